@@ -7,7 +7,7 @@ import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import Toast from 'lightning/toast';
 import DynamicComponent from 'c/dynamicComponent';
-import { runRefreshHandlers } from 'lightning/refresh';
+import { runRefreshHandlers } from '../sfdc/lightning/refresh';
 
 interface DefinitionEntry {
     apiName: string;
@@ -58,8 +58,8 @@ function installPlatformHandlers(host: HTMLElement): void {
                 {
                     label: detail.title ?? '',
                     message: detail.message ?? '',
-                    variant: detail.variant ?? 'info',
-                    mode: detail.mode ?? 'dismissible'
+                    variant: (detail.variant ?? 'info') as 'info' | 'success' | 'warning' | 'error',
+                    mode: (detail.mode ?? 'dismissible') as 'dismissible' | 'sticky'
                 },
                 host
             );

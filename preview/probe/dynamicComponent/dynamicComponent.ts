@@ -27,7 +27,7 @@ export default class ProbeDynamicComponent extends LightningElement {
     maxRowSelection = 0;
     actions: { name: string; label: string }[] = [];
 
-    connectedCallback(): void {
+    override connectedCallback(): void {
         void this.load();
     }
 

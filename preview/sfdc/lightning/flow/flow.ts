@@ -31,7 +31,7 @@ export default class PreviewFlow extends LightningElement {
         return this.inputs.length > 0;
     }
 
-    connectedCallback(): void {
+    override connectedCallback(): void {
         if (this.started) return;
         this.started = true;
         record('screenFlow', { status: 'STARTED', flowApiName: this.flowApiName, inputs: this.flowInputVariables });

@@ -31,70 +31,88 @@ function tokenize(src: string): Token[] | string {
     return tokens;
 }
 
-/** Parses custom logic over `conditionCount` conditions. AND / OR alone are accepted too. */
-export function parseConditionLogic(src: string, conditionCount: number): LogicResult {
-    const tokens = tokenize(src);
-    if (typeof tokens === 'string') return { ok: false, message: tokens };
-    if (!tokens.length) return { ok: false, message: 'the logic is empty' };
-    let pos = 0;
-    const used = new Set<number>();
+class LogicParser {
+    pos = 0;
+    readonly used = new Set<number>();
 
-    const fail = (message: string): never => {
+    constructor(
+        private readonly tokens: Token[],
+        private readonly conditionCount: number
+    ) {}
+
+    private fail(message: string): never {
         throw new Error(message);
-    };
-    const describe = (t: Token | undefined): string => (t ? `'${t.text}' at character ${t.at + 1}` : 'the end');
+    }
 
-    const primary = (): LogicNode => {
-        const t = tokens[pos];
-        if (!t) return fail('the logic ends too early: a condition number or ( is missing at the end');
+    private describe(t: Token | undefined): string {
+        return t ? `'${t.text}' at character ${t.at + 1}` : 'the end';
+    }
+
+    primary(): LogicNode {
+        const t = this.tokens[this.pos];
+        if (!t) return this.fail('the logic ends too early: a condition number or ( is missing at the end');
         if (t.type === 'not') {
-            pos++;
-            return { kind: 'not', operand: primary() };
+            this.pos++;
+            return { kind: 'not', operand: this.primary() };
         }
         if (t.type === '(') {
-            pos++;
-            const inner = expression();
-            if (tokens[pos]?.type !== ')') fail(`missing ) to close the ( at character ${t.at + 1}`);
-            pos++;
+            this.pos++;
+            const inner = this.expression();
+            if (this.tokens[this.pos]?.type !== ')') this.fail(`missing ) to close the ( at character ${t.at + 1}`);
+            this.pos++;
             return inner;
         }
         if (t.type === 'num') {
-            pos++;
+            this.pos++;
             const n = Number(t.text);
-            if (n < 1 || n > conditionCount) {
-                fail(
-                    `condition ${n} does not exist: there ${conditionCount === 1 ? 'is 1 condition' : `are ${conditionCount} conditions`} (numbered from 1)`
+            const count = this.conditionCount;
+            if (n < 1 || n > count) {
+                this.fail(
+                    `condition ${n} does not exist: there ${count === 1 ? 'is 1 condition' : `are ${count} conditions`} (numbered from 1)`
                 );
             }
-            used.add(n);
+            this.used.add(n);
             return { kind: 'condition', index: n };
         }
-        return fail(`expected a condition number, NOT or ( but found ${describe(t)}`);
-    };
+        return this.fail(`expected a condition number, NOT or ( but found ${this.describe(t)}`);
+    }
 
-    const expression = (): LogicNode => {
-        const first = primary();
+    expression(): LogicNode {
+        const first = this.primary();
         let op: 'and' | 'or' | undefined;
         const operands = [first];
-        while (tokens[pos] && (tokens[pos].type === 'and' || tokens[pos].type === 'or')) {
-            const t = tokens[pos];
-            const thisOp = t.type as 'and' | 'or';
+        for (let t = this.tokens[this.pos]; t && (t.type === 'and' || t.type === 'or'); t = this.tokens[this.pos]) {
+            const thisOp = t.type;
             if (op && op !== thisOp) {
-                fail(
+                this.fail(
                     `AND and OR are mixed without parentheses at character ${t.at + 1}: add parentheses, e.g. "1 AND (2 OR 3)"`
                 );
             }
             op = thisOp;
-            pos++;
-            operands.push(primary());
+            this.pos++;
+            operands.push(this.primary());
         }
         return op ? { kind: op, operands } : first;
-    };
+    }
 
+    parse(): LogicNode {
+        const node = this.expression();
+        if (this.pos < this.tokens.length) {
+            this.fail(`unexpected ${this.describe(this.tokens[this.pos])}: expected AND, OR or the end`);
+        }
+        return node;
+    }
+}
+
+/** Parses custom logic over `conditionCount` conditions. */
+export function parseConditionLogic(src: string, conditionCount: number): LogicResult {
+    const tokens = tokenize(src);
+    if (typeof tokens === 'string') return { ok: false, message: tokens };
+    if (!tokens.length) return { ok: false, message: 'the logic is empty' };
+    const parser = new LogicParser(tokens, conditionCount);
     try {
-        const node = expression();
-        if (pos < tokens.length) fail(`unexpected ${describe(tokens[pos])}: expected AND, OR or the end`);
-        return { ok: true, node, used };
+        const node = parser.parse();
+        return { ok: true, node, used: parser.used };
     } catch (e) {
         return { ok: false, message: (e as Error).message };
     }

@@ -9,7 +9,7 @@
 import { parseFormula, parseTemplate } from 'c/dcExpressions';
 import { parseConditionLogic } from './conditionLogic';
 import { childPath, locate, parseJsonWithPositions } from './jsonSource';
-import { closest, didYouMean, listOf } from './suggest';
+import { didYouMean, listOf, sentence } from './suggest';
 import {
     SCHEMA_VERSION,
     type DefinitionDocument,
@@ -302,8 +302,11 @@ class Validator {
             return undefined;
         }
         if (typeof v !== 'string' || !values.includes(v)) {
-            const hint = typeof v === 'string' ? didYouMean(v, values) : '';
-            this.error(p, `${what} ${typeName(v)} is not allowed.${hint} Use one of ${listOf(values)}.`);
+            if (typeof v === 'string') {
+                this.error(p, `${what} '${v}' is not allowed.${didYouMean(v, values)} Use one of ${listOf(values)}.`);
+            } else {
+                this.error(p, `${what} must be one of ${listOf(values)}, but it is ${typeName(v)}.`);
+            }
             return undefined;
         }
         return v;
@@ -530,7 +533,7 @@ class Validator {
             case 'DateTime':
                 if (typeof v !== 'string' || !DATETIME_LITERAL.test(v)) bad('an ISO date-time such as "2025-01-31T09:00:00Z"');
                 break;
-            case 'Record':
+            default:
                 if (!isObject(v)) bad('an object { ... } or a merge field');
                 break;
         }
@@ -606,7 +609,7 @@ class Validator {
             if (res.kind === 'variable' && res.dataType === 'Record') {
                 if (typeof res.objectApiName === 'string' && this.catalog) {
                     const r = resolveFieldPath(this.catalog, res.objectApiName, rest.join('.'));
-                    if (!r.ok) this.error(path, `${shown}: ${r.message}.`);
+                    if (!r.ok) this.error(path, sentence(`${shown}: ${r.message}`));
                 }
                 return;
             }
@@ -638,7 +641,7 @@ class Validator {
             }
             if (this.catalog && this.catalog.describeObject('User')) {
                 const r = resolveFieldPath(this.catalog, 'User', rest.join('.'));
-                if (!r.ok) this.error(path, `${shown}: ${r.message}.`);
+                if (!r.ok) this.error(path, sentence(`${shown}: ${r.message}`));
             }
             return;
         }
@@ -715,7 +718,7 @@ class Validator {
             if (!node) return;
             if (trail.includes(name)) {
                 const cycle = [...trail.slice(trail.indexOf(name)), name];
-                const key = [...cycle].sort().join(',');
+                const key = [...new Set(cycle)].sort().join(',');
                 if (!reported.has(key)) {
                     reported.add(key);
                     const shownCycle = cycle.map((n) => (this.lookup(n)?.value.name as string) ?? n).join(' → ');
@@ -765,7 +768,7 @@ class Validator {
             if (!object || !objectName || !this.catalog) return undefined;
             const r = resolveFieldPath(this.catalog, objectName, field);
             if (!r.ok) {
-                this.error(p, `${what} '${field}': ${r.message}.`);
+                this.error(p, sentence(r.message));
                 return undefined;
             }
             return r.field;
@@ -1229,6 +1232,8 @@ class Validator {
                     if (type === 'openFlowPanel') this.optionalEnum(a, 'position', path, 'position', ['left', 'right']);
                     this.actionChain(a, 'onClose', path, scope);
                 }
+                break;
+            default:
                 break;
         }
         this.actionChain(a, 'onFinish', path, scope);

@@ -64,183 +64,196 @@ function describeChar(text: string, at: number): string {
     return `'${text[at]}'`;
 }
 
-/** Parses JSON text; never throws. */
-export function parseJsonWithPositions(text: string): ParsedJson {
-    const offsets = new Map<string, number>();
-    const duplicates: { path: string; offset: number }[] = [];
-    let i = 0;
+const ESCAPES: Record<string, string> = {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t'
+};
 
-    const ws = (): void => {
-        while (i < text.length) {
-            const c = text[i];
-            if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
+class JsonReader {
+    readonly offsets = new Map<string, number>();
+    readonly duplicates: { path: string; offset: number }[] = [];
+    i = 0;
+
+    constructor(private readonly text: string) {}
+
+    ws(): void {
+        const text = this.text;
+        while (this.i < text.length) {
+            const c = text[this.i];
+            if (c === ' ' || c === '\t' || c === '\n' || c === '\r') this.i++;
             else break;
         }
-    };
-    const expect = (ch: string, what: string): void => {
-        if (text[i] !== ch) throw new SyntaxProblem(`Expected ${what} but found ${describeChar(text, i)}`, i);
-        i++;
-    };
+    }
 
-    const parseString = (): string => {
-        const start = i;
-        expect('"', 'a string');
+    expect(ch: string, what: string): void {
+        if (this.text[this.i] !== ch) throw new SyntaxProblem(`Expected ${what} but found ${describeChar(this.text, this.i)}`, this.i);
+        this.i++;
+    }
+
+    string(): string {
+        const text = this.text;
+        const start = this.i;
+        this.expect('"', 'a string');
         let out = '';
-        while (i < text.length) {
-            const c = text[i];
+        while (this.i < text.length) {
+            const c = text[this.i];
             if (c === '"') {
-                i++;
+                this.i++;
                 return out;
             }
             if (c === '\\') {
-                const e = text[i + 1];
-                const simple: Record<string, string> = {
-                    '"': '"',
-                    '\\': '\\',
-                    '/': '/',
-                    b: '\b',
-                    f: '\f',
-                    n: '\n',
-                    r: '\r',
-                    t: '\t'
-                };
-                if (e !== undefined && e in simple) {
-                    out += simple[e];
-                    i += 2;
-                } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-                    out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-                    i += 6;
+                const e = text[this.i + 1];
+                if (e !== undefined && e in ESCAPES) {
+                    out += ESCAPES[e];
+                    this.i += 2;
+                } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(this.i + 2, this.i + 6))) {
+                    out += String.fromCharCode(parseInt(text.slice(this.i + 2, this.i + 6), 16));
+                    this.i += 6;
                 } else {
-                    throw new SyntaxProblem('Invalid escape sequence in a string', i);
+                    throw new SyntaxProblem('Invalid escape sequence in a string', this.i);
                 }
             } else if (c.charCodeAt(0) < 0x20) {
                 throw new SyntaxProblem(
                     c === '\n' ? 'Unterminated string (a line break inside a string must be written \\n)' : 'Control character in a string',
-                    i
+                    this.i
                 );
             } else {
                 out += c;
-                i++;
+                this.i++;
             }
         }
         throw new SyntaxProblem('Unterminated string: add the closing "', start);
-    };
+    }
 
-    const parseNumber = (): number => {
-        const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-        if (!m) throw new SyntaxProblem(`Unexpected ${describeChar(text, i)}: expected a value`, i);
-        i += m[0].length;
+    number(): number {
+        const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.i));
+        if (!m) throw new SyntaxProblem(`Unexpected ${describeChar(this.text, this.i)}: expected a value`, this.i);
+        this.i += m[0].length;
         return Number(m[0]);
-    };
+    }
 
-    const parseValue = (path: string): unknown => {
-        ws();
-        if (!offsets.has(path)) offsets.set(path, i);
-        const c = text[i];
-        if (c === '{') return parseObject(path);
-        if (c === '[') return parseArray(path);
-        if (c === '"') return parseString();
-        if (c === '-' || (c >= '0' && c <= '9')) return parseNumber();
+    value(path: string): unknown {
+        this.ws();
+        if (!this.offsets.has(path)) this.offsets.set(path, this.i);
+        const c = this.text[this.i];
+        if (c === '{') return this.object(path);
+        if (c === '[') return this.array(path);
+        if (c === '"') return this.string();
+        if (c === '-' || (c >= '0' && c <= '9')) return this.number();
         for (const [word, value] of [
             ['true', true],
             ['false', false],
             ['null', null]
         ] as const) {
-            if (text.startsWith(word, i)) {
-                i += word.length;
+            if (this.text.startsWith(word, this.i)) {
+                this.i += word.length;
                 return value;
             }
         }
-        if (c === "'") throw new SyntaxProblem("Strings must use double quotes (\"), not single quotes (')", i);
-        throw new SyntaxProblem(`Unexpected ${describeChar(text, i)}: expected a value`, i);
-    };
+        if (c === "'") throw new SyntaxProblem("Strings must use double quotes (\"), not single quotes (')", this.i);
+        throw new SyntaxProblem(`Unexpected ${describeChar(this.text, this.i)}: expected a value`, this.i);
+    }
 
-    const parseObject = (path: string): Record<string, unknown> => {
+    object(path: string): Record<string, unknown> {
+        const text = this.text;
         const out: Record<string, unknown> = {};
         const seen = new Set<string>();
-        i++;
-        ws();
-        if (text[i] === '}') {
-            i++;
+        this.i++;
+        this.ws();
+        if (text[this.i] === '}') {
+            this.i++;
             return out;
         }
         for (;;) {
-            ws();
-            if (text[i] !== '"') {
+            this.ws();
+            if (text[this.i] !== '"') {
                 throw new SyntaxProblem(
-                    text[i] === '}'
+                    text[this.i] === '}'
                         ? 'Trailing comma before }: remove the last comma'
-                        : `Expected a property name in double quotes but found ${describeChar(text, i)}`,
-                    i
+                        : `Expected a property name in double quotes but found ${describeChar(text, this.i)}`,
+                    this.i
                 );
             }
-            const keyOffset = i;
-            const key = parseString();
+            const keyOffset = this.i;
+            const key = this.string();
             const p = childPath(path, key);
-            if (seen.has(key)) duplicates.push({ path: p, offset: keyOffset });
+            if (seen.has(key)) this.duplicates.push({ path: p, offset: keyOffset });
             seen.add(key);
-            offsets.set(p, keyOffset);
-            ws();
-            expect(':', `':' after the property name "${key}"`);
-            // Record the key position first; parseValue keeps it (it only sets missing entries).
-            out[key] = parseValue(p);
-            ws();
-            if (text[i] === ',') {
-                i++;
+            // The key's position is recorded first; value() keeps it (it only sets missing entries).
+            this.offsets.set(p, keyOffset);
+            this.ws();
+            this.expect(':', `':' after the property name "${key}"`);
+            out[key] = this.value(p);
+            this.ws();
+            if (text[this.i] === ',') {
+                this.i++;
                 continue;
             }
-            if (text[i] === '}') {
-                i++;
+            if (text[this.i] === '}') {
+                this.i++;
                 return out;
             }
-            throw new SyntaxProblem(`Expected ',' or '}' after a property value but found ${describeChar(text, i)}`, i);
+            throw new SyntaxProblem(`Expected ',' or '}' after a property value but found ${describeChar(text, this.i)}`, this.i);
         }
-    };
+    }
 
-    const parseArray = (path: string): unknown[] => {
+    array(path: string): unknown[] {
+        const text = this.text;
         const out: unknown[] = [];
-        i++;
-        ws();
-        if (text[i] === ']') {
-            i++;
+        this.i++;
+        this.ws();
+        if (text[this.i] === ']') {
+            this.i++;
             return out;
         }
         for (;;) {
-            ws();
-            if (text[i] === ']') throw new SyntaxProblem('Trailing comma before ]: remove the last comma', i);
-            out.push(parseValue(childPath(path, out.length)));
-            ws();
-            if (text[i] === ',') {
-                i++;
+            this.ws();
+            if (text[this.i] === ']') throw new SyntaxProblem('Trailing comma before ]: remove the last comma', this.i);
+            out.push(this.value(childPath(path, out.length)));
+            this.ws();
+            if (text[this.i] === ',') {
+                this.i++;
                 continue;
             }
-            if (text[i] === ']') {
-                i++;
+            if (text[this.i] === ']') {
+                this.i++;
                 return out;
             }
-            throw new SyntaxProblem(`Expected ',' or ']' after an array item but found ${describeChar(text, i)}`, i);
+            throw new SyntaxProblem(`Expected ',' or ']' after an array item but found ${describeChar(text, this.i)}`, this.i);
         }
-    };
+    }
+}
 
+/** Parses JSON text; never throws. */
+export function parseJsonWithPositions(text: string): ParsedJson {
+    const reader = new JsonReader(text);
     const toPositions = (): Map<string, SourcePosition> => {
         const m = new Map<string, SourcePosition>();
-        for (const [p, o] of offsets) m.set(p, positionAt(text, o));
+        for (const [p, o] of reader.offsets) m.set(p, positionAt(text, o));
         return m;
     };
-
     try {
-        if (text.charCodeAt(0) === 0xfeff) i = 1;
-        ws();
-        if (i >= text.length) throw new SyntaxProblem('The text is empty: a definition is a JSON object { ... }', i);
-        const value = parseValue('');
-        ws();
-        if (i < text.length) throw new SyntaxProblem(`Unexpected ${describeChar(text, i)} after the end of the JSON value`, i);
+        if (text.charCodeAt(0) === 0xfeff) reader.i = 1;
+        reader.ws();
+        if (reader.i >= text.length) throw new SyntaxProblem('The text is empty: a definition is a JSON object { ... }', reader.i);
+        const value = reader.value('');
+        reader.ws();
+        if (reader.i < text.length) {
+            throw new SyntaxProblem(`Unexpected ${describeChar(text, reader.i)} after the end of the JSON value`, reader.i);
+        }
         return {
             value,
             positions: toPositions(),
-            duplicateKeys: duplicates.map((d) => ({ path: d.path, position: positionAt(text, d.offset) }))
+            duplicateKeys: reader.duplicates.map((d) => ({ path: d.path, position: positionAt(text, d.offset) }))
         };
     } catch (e) {
+        /* c8 ignore next -- only SyntaxProblem is thrown by the reader */
         if (!(e instanceof SyntaxProblem)) throw e;
         return {
             positions: toPositions(),

@@ -23,7 +23,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
         const cl = c.toLowerCase();
         if (cl === lower) return c;
         const d = editDistance(lower, cl);
-        const limit = Math.max(1, Math.min(3, Math.floor(Math.max(word.length, c.length) / 3)));
+        const len = Math.max(word.length, c.length);
+        const limit = len <= 3 ? 1 : Math.min(3, Math.max(2, Math.floor(len / 3)));
         if (d <= limit && d < bestScore) {
             best = c;
             bestScore = d;
@@ -43,4 +44,9 @@ export function listOf(values: readonly string[], conjunction = 'or'): string {
     const q = values.map((v) => `'${v}'`);
     if (q.length <= 1) return q.join('');
     return `${q.slice(0, -1).join(', ')} ${conjunction} ${q[q.length - 1]}`;
+}
+
+/** Ends a message with a full stop unless it already ends with punctuation. */
+export function sentence(text: string): string {
+    return /[.?!]$/.test(text) ? text : `${text}.`;
 }

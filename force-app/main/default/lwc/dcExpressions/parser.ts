@@ -149,7 +149,13 @@ function tokenize(source: string): Token[] {
             tokens.push({ kind: ch, text: ch, position: start, end: i });
             continue;
         }
-        const operator = OPERATORS.find((op) => source.startsWith(op, i));
+        let operator: string | undefined;
+        for (const candidate of OPERATORS) {
+            if (source.startsWith(candidate, start)) {
+                operator = candidate;
+                break;
+            }
+        }
         if (!operator) {
             fail(`Unexpected character '${ch}'`, start);
         }

@@ -1,0 +1,40 @@
+/*
+ * c/dcInteractions — the interaction engine of Dynamic Components: events (headerActionClick, rowActionClick,
+ * selectionChange, load) → matching interactions → ordered actions with onFinish / onError chains; executors by
+ * action type; services (toast, navigation, confirm, Apex executeFlow, screen flows) injected by the host.
+ * Plain TypeScript (no lwc imports).
+ */
+export { InteractionEngine, interactionKey } from './engine';
+export { ActionError, toErrorInfo } from './errors';
+export {
+    BUILT_IN_EXECUTORS,
+    confirm,
+    executeFlow,
+    navigate,
+    openFlowDialog,
+    openFlowPanel,
+    refreshQueries,
+    setVariable,
+    showToast,
+    storeOutputs
+} from './executors';
+export { flowInputType, resolveFlowInputs, toFlowInputVariables, toInputMap } from './inputs';
+export type { ResolvedFlowInput } from './inputs';
+export type {
+    ActionContext,
+    ActionExecutor,
+    ActionOutcome,
+    ActionServices,
+    BusyListener,
+    ConfirmRequest,
+    DispatchResult,
+    ExecuteFlowRequest,
+    FlowInputType,
+    FlowInputVariable,
+    InteractionEngineOptions,
+    InteractionEventPayload,
+    OpenFlowRequest,
+    OpenFlowResult,
+    ToastRequest,
+    ToastVariant
+} from './types';

@@ -1,0 +1,247 @@
+/*
+ * InteractionEngine: events → matching interactions → ordered action lists.
+ *
+ * Semantics (documented for admins in the definition guide):
+ * - Interactions matching an event run in definition order; their actions run one after the other (awaited).
+ * - An action that succeeds runs its onFinish list, then the next action.
+ * - An action that fails runs its onError list with {!$Error.message}, {!$Error.code}, {!$Error.details} in scope;
+ *   without onError an error toast is shown (errors are never silent). Either way the remaining actions of that
+ *   list are skipped.
+ * - confirm: confirmed → onFinish; cancelled → onCancel and the remaining actions are skipped.
+ *   openFlowDialog/openFlowPanel: FINISHED → outputs, onFinish; CLOSED → onClose, remaining actions skipped;
+ *   ERROR → onError.
+ * - Busy: while an interaction key (event:target:action) runs, isBusy(key) is true and a second dispatch of the
+ *   same key is refused ({status:'busy'}); other interactions stay usable.
+ * - Executors are registered by action type (registerExecutor), so new action types plug in without engine changes.
+ */
+import type { ErrorInfo, Runtime, ScopeExtras } from 'c/dcRuntime';
+import { toText } from 'c/dcExpressions';
+import type { ActionDefinition, InteractionDefinition } from 'c/dcDefinition';
+import { ActionError, toErrorInfo } from './errors';
+import { BUILT_IN_EXECUTORS } from './executors';
+import type {
+    ActionContext,
+    ActionExecutor,
+    ActionOutcome,
+    ActionServices,
+    BusyListener,
+    DispatchResult,
+    InteractionEngineOptions,
+    InteractionEventPayload
+} from './types';
+
+/** Key identifying the button/trigger of an interaction: "headerActionClick:contactsTable:setActive". */
+export function interactionKey(event: { event: string; target?: string; action?: string }): string {
+    return `${event.event}:${event.target ?? ''}:${event.action ?? ''}`;
+}
+
+const ERROR_TITLES: Record<string, string> = {
+    executeFlow: 'The flow could not be run',
+    openFlowDialog: 'The flow could not be completed',
+    openFlowPanel: 'The flow could not be completed',
+    refreshQueries: 'The data could not be refreshed',
+    navigate: 'Could not open the page',
+    setVariable: 'Could not update a value',
+    showToast: 'Could not show a message',
+    confirm: 'Could not ask for confirmation'
+};
+
+type ListResult = 'continue' | 'stop';
+
+interface RunState {
+    interaction: InteractionDefinition;
+    event: InteractionEventPayload;
+    errors: ErrorInfo[];
+}
+
+export class InteractionEngine {
+    readonly runtime: Runtime;
+    readonly services: ActionServices;
+    readonly definitionName: string;
+    private readonly interactions: InteractionDefinition[];
+    private readonly executors = new Map<string, ActionExecutor>();
+    private readonly busy = new Set<string>();
+    private readonly busyListeners = new Set<BusyListener>();
+
+    constructor(options: InteractionEngineOptions) {
+        this.runtime = options.runtime;
+        this.services = options.services;
+        this.interactions = options.interactions ?? options.runtime.definition.interactions ?? [];
+        this.definitionName = options.definitionName ?? options.runtime.definitionName;
+        if (options.onBusyChange) this.busyListeners.add(options.onBusyChange);
+        if (options.builtInExecutors !== false) {
+            for (const [type, executor] of Object.entries(BUILT_IN_EXECUTORS)) {
+                this.registerExecutor(type, executor);
+            }
+        }
+    }
+
+    /** Registers (or replaces) the executor of an action type. */
+    registerExecutor<A extends ActionDefinition>(type: string, executor: ActionExecutor<A>): void {
+        this.executors.set(type, executor as unknown as ActionExecutor);
+    }
+
+    hasExecutor(type: string): boolean {
+        return this.executors.has(type);
+    }
+
+    /** Interactions that an event triggers, in definition order. */
+    matching(event: InteractionEventPayload): InteractionDefinition[] {
+        return this.interactions.filter((interaction) => {
+            const on = interaction.on;
+            if (on.event !== event.event) return false;
+            if (event.event === 'load') return true;
+            if (on.target !== undefined && on.target !== event.target) return false;
+            return on.action === undefined || on.action === event.action;
+        });
+    }
+
+    /** True while the interaction(s) of this key (or event) run. */
+    isBusy(keyOrEvent: string | InteractionEventPayload): boolean {
+        return this.busy.has(typeof keyOrEvent === 'string' ? keyOrEvent : interactionKey(keyOrEvent));
+    }
+
+    /** Keys currently running. */
+    busyKeys(): string[] {
+        return [...this.busy];
+    }
+
+    /** Calls listener(key, busy) when a key starts or stops running. Returns the unsubscribe function. */
+    onBusyChange(listener: BusyListener): () => void {
+        this.busyListeners.add(listener);
+        return () => {
+            this.busyListeners.delete(listener);
+        };
+    }
+
+    private setBusy(key: string, busy: boolean): void {
+        if (busy) this.busy.add(key);
+        else this.busy.delete(key);
+        for (const listener of [...this.busyListeners]) {
+            try {
+                listener(key, busy);
+            } catch (e) {
+                // A broken listener must not break the interaction.
+                console.error('Busy listener failed', e);
+            }
+        }
+    }
+
+    /** Runs the interactions matching the event. Never rejects: failures are handled (onError or a toast). */
+    async dispatch(event: InteractionEventPayload): Promise<DispatchResult> {
+        const key = interactionKey(event);
+        if (this.busy.has(key)) {
+            return { status: 'busy', interactions: [], errors: [] };
+        }
+        const interactions = this.matching(event);
+        if (!interactions.length) {
+            return { status: 'ignored', interactions: [], errors: [] };
+        }
+        const errors: ErrorInfo[] = [];
+        this.setBusy(key, true);
+        try {
+            for (const interaction of interactions) {
+                // Interactions run in definition order, one after the other.
+                const extras: ScopeExtras = { component: event.target, actionRow: event.row ?? null };
+                // eslint-disable-next-line no-await-in-loop
+                await this.runList(interaction.do, { interaction, event, errors }, extras);
+            }
+        } finally {
+            this.setBusy(key, false);
+        }
+        return { status: errors.length ? 'failed' : 'completed', interactions: interactions.map((i) => i.id), errors };
+    }
+
+    /**
+     * Runs an action list in a given interaction context (used by dispatch; available to hosts for "run these
+     * actions now", e.g. a flow dialog's own finish handler). Returns the errors that occurred.
+     */
+    async runActions(
+        actions: ActionDefinition[],
+        interaction: InteractionDefinition,
+        event: InteractionEventPayload,
+        extras: ScopeExtras = {}
+    ): Promise<ErrorInfo[]> {
+        const errors: ErrorInfo[] = [];
+        await this.runList(actions, { interaction, event, errors }, extras);
+        return errors;
+    }
+
+    private async runList(
+        actions: ActionDefinition[] | undefined,
+        state: RunState,
+        extras: ScopeExtras
+    ): Promise<ListResult> {
+        for (const action of actions ?? []) {
+            // Actions are sequential by design: each waits for the previous one (and its chains).
+            // eslint-disable-next-line no-await-in-loop
+            if ((await this.runAction(action, state, extras)) === 'stop') {
+                return 'stop';
+            }
+        }
+        return 'continue';
+    }
+
+    private context(state: RunState, extras: ScopeExtras): ActionContext {
+        const runtime = this.runtime;
+        const scope = runtime.createScope(extras);
+        return {
+            runtime,
+            services: this.services,
+            definitionName: this.definitionName,
+            interaction: state.interaction,
+            event: state.event,
+            extras,
+            scope,
+            resolve: (value, options) => runtime.resolve(value, extras, options),
+            resolveText: (value) => (value === null || value === undefined ? '' : toText(runtime.resolve(value, extras)))
+        };
+    }
+
+    private async runAction(action: ActionDefinition, state: RunState, extras: ScopeExtras): Promise<ListResult> {
+        let outcome: ActionOutcome;
+        try {
+            const executor = this.executors.get(action.type);
+            if (!executor) {
+                throw new ActionError(
+                    'UNKNOWN_ACTION',
+                    `Unknown action type '${action.type}'. Known types: ${[...this.executors.keys()].join(', ')}.`
+                );
+            }
+            outcome = await executor(action, this.context(state, extras));
+        } catch (e) {
+            const error = toErrorInfo(e);
+            state.errors.push(error);
+            await this.handleError(action, error, state, extras);
+            return 'stop';
+        }
+        if (outcome && outcome.next === 'branch') {
+            const result = await this.runList(outcome.actions, state, extras);
+            return outcome.stop ? 'stop' : result;
+        }
+        return this.runList(action.onFinish, state, extras);
+    }
+
+    private async handleError(
+        action: ActionDefinition,
+        error: ErrorInfo,
+        state: RunState,
+        extras: ScopeExtras
+    ): Promise<void> {
+        if (action.onError?.length) {
+            await this.runList(action.onError, state, { ...extras, error });
+            return;
+        }
+        try {
+            this.services.showToast({
+                title: ERROR_TITLES[action.type] ?? 'The action could not be completed',
+                message: error.message,
+                variant: 'error',
+                mode: 'sticky'
+            });
+        } catch (e) {
+            // Last resort: the toast service itself failed; keep the error visible in the console.
+            console.error(`Action ${action.type} failed: ${error.message}`, e);
+        }
+    }
+}

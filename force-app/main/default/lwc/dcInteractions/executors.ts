@@ -1,0 +1,235 @@
+/*
+ * Built-in action executors. Each is registered by action type on the engine; executors for new action types plug
+ * in with engine.registerExecutor(type, executor).
+ */
+import { valuesEqual } from 'c/dcExpressions';
+import { coerceValue, DataTypeError } from 'c/dcRuntime';
+import type { FlowRunResponse } from 'c/dcRuntime';
+import type {
+    ConfirmAction,
+    ExecuteFlowAction,
+    FlowOutputMapping,
+    NavigateAction,
+    OpenFlowAction,
+    RefreshQueriesAction,
+    SetVariableAction,
+    ShowToastAction
+} from 'c/dcDefinition';
+import { ActionError, toErrorInfo } from './errors';
+import { resolveFlowInputs, toFlowInputVariables, toInputMap } from './inputs';
+import type { ActionContext, ActionExecutor, ActionOutcome } from './types';
+
+function text(context: ActionContext, value: unknown, what: string, required: boolean): string | undefined {
+    const resolved = context.resolveText(value).trim();
+    if (!resolved && required) {
+        throw new ActionError('MISSING_VALUE', `${what} is blank; check the action's settings and merge fields.`);
+    }
+    return resolved || undefined;
+}
+
+export const refreshQueries: ActionExecutor<RefreshQueriesAction> = async (action, context) => {
+    await context.services.refreshQueries(action.queries?.length ? [...action.queries] : undefined);
+};
+
+export const setVariable: ActionExecutor<SetVariableAction> = (action, context) => {
+    const store = context.runtime.store;
+    const name = action.variable;
+    const definition = store.getDefinition(name);
+    if (!definition) {
+        // store.set produces the "Unknown variable … did you mean" message
+        store.set(name, null);
+    }
+    const operator = action.operator ?? 'set';
+    if (operator === 'clear') {
+        store.clear(name);
+        return;
+    }
+    const value = context.resolve(action.value, { formulas: true });
+    if (operator === 'set') {
+        store.set(name, value);
+        return;
+    }
+    const current = store.get(name);
+    const isCollection = definition!.kind === 'variable' && definition!.isCollection === true;
+    if (isCollection) {
+        const list = (current as unknown[]) ?? [];
+        const items = Array.isArray(value) ? value : [value];
+        store.set(
+            name,
+            operator === 'add'
+                ? [...list, ...items]
+                : list.filter((item) => !items.some((other) => valuesEqual(item, other)))
+        );
+        return;
+    }
+    const dataType = definition!.dataType;
+    if (dataType === 'Number' || dataType === 'Currency') {
+        const amount = coerceValue(value, dataType, {
+            subject: `The ${operator} value for ${name} is a ${dataType}`,
+            verb: 'use'
+        }) as number | null;
+        const base = (current as number | null) ?? 0;
+        store.set(name, operator === 'add' ? base + (amount ?? 0) : base - (amount ?? 0));
+        return;
+    }
+    if (dataType === 'Text' && operator === 'add') {
+        store.set(name, `${(current as string | null) ?? ''}${value ?? ''}`);
+        return;
+    }
+    throw new ActionError(
+        'UNSUPPORTED_OPERATOR',
+        `Cannot ${operator} on ${name}: '${operator}' works on Number and Currency variables, collections${operator === 'add' ? ' and Text' : ''}, not on ${dataType}.`
+    );
+};
+
+export const showToast: ActionExecutor<ShowToastAction> = (action, context) => {
+    context.services.showToast({
+        title: context.resolveText(action.title),
+        message: action.message === undefined ? undefined : context.resolveText(action.message),
+        variant: action.variant ?? 'info',
+        mode: action.mode
+    });
+};
+
+export const navigate: ActionExecutor<NavigateAction> = (action, context) => {
+    let pageReference: object;
+    switch (action.target) {
+        case 'recordPage':
+            pageReference = {
+                type: 'standard__recordPage',
+                attributes: {
+                    recordId: text(context, action.recordId, 'The record id to open', true),
+                    ...(action.objectApiName ? { objectApiName: action.objectApiName } : {}),
+                    actionName: action.actionName ?? 'view'
+                }
+            };
+            break;
+        case 'objectList':
+            pageReference = {
+                type: 'standard__objectPage',
+                attributes: {
+                    objectApiName: text(context, action.objectApiName, 'The object API name', true),
+                    actionName: action.actionName ?? 'list'
+                },
+                state: { filterName: 'Recent' }
+            };
+            break;
+        case 'namedPage':
+            pageReference = {
+                type: 'standard__namedPage',
+                attributes: { pageName: text(context, action.pageName, 'The page name', true) }
+            };
+            break;
+        case 'url':
+            pageReference = {
+                type: 'standard__webPage',
+                attributes: { url: text(context, action.url, 'The URL', true) }
+            };
+            break;
+        default:
+            throw new ActionError(
+                'UNKNOWN_TARGET',
+                `Unknown navigation target '${String(action.target)}'; use recordPage, objectList, namedPage or url.`
+            );
+    }
+    context.services.navigate(pageReference);
+};
+
+export const confirm: ActionExecutor<ConfirmAction> = async (action, context): Promise<ActionOutcome> => {
+    const confirmed = await context.services.confirm({
+        title: action.title === undefined ? undefined : context.resolveText(action.title),
+        message: context.resolveText(action.message),
+        label: action.confirmLabel,
+        variant: action.variant,
+        theme: action.theme
+    });
+    return confirmed ? { next: 'finish' } : { next: 'branch', actions: action.onCancel, stop: true };
+};
+
+/** Stores flow outputs into their variable resources (type-checked by the store). */
+export function storeOutputs(
+    context: ActionContext,
+    mappings: readonly FlowOutputMapping[] | undefined,
+    outputs: Record<string, unknown> | null | undefined
+): void {
+    for (const mapping of mappings ?? []) {
+        const value = outputs && Object.prototype.hasOwnProperty.call(outputs, mapping.name) ? outputs[mapping.name] : null;
+        try {
+            context.runtime.store.set(mapping.resource, value);
+        } catch (e) {
+            const message = e instanceof Error ? e.message : String(e);
+            throw new ActionError(
+                e instanceof DataTypeError ? e.code : 'OUTPUT_ERROR',
+                `Flow output '${mapping.name}' could not be stored in '${mapping.resource}': ${message}`
+            );
+        }
+    }
+}
+
+export const executeFlow: ActionExecutor<ExecuteFlowAction> = async (action, context) => {
+    if (!action.id) {
+        throw new ActionError('MISSING_ID', `The executeFlow action of interaction '${context.interaction.id}' needs an id.`);
+    }
+    const inputs = resolveFlowInputs(action.inputs, (value) => context.resolve(value, { formulas: true }));
+    let response: FlowRunResponse;
+    try {
+        response = await context.services.executeFlow({
+            definitionName: context.definitionName,
+            interactionId: context.interaction.id,
+            actionId: action.id,
+            inputs: toInputMap(inputs)
+        });
+    } catch (e) {
+        const error = toErrorInfo(e);
+        throw new ActionError(error.code, error.message, error.details);
+    }
+    if (!response || !response.success) {
+        const error = response?.error;
+        throw new ActionError(
+            error?.code || 'FLOW_FAULT',
+            error?.message || `The flow ${action.flowApiName} failed without an error message.`,
+            error?.details ?? []
+        );
+    }
+    storeOutputs(context, action.outputs, response.outputs);
+};
+
+function openFlow(kind: 'dialog' | 'panel'): ActionExecutor<OpenFlowAction> {
+    return async (action, context): Promise<ActionOutcome> => {
+        const inputs = resolveFlowInputs(action.inputs, (value) => context.resolve(value, { formulas: true }));
+        const result = await context.services.openFlow({
+            kind,
+            flowApiName: action.flowApiName,
+            title: action.title === undefined ? undefined : context.resolveText(action.title),
+            size: action.size,
+            position: kind === 'panel' ? action.position : undefined,
+            inputs: toFlowInputVariables(inputs)
+        });
+        switch (result.status) {
+            case 'FINISHED':
+                storeOutputs(context, action.outputs, result.outputs);
+                return { next: 'finish' };
+            case 'CLOSED':
+                return { next: 'branch', actions: action.onClose, stop: true };
+            default:
+                throw new ActionError(
+                    'FLOW_FAULT',
+                    result.errorMessage || `The flow ${action.flowApiName} ended with an error.`
+                );
+        }
+    };
+}
+
+export const openFlowDialog = openFlow('dialog');
+export const openFlowPanel = openFlow('panel');
+
+export const BUILT_IN_EXECUTORS: Readonly<Record<string, ActionExecutor>> = {
+    refreshQueries: refreshQueries as ActionExecutor,
+    setVariable: setVariable as ActionExecutor,
+    showToast: showToast as ActionExecutor,
+    navigate: navigate as ActionExecutor,
+    confirm: confirm as ActionExecutor,
+    executeFlow: executeFlow as ActionExecutor,
+    openFlowDialog: openFlowDialog as ActionExecutor,
+    openFlowPanel: openFlowPanel as ActionExecutor
+};

@@ -1,0 +1,153 @@
+import { SelectionModel } from 'c/dcRuntime';
+
+const rows = Array.from({ length: 10 }, (_, i) => ({ Id: `003${i}`, Name: `Contact ${i}`, Account: { Name: 'Acme' } }));
+
+describe('SelectionModel', () => {
+    it('selects by key and exposes the table properties', () => {
+        const model = new SelectionModel({ keyField: 'Id' });
+        expect(model.FirstSelectedRow).toBeNull();
+        expect(model.SelectedRowsKeyValue).toEqual([]);
+        const change = model.select([rows[2], rows[0]]);
+        expect(change).toEqual({ added: ['0032', '0030'], removed: [], rejected: [] });
+        expect(model.SelectedRowsKeyValue).toEqual(['0032', '0030']);
+        expect(model.SelectedRows).toEqual([rows[2], rows[0]]);
+        expect(model.FirstSelectedRow).toBe(rows[2]);
+        expect(model.SelectedRowCount).toBe(2);
+        expect(model.size).toBe(2);
+        expect(model.getProperty(['SelectedRowsKeyValue'])).toBe(model.SelectedRowsKeyValue);
+        expect(model.getProperty(['SelectedRows'])).toBe(model.SelectedRows);
+        expect(model.getProperty(['SelectedRowCount'])).toBe(2);
+        expect(model.getProperty(['FirstSelectedRow', 'Name'])).toBe('Contact 2');
+        expect(model.getProperty(['FirstSelectedRow', 'Account', 'Name'])).toBe('Acme');
+        expect(model.getProperty(['FirstSelectedRow', 'Missing'])).toBeNull();
+        expect(model.getProperty(['FirstSelectedRow'])).toBe(rows[2]);
+        expect(() => model.getProperty(['Selected'])).toThrow(
+            "Unknown data table property 'Selected'; use SelectedRows, SelectedRowsKeyValue, FirstSelectedRow, SelectedRowCount"
+        );
+        expect(() => model.getProperty([])).toThrow("Unknown data table property ''");
+    });
+
+    it('caches derived arrays until the selection changes', () => {
+        const model = new SelectionModel();
+        model.select(rows[1]);
+        const keys = model.SelectedRowsKeyValue;
+        const selectedRows = model.SelectedRows;
+        expect(model.SelectedRowsKeyValue).toBe(keys);
+        expect(model.SelectedRows).toBe(selectedRows);
+        expect(Object.isFrozen(keys)).toBe(true);
+        const version = model.version;
+        model.select(rows[1]);
+        expect(model.version).toBe(version);
+        model.select(rows[3]);
+        expect(model.SelectedRowsKeyValue).not.toBe(keys);
+        expect(model.version).toBe(version + 1);
+        expect(model.selectedKeys).toBe(model.SelectedRowsKeyValue);
+    });
+
+    it('keeps the selection across pages, search and refresh (keys, not row objects)', () => {
+        const model = new SelectionModel();
+        model.select([rows[0], rows[1]]);
+        // page 2 / a search result that does not contain the selected rows
+        model.applySelectionEvent({ selectedRows: [rows[5]] }, [rows[4], rows[5], rows[6]]);
+        expect(model.SelectedRowsKeyValue).toEqual(['0030', '0031', '0035']);
+        // refresh gives new row objects
+        const refreshed = { ...rows[0], Name: 'Renamed' };
+        const before = model.SelectedRows;
+        model.updateRows([refreshed, { Id: '0039' }, { Name: 'no key' }]);
+        expect(model.SelectedRows).not.toBe(before);
+        expect(model.SelectedRowsKeyValue).toEqual(['0030', '0031', '0035']);
+        expect(model.FirstSelectedRow).toBe(refreshed);
+        const again = model.SelectedRows;
+        model.updateRows([refreshed]);
+        expect(model.SelectedRows).toBe(again);
+        // selecting an already selected key with a fresher row object updates it
+        const fresher = { ...rows[1], Name: 'Fresh' };
+        model.select(fresher);
+        expect(model.SelectedRows[1]).toBe(fresher);
+    });
+
+    it('reconciles visible rows without config', () => {
+        const model = new SelectionModel();
+        model.select([rows[0], rows[1], rows[7]]);
+        const change = model.applySelectionEvent({ selectedRows: [rows[1], rows[2]] }, rows.slice(0, 5));
+        expect(change).toEqual({ added: ['0032'], removed: ['0030'], rejected: [] });
+        expect(model.SelectedRowsKeyValue).toEqual(['0031', '0037', '0032']);
+    });
+
+    it('applies datatable rowselection configs', () => {
+        const model = new SelectionModel();
+        const visible = rows.slice(0, 4);
+        model.applySelectionEvent({ selectedRows: [rows[1]], config: { action: 'rowSelect', value: '0031' } }, visible);
+        expect(model.SelectedRowsKeyValue).toEqual(['0031']);
+        model.applySelectionEvent({ selectedRows: [rows[8]], config: { action: 'rowSelect', value: '0038' } }, visible);
+        expect(model.SelectedRowsKeyValue).toEqual(['0031', '0038']);
+        expect(
+            model.applySelectionEvent({ selectedRows: [], config: { action: 'rowSelect', value: 'nope' } }, visible).added
+        ).toEqual([]);
+        model.applySelectionEvent({ selectedRows: [], config: { action: 'rowDeselect', value: '0031' } }, visible);
+        expect(model.SelectedRowsKeyValue).toEqual(['0038']);
+        model.applySelectionEvent({ selectedRows: visible, config: { action: 'selectAllRows' } }, visible);
+        expect(model.SelectedRowsKeyValue).toEqual(['0038', '0030', '0031', '0032', '0033']);
+        model.applySelectionEvent({ selectedRows: [], config: { action: 'deselectAllRows' } }, visible);
+        expect(model.SelectedRowCount).toBe(0);
+    });
+
+    it('enforces maxRowSelection', () => {
+        const model = new SelectionModel({ maxRowSelection: 2 });
+        expect(model.select(rows.slice(0, 4))).toEqual({ added: ['0030', '0031'], removed: [], rejected: ['0032', '0033'] });
+        expect(model.selectAllLoaded(rows).rejected).toHaveLength(8);
+        const none = new SelectionModel({ maxRowSelection: 0 });
+        expect(none.select(rows[0]).rejected).toEqual(['0030']);
+        expect(new SelectionModel({ maxRowSelection: -1 }).maxRowSelection).toBe(Infinity);
+    });
+
+    it('single select replaces the selection', () => {
+        const model = new SelectionModel({ maxRowSelection: 1 });
+        model.select(rows[0]);
+        const change = model.select([rows[1], rows[2]]);
+        expect(change).toEqual({ added: ['0032'], removed: ['0030'], rejected: ['0031'] });
+        expect(model.SelectedRowsKeyValue).toEqual(['0032']);
+        expect(model.select(rows[2]).added).toEqual([]);
+        expect(model.selectAllLoaded(rows).added).toEqual([]);
+        expect(model.toggle(rows[2]).removed).toEqual(['0032']);
+        expect(model.toggle(rows[3]).added).toEqual(['0033']);
+    });
+
+    it('deselects by key or row, clears, toggles and ignores rows without a key', () => {
+        const model = new SelectionModel({ keyField: 'Name' });
+        model.select([rows[0], rows[1], { Name: '' }, { Id: 'x' }]);
+        expect(model.SelectedRowsKeyValue).toEqual(['Contact 0', 'Contact 1']);
+        expect(model.keyOf({ Name: null })).toBeUndefined();
+        expect(model.isSelected('Contact 0')).toBe(true);
+        expect(model.deselect(rows[0]).removed).toEqual(['Contact 0']);
+        expect(model.deselect('Contact 1').removed).toEqual(['Contact 1']);
+        expect(model.deselect('nope').removed).toEqual([]);
+        model.toggle(rows[2]);
+        expect(model.isSelected('Contact 2')).toBe(true);
+        expect(model.clear().removed).toEqual(['Contact 2']);
+        expect(model.toggle({ Id: 'no name' }).added).toEqual([]);
+    });
+
+    it('notifies subscribers of changes only', () => {
+        const model = new SelectionModel();
+        const listener = jest.fn();
+        const unsubscribe = model.subscribe(listener);
+        model.select(rows[0]);
+        model.select(rows[0]);
+        model.deselect('missing');
+        expect(listener).toHaveBeenCalledTimes(1);
+        expect(listener).toHaveBeenCalledWith({ added: ['0030'], removed: [], rejected: [] });
+        unsubscribe();
+        model.clear();
+        expect(listener).toHaveBeenCalledTimes(1);
+    });
+
+    it('handles 50,000 selected rows by key', () => {
+        const many = Array.from({ length: 50_000 }, (_, i) => ({ Id: `a${i}` }));
+        const model = new SelectionModel({ maxRowSelection: 50_000 });
+        model.selectAllLoaded(many);
+        expect(model.SelectedRowCount).toBe(50_000);
+        expect(model.SelectedRowsKeyValue[49_999]).toBe('a49999');
+        expect(model.selectAllLoaded([{ Id: 'extra' }]).rejected).toEqual(['extra']);
+    });
+});

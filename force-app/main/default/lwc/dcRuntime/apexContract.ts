@@ -1,0 +1,195 @@
+/*
+ * Wire shapes between the LWC runtime, Apex (DynamicComponentController) and the local preview backend.
+ * Mirrors docs/CONTRACTS.md exactly; change both together.
+ */
+
+/** Structured error: the JSON message of an AuraHandledException, and FlowRunResponse.error. */
+export interface ServerError {
+    code: string;
+    message: string;
+    details: unknown[];
+}
+
+export type ErrorCode =
+    | 'UNKNOWN_DEFINITION'
+    | 'UNKNOWN_INTERACTION'
+    | 'NOT_ALLOWED'
+    | 'FLOW_NOT_FOUND'
+    | 'FLOW_INACTIVE'
+    | 'WRONG_FLOW_TYPE'
+    | 'UNKNOWN_INPUT'
+    | 'INPUT_NOT_AVAILABLE'
+    | 'UNKNOWN_OUTPUT'
+    | 'OUTPUT_NOT_AVAILABLE'
+    | 'TYPE_MISMATCH'
+    | 'COLLECTION_MISMATCH'
+    | 'TOO_MANY_ROWS'
+    | 'FLOW_FAULT';
+
+/** Error codes documented in docs/CONTRACTS.md. */
+export const ERROR_CODES: readonly ErrorCode[] = [
+    'UNKNOWN_DEFINITION',
+    'UNKNOWN_INTERACTION',
+    'NOT_ALLOWED',
+    'FLOW_NOT_FOUND',
+    'FLOW_INACTIVE',
+    'WRONG_FLOW_TYPE',
+    'UNKNOWN_INPUT',
+    'INPUT_NOT_AVAILABLE',
+    'UNKNOWN_OUTPUT',
+    'OUTPUT_NOT_AVAILABLE',
+    'TYPE_MISMATCH',
+    'COLLECTION_MISMATCH',
+    'TOO_MANY_ROWS',
+    'FLOW_FAULT'
+];
+
+/** Returned by getDefinition(definitionName) (cacheable). */
+export interface DefinitionResponse {
+    apiName: string;
+    label: string;
+    /** The definition JSON text. */
+    json: string;
+    /** Server-side (org schema) problems; the client adds its own before rendering. */
+    problems: { path: string; message: string }[];
+    /** The running user has Customize Application (admins see the setup panel). */
+    canCustomize: boolean;
+}
+
+/** Keyset position after the last row of the previous page. */
+export interface QueryCursor {
+    sortValue: unknown;
+    id: string;
+}
+
+/** runQuery(definitionName, queryName, requestJson): requestJson is JSON.stringify(QueryRequest). */
+export interface QueryRequest {
+    /** Bind values for conditions whose stored value is a merge field, keyed by 1-based condition number. */
+    binds?: Record<string, unknown>;
+    sortBy?: string | null;
+    sortDirection?: 'asc' | 'desc';
+    searchTerm?: string | null;
+    pageSize?: number;
+    /** null for the first page. */
+    cursor?: QueryCursor | null;
+    withCount?: boolean;
+}
+
+export interface QueryFieldInfo {
+    path: string;
+    label: string;
+    /** Apex Schema.DisplayType name: STRING, EMAIL, PHONE, URL, CURRENCY, PERCENT, DOUBLE, INTEGER, DATE, … */
+    type: string;
+    isNameField: boolean;
+    referenceTo: string | null;
+    sortable: boolean;
+}
+
+export interface QueryNotice {
+    path: string;
+    message: string;
+}
+
+export interface QueryResponse {
+    records: Record<string, unknown>[];
+    nextCursor: QueryCursor | null;
+    /** Present when the request asked withCount. */
+    totalCount?: number | null;
+    fields: QueryFieldInfo[];
+    notices: QueryNotice[];
+    objectLabel: string;
+    objectLabelPlural: string;
+}
+
+/** executeFlow(definitionName, interactionId, actionId, inputsJson) → FlowRunResponse. */
+export interface FlowRunResponse {
+    success: boolean;
+    outputs: Record<string, unknown>;
+    error: ServerError | null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads {code, message, details} from a JSON string, or null when it is not such a JSON object. */
+function parseErrorJson(text: string): ServerError | null {
+    const trimmed = text.trim();
+    if (!trimmed.startsWith('{')) return null;
+    try {
+        const parsed: unknown = JSON.parse(trimmed);
+        if (isRecord(parsed) && typeof parsed.message === 'string') {
+            return {
+                code: typeof parsed.code === 'string' && parsed.code ? parsed.code : 'UNKNOWN_ERROR',
+                message: parsed.message,
+                details: Array.isArray(parsed.details) ? parsed.details : []
+            };
+        }
+    } catch {
+        // not JSON: the raw text is the message
+    }
+    return null;
+}
+
+function fromMessage(text: string, code: string): ServerError {
+    return parseErrorJson(text) ?? { code, message: text, details: [] };
+}
+
+function pageAndFieldErrors(body: Record<string, unknown>): string[] {
+    const messages: string[] = [];
+    const output = isRecord(body.output) ? body.output : body;
+    if (Array.isArray(output.errors)) {
+        for (const e of output.errors) if (isRecord(e) && typeof e.message === 'string') messages.push(e.message);
+    }
+    if (Array.isArray(body.pageErrors)) {
+        for (const e of body.pageErrors) if (isRecord(e) && typeof e.message === 'string') messages.push(e.message);
+    }
+    const fieldErrors = isRecord(output.fieldErrors) ? output.fieldErrors : isRecord(body.fieldErrors) ? body.fieldErrors : {};
+    for (const list of Object.values(fieldErrors)) {
+        if (Array.isArray(list)) {
+            for (const e of list) if (isRecord(e) && typeof e.message === 'string') messages.push(e.message);
+        }
+    }
+    return messages;
+}
+
+/**
+ * Normalises anything thrown or rejected into {code, message, details}:
+ * - Apex AuraHandledException as delivered to LWC: `error.body.message` holds our JSON `{"code","message","details"}`
+ *   (falls back to the raw text with code APEX_ERROR);
+ * - UI API / DML errors: body array of {message}, body.pageErrors, body.fieldErrors, body.output.errors;
+ * - an already structured {code, message, details} (FlowRunResponse.error, preview backend);
+ * - Error instances (code CLIENT_ERROR, or the error's own string `code`), strings (JSON or plain text);
+ * - anything else → code UNKNOWN_ERROR with a generic message. Never throws.
+ */
+export function parseServerError(error: unknown): ServerError {
+    if (typeof error === 'string') {
+        return fromMessage(error || 'Unknown error', 'UNKNOWN_ERROR');
+    }
+    if (isRecord(error)) {
+        const body = error.body;
+        if (Array.isArray(body)) {
+            const messages = body.filter(isRecord).map((b) => String(b.message ?? '')).filter(Boolean);
+            if (messages.length === 1) return fromMessage(messages[0], 'APEX_ERROR');
+            if (messages.length > 1) return { code: 'APEX_ERROR', message: messages.join('; '), details: messages };
+        }
+        if (isRecord(body)) {
+            if (typeof body.message === 'string' && body.message) {
+                return fromMessage(body.message, typeof body.errorCode === 'string' ? body.errorCode : 'APEX_ERROR');
+            }
+            const messages = pageAndFieldErrors(body);
+            if (messages.length) return { code: 'APEX_ERROR', message: messages.join('; '), details: messages };
+        }
+        if (typeof error.message === 'string' && error.message) {
+            const parsed = parseErrorJson(error.message);
+            if (parsed) return parsed;
+            const code =
+                typeof error.code === 'string' && error.code ? error.code : error instanceof Error ? 'CLIENT_ERROR' : 'UNKNOWN_ERROR';
+            return { code, message: error.message, details: Array.isArray(error.details) ? error.details : [] };
+        }
+        if (typeof error.statusText === 'string' && error.statusText) {
+            return { code: 'HTTP_ERROR', message: error.statusText, details: [] };
+        }
+    }
+    return { code: 'UNKNOWN_ERROR', message: 'An unknown error occurred.', details: [] };
+}

@@ -1,0 +1,26 @@
+/*
+ * c/dcRuntime — runtime state of a rendered Dynamic Component definition:
+ * ResourceStore (variables, constants, formulas, $Record, $User), SelectionModel (data table selection),
+ * Runtime (store + registered components + expression scope), and the Apex wire contract (apexContract).
+ * Plain TypeScript (no lwc imports): also runs in Node scripts and in the local preview.
+ */
+export { ResourceStore, ResourceDefinitionError, RECORD_GLOBAL, USER_GLOBAL } from './store';
+export type { ChangeListener, ResourceStoreOptions } from './store';
+export { SelectionModel, TABLE_PROPERTIES } from './selection';
+export type { Row, RowSelectionDetail, SelectionChange, SelectionListener, SelectionOptions } from './selection';
+export { Runtime, ERROR_GLOBAL } from './runtime';
+export type { ComponentHandle, ErrorInfo, RuntimeOptions, ScopeExtras } from './runtime';
+export { DataTypeError, coerceValue, describeValue, getPath, isPlainRecord } from './dataTypes';
+export type { CoerceOptions } from './dataTypes';
+export { ERROR_CODES, parseServerError } from './apexContract';
+export type {
+    DefinitionResponse,
+    ErrorCode,
+    FlowRunResponse,
+    QueryCursor,
+    QueryFieldInfo,
+    QueryNotice,
+    QueryRequest,
+    QueryResponse,
+    ServerError
+} from './apexContract';

@@ -1,0 +1,278 @@
+/*
+ * SelectionModel: the row selection of one data table, keyed by the table's keyField.
+ *
+ * - The selection is a Map key → row (insertion ordered), so it survives paging, search, sort and refresh: rows
+ *   that are not loaded any more stay selected by key. A refresh can update the stored row objects (updateRows).
+ * - Every operation costs O(rows it is given) or O(selected); nothing copies the loaded row set. The derived
+ *   values (SelectedRows, SelectedRowsKeyValue, selectedKeys) are built once per change and cached as frozen
+ *   arrays, so reading {!table.SelectedRowsKeyValue} repeatedly (every render, every keystroke) costs O(1).
+ * - maxRowSelection caps the selection (0 disables it, 1 is single select: selecting replaces the selection).
+ * - "Select all" means **select all loaded rows**: the rows the table has loaded so far (the view passes them),
+ *   up to maxRowSelection. Rows of pages not loaded yet are not selected; "deselect all" clears the selection,
+ *   including rows selected on pages that are no longer loaded (lightning-datatable's header checkbox semantics).
+ */
+
+import { getPath } from './dataTypes';
+
+export type Row = Record<string, unknown>;
+
+export interface SelectionOptions {
+    /** Field whose value identifies a row; default Id. */
+    keyField?: string;
+    /** 0 disables selection, 1 is single select; default unlimited. */
+    maxRowSelection?: number;
+}
+
+export interface SelectionChange {
+    /** Keys added by the call. */
+    added: string[];
+    /** Keys removed by the call. */
+    removed: string[];
+    /** Keys refused because of maxRowSelection. */
+    rejected: string[];
+}
+
+/** lightning-datatable `rowselection` event detail (config is present in current releases). */
+export interface RowSelectionDetail {
+    selectedRows: readonly Row[];
+    config?: { action?: string; value?: unknown };
+}
+
+export const TABLE_PROPERTIES = ['SelectedRows', 'SelectedRowsKeyValue', 'FirstSelectedRow', 'SelectedRowCount'] as const;
+
+export type SelectionListener = (change: SelectionChange) => void;
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+export class SelectionModel {
+    readonly keyField: string;
+    readonly maxRowSelection: number;
+    private readonly rows = new Map<string, Row>();
+    private readonly listeners = new Set<SelectionListener>();
+    private cachedRows: readonly Row[] | null = EMPTY;
+    private cachedKeys: readonly string[] | null = EMPTY;
+    private versionNumber = 0;
+
+    constructor(options: SelectionOptions = {}) {
+        this.keyField = options.keyField || 'Id';
+        const max = options.maxRowSelection;
+        this.maxRowSelection = max === undefined || max === null || max < 0 ? Infinity : Math.floor(max);
+    }
+
+    /** Increments on every change; views can compare it instead of arrays. */
+    get version(): number {
+        return this.versionNumber;
+    }
+
+    /** Key of a row (its keyField value as text), or undefined when the row has none. */
+    keyOf(row: Row): string | undefined {
+        const value = row?.[this.keyField];
+        return value === undefined || value === null || value === '' ? undefined : String(value);
+    }
+
+    isSelected(key: unknown): boolean {
+        return this.rows.has(String(key));
+    }
+
+    get size(): number {
+        return this.rows.size;
+    }
+
+    /** Adds rows (up to maxRowSelection). With maxRowSelection 1, the last given row replaces the selection. */
+    select(rows: Row | readonly Row[]): SelectionChange {
+        const list = Array.isArray(rows) ? (rows as readonly Row[]) : [rows as Row];
+        const change: SelectionChange = { added: [], removed: [], rejected: [] };
+        if (this.maxRowSelection === 1 && list.length) {
+            const row = list[list.length - 1];
+            const key = this.keyOf(row);
+            if (key !== undefined && !this.rows.has(key)) {
+                change.removed.push(...this.rows.keys());
+                this.rows.clear();
+                this.rows.set(key, row);
+                change.added.push(key);
+            }
+            for (let i = 0; i < list.length - 1; i++) {
+                const other = this.keyOf(list[i]);
+                if (other !== undefined && other !== key) change.rejected.push(other);
+            }
+            return this.commit(change);
+        }
+        let refreshed = false;
+        for (const row of list) {
+            const key = this.keyOf(row);
+            if (key === undefined) continue;
+            if (this.rows.has(key)) {
+                if (this.rows.get(key) !== row) {
+                    this.rows.set(key, row);
+                    refreshed = true;
+                }
+                continue;
+            }
+            if (this.rows.size >= this.maxRowSelection) {
+                change.rejected.push(key);
+                continue;
+            }
+            this.rows.set(key, row);
+            change.added.push(key);
+        }
+        return this.commit(change, refreshed);
+    }
+
+    /** Removes rows by key (or row objects). */
+    deselect(keysOrRows: unknown | readonly unknown[]): SelectionChange {
+        const list = Array.isArray(keysOrRows) ? keysOrRows : [keysOrRows];
+        const change: SelectionChange = { added: [], removed: [], rejected: [] };
+        for (const item of list) {
+            const key = typeof item === 'object' && item !== null ? this.keyOf(item as Row) : String(item);
+            if (key !== undefined && this.rows.delete(key)) change.removed.push(key);
+        }
+        return this.commit(change);
+    }
+
+    toggle(row: Row): SelectionChange {
+        const key = this.keyOf(row);
+        return key !== undefined && this.rows.has(key) ? this.deselect(key) : this.select(row);
+    }
+
+    clear(): SelectionChange {
+        const change: SelectionChange = { added: [], removed: [...this.rows.keys()], rejected: [] };
+        this.rows.clear();
+        return this.commit(change);
+    }
+
+    /** "Select all" = select all loaded rows (up to maxRowSelection); the view passes its loaded rows. */
+    selectAllLoaded(loadedRows: readonly Row[]): SelectionChange {
+        if (this.maxRowSelection === 1) {
+            return this.commit({ added: [], removed: [], rejected: [] });
+        }
+        return this.select(loadedRows);
+    }
+
+    /**
+     * Replaces the stored row objects of selected keys with fresher copies (after a refresh or a new page). Rows
+     * that are not selected are ignored. Cost O(rows given). Does not notify unless a selected row changed.
+     */
+    updateRows(rows: readonly Row[]): void {
+        let touched = false;
+        for (const row of rows) {
+            const key = this.keyOf(row);
+            if (key !== undefined && this.rows.has(key) && this.rows.get(key) !== row) {
+                this.rows.set(key, row);
+                touched = true;
+            }
+        }
+        this.commit({ added: [], removed: [], rejected: [] }, touched);
+    }
+
+    /**
+     * Applies a lightning-datatable `rowselection` event. `visibleRows` are the rows the table currently holds
+     * (its `data`). With detail.config (rowSelect / rowDeselect / selectAllRows / deselectAllRows) the cost is O(1)
+     * or O(visible); without it the visible rows are reconciled with detail.selectedRows: visible rows not in
+     * selectedRows are deselected, selected rows outside the visible set stay selected.
+     */
+    applySelectionEvent(detail: RowSelectionDetail, visibleRows: readonly Row[]): SelectionChange {
+        const action = detail.config?.action;
+        const value = detail.config?.value;
+        if (action === 'rowSelect' && value !== undefined) {
+            const row = visibleRows.find((r) => this.keyOf(r) === String(value)) ??
+                detail.selectedRows.find((r) => this.keyOf(r) === String(value));
+            return row ? this.select(row) : this.commit({ added: [], removed: [], rejected: [] });
+        }
+        if (action === 'rowDeselect' && value !== undefined) {
+            return this.deselect(String(value));
+        }
+        if (action === 'selectAllRows') {
+            return this.selectAllLoaded(visibleRows);
+        }
+        if (action === 'deselectAllRows') {
+            return this.clear();
+        }
+        const wanted = new Set<string>();
+        for (const row of detail.selectedRows) {
+            const key = this.keyOf(row);
+            if (key !== undefined) wanted.add(key);
+        }
+        const toRemove: string[] = [];
+        for (const row of visibleRows) {
+            const key = this.keyOf(row);
+            if (key !== undefined && this.rows.has(key) && !wanted.has(key)) toRemove.push(key);
+        }
+        const removed = this.deselect(toRemove);
+        const added = this.select(detail.selectedRows.filter((row) => !this.rows.has(this.keyOf(row) ?? '')));
+        return { added: added.added, removed: removed.removed, rejected: added.rejected };
+    }
+
+    /** Selected keys in selection order (frozen, cached until the next change): for the table's selected-rows. */
+    get selectedKeys(): readonly string[] {
+        if (!this.cachedKeys) this.cachedKeys = Object.freeze([...this.rows.keys()]);
+        return this.cachedKeys;
+    }
+
+    /** {!table.SelectedRows}: the selected row objects (frozen, cached). */
+    get SelectedRows(): readonly Row[] {
+        if (!this.cachedRows) this.cachedRows = Object.freeze([...this.rows.values()]);
+        return this.cachedRows;
+    }
+
+    /** {!table.SelectedRowsKeyValue}: the keys of the selected rows (frozen, cached). */
+    get SelectedRowsKeyValue(): readonly string[] {
+        return this.selectedKeys;
+    }
+
+    /** {!table.FirstSelectedRow}: the first selected row, or null. */
+    get FirstSelectedRow(): Row | null {
+        for (const row of this.rows.values()) return row;
+        return null;
+    }
+
+    /** {!table.SelectedRowCount}. */
+    get SelectedRowCount(): number {
+        return this.rows.size;
+    }
+
+    /**
+     * Merge-field access: ['SelectedRowsKeyValue'], ['FirstSelectedRow', 'Account', 'Name'], …
+     * Throws for an unknown property, listing the valid ones.
+     */
+    getProperty(path: readonly string[]): unknown {
+        const [property, ...rest] = path;
+        switch (property) {
+            case 'SelectedRows':
+                return this.SelectedRows;
+            case 'SelectedRowsKeyValue':
+                return this.SelectedRowsKeyValue;
+            case 'SelectedRowCount':
+                return this.SelectedRowCount;
+            case 'FirstSelectedRow': {
+                const value = getPath(this.FirstSelectedRow, rest);
+                return value === undefined ? null : value;
+            }
+            default:
+                throw new Error(
+                    `Unknown data table property '${property ?? ''}'; use ${TABLE_PROPERTIES.join(', ')} (or ActionRow in row actions).`
+                );
+        }
+    }
+
+    /** Calls listener after every change. Returns the unsubscribe function. */
+    subscribe(listener: SelectionListener): () => void {
+        this.listeners.add(listener);
+        return () => {
+            this.listeners.delete(listener);
+        };
+    }
+
+    private commit(change: SelectionChange, rowsRefreshed = false): SelectionChange {
+        if (change.added.length || change.removed.length || rowsRefreshed) {
+            if (change.added.length || change.removed.length) this.cachedKeys = null;
+            this.cachedRows = null;
+            this.versionNumber++;
+            this.emit(change);
+        }
+        return change;
+    }
+
+    private emit(change: SelectionChange): void {
+        for (const listener of [...this.listeners]) listener(change);
+    }
+}

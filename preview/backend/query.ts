@@ -1,0 +1,401 @@
+/*
+ * The structured query of a stored definition, run over the in-memory store with the same semantics as the Apex
+ * query service: conditions (literal values from the definition, merge-field values as binds keyed by 1-based
+ * condition number) with AND / OR / custom logic, search over searchFields, one sort field with NULLS LAST and an Id
+ * tie-break in the sort direction (picklists in setup order), keyset paging through a cursor {sortValue, id, rowCount},
+ * pageSize 1-2000, maxRows (at most 50,000) across pages and totalCount (capped at maxRows), like Apex StructuredQuery.
+ */
+import { ServiceError } from './errors';
+import type { PreviewField, PreviewObject } from './schema';
+import type { SObject, Store } from './store';
+import { parseLogic, type LogicNode } from './logic';
+
+export interface QueryCondition {
+    field: string;
+    operator: string;
+    value?: unknown;
+}
+export interface QueryDefinition {
+    name: string;
+    object: string;
+    fields: string[];
+    where?: { logic?: string; conditions: QueryCondition[] };
+    orderBy?: { field: string; direction?: 'asc' | 'desc' }[];
+    searchFields?: string[];
+    pageSize?: number;
+    maxRows?: number;
+}
+export interface Cursor {
+    sortValue: unknown;
+    id: string;
+    /** Rows delivered so far (keeps maxRows across pages); pass the cursor back unchanged. */
+    rowCount?: number;
+}
+export interface QueryRequest {
+    binds?: Record<string, unknown>;
+    sortBy?: string | null;
+    sortDirection?: 'asc' | 'desc' | null;
+    searchTerm?: string | null;
+    pageSize?: number | null;
+    cursor?: Cursor | null;
+    withCount?: boolean;
+}
+export interface FieldInfo {
+    path: string;
+    label: string;
+    type: string;
+    isNameField: boolean;
+    referenceTo: string | null;
+    sortable: boolean;
+}
+export interface QueryResponse {
+    records: Record<string, unknown>[];
+    nextCursor: Cursor | null;
+    totalCount: number | null;
+    fields: FieldInfo[];
+    notices: { path: string; message: string }[];
+    objectLabel: string;
+    objectLabelPlural: string;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 2000;
+export const DEFAULT_MAX_ROWS = 50000;
+
+const NUMBER_TYPES = new Set(['DOUBLE', 'INTEGER', 'LONG', 'CURRENCY', 'PERCENT']);
+
+interface ResolvedPath {
+    path: string;
+    field: PreviewField;
+    /** relationship names leading to the field (Account for Account.Name) */
+    relationships: PreviewField[];
+}
+
+function resolvePath(store: Store, obj: PreviewObject, path: string, where: string): ResolvedPath {
+    const segments = path.split('.');
+    let current = obj;
+    const relationships: PreviewField[] = [];
+    for (let i = 0; i < segments.length - 1; i++) {
+        const rel = store.schema.relationship(current.name, segments[i]);
+        const target = rel?.referenceTo?.length === 1 ? store.schema.object(rel.referenceTo[0]) : undefined;
+        if (!rel || !target) {
+            throw new ServiceError('INVALID_QUERY', `${where}: '${segments[i]}' is not a relationship of ${current.name} (in '${path}').`);
+        }
+        relationships.push(rel);
+        current = target;
+    }
+    const field = store.schema.field(current.name, segments[segments.length - 1]);
+    if (!field) {
+        throw new ServiceError('INVALID_QUERY', `${where}: field '${segments[segments.length - 1]}' does not exist on ${current.name} (in '${path}').`);
+    }
+    return { path, field, relationships };
+}
+
+/** Case-insensitive for text, numeric for numbers; never called with nulls. */
+function compareNonNull(a: unknown, b: unknown): number {
+    if (typeof a === 'number' && typeof b === 'number') return a - b;
+    if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+    const x = String(a).toLowerCase();
+    const y = String(b).toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function isNull(v: unknown): boolean {
+    return v === null || v === undefined || v === '';
+}
+
+function coerceValue(value: unknown, field: PreviewField, label: string): unknown {
+    if (isNull(value)) return null;
+    if (NUMBER_TYPES.has(field.type)) {
+        const n = typeof value === 'number' ? value : Number(value);
+        if (Number.isNaN(n)) throw new ServiceError('TYPE_MISMATCH', `${label}: '${String(value)}' is not a number.`);
+        return n;
+    }
+    if (field.type === 'BOOLEAN') {
+        if (typeof value === 'boolean') return value;
+        if (value === 'true' || value === 'false') return value === 'true';
+        throw new ServiceError('TYPE_MISMATCH', `${label}: '${String(value)}' is not true or false.`);
+    }
+    if (typeof value === 'object') throw new ServiceError('TYPE_MISMATCH', `${label}: expected a single value, got ${JSON.stringify(value)}.`);
+    return String(value);
+}
+
+type Predicate = (rec: SObject) => boolean;
+
+function conditionPredicate(store: Store, obj: PreviewObject, c: QueryCondition, value: unknown, n: number): Predicate {
+    const label = `Condition ${n} (${c.field} ${c.operator})`;
+    const rp = resolvePath(store, obj, c.field, label);
+    const get = (rec: SObject) => store.valueOf(obj.name, rec, c.field);
+    const like = (test: (v: string, p: string) => boolean): Predicate => {
+        const p = String(coerceValue(value, rp.field, label) ?? '').toLowerCase();
+        return (rec) => {
+            const v = get(rec);
+            return !isNull(v) && test(String(v).toLowerCase(), p);
+        };
+    };
+    switch (c.operator) {
+        case 'equals':
+        case 'notEquals': {
+            const v0 = coerceValue(value, rp.field, label);
+            const eq = (rec: SObject) => {
+                const v = get(rec);
+                if (v0 === null || isNull(v)) return v0 === null && isNull(v);
+                return compareNonNull(v, v0) === 0;
+            };
+            return c.operator === 'equals' ? eq : (rec) => !eq(rec);
+        }
+        case 'lessThan':
+        case 'greaterThan':
+        case 'lessOrEqual':
+        case 'greaterOrEqual': {
+            const v0 = coerceValue(value, rp.field, label);
+            const test = { lessThan: (x: number) => x < 0, greaterThan: (x: number) => x > 0, lessOrEqual: (x: number) => x <= 0, greaterOrEqual: (x: number) => x >= 0 }[c.operator];
+            return (rec) => {
+                const v = get(rec);
+                return v0 !== null && !isNull(v) && test(compareNonNull(v, v0));
+            };
+        }
+        case 'contains':
+            return like((v, p) => v.includes(p));
+        case 'startsWith':
+            return like((v, p) => v.startsWith(p));
+        case 'endsWith':
+            return like((v, p) => v.endsWith(p));
+        case 'in':
+        case 'notIn': {
+            const list = Array.isArray(value) ? value : isNull(value) ? [] : String(value).split(',').map((s) => s.trim());
+            const values = list.map((v) => coerceValue(v, rp.field, label)).filter((v) => v !== null);
+            const member = (rec: SObject) => {
+                const v = get(rec);
+                return !isNull(v) && values.some((x) => compareNonNull(v, x) === 0);
+            };
+            return c.operator === 'in' ? member : (rec) => !member(rec);
+        }
+        case 'isNull': {
+            const wantNull = value === true || value === 'true';
+            return (rec) => isNull(get(rec)) === wantNull;
+        }
+        default:
+            throw new ServiceError('INVALID_QUERY', `${label}: unknown operator '${c.operator}'.`);
+    }
+}
+
+function logicPredicate(node: LogicNode, preds: Predicate[]): Predicate {
+    switch (node.kind) {
+        case 'condition':
+            return preds[node.index - 1];
+        case 'not': {
+            const p = logicPredicate(node.operand, preds);
+            return (r) => !p(r);
+        }
+        case 'and': {
+            const ps = node.operands.map((o) => logicPredicate(o, preds));
+            return (r) => ps.every((p) => p(r));
+        }
+        case 'or': {
+            const ps = node.operands.map((o) => logicPredicate(o, preds));
+            return (r) => ps.some((p) => p(r));
+        }
+    }
+}
+
+function isMergeField(v: unknown): boolean {
+    return typeof v === 'string' && v.includes('{!');
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown, ids: string[]): void {
+    const segments = path.split('.');
+    let node = target;
+    for (let i = 0; i < segments.length - 1; i++) {
+        if (ids[i] === null || ids[i] === undefined) return; // parent lookup is empty: SOQL leaves the relationship out
+        let child = node[segments[i]] as Record<string, unknown> | undefined;
+        if (!child) {
+            child = { Id: ids[i] };
+            node[segments[i]] = child;
+        }
+        node = child;
+    }
+    node[segments[segments.length - 1]] = value;
+}
+
+export function runStructuredQuery(store: Store, query: QueryDefinition, request: QueryRequest = {}): QueryResponse {
+    const obj = store.schema.object(query.object);
+    if (!obj) throw new ServiceError('INVALID_QUERY', `Query '${query.name}': object '${query.object}' does not exist.`);
+
+    const pageSize = request.pageSize ?? query.pageSize ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+        throw new ServiceError('INVALID_REQUEST', `pageSize must be between 1 and ${MAX_PAGE_SIZE}, not ${String(pageSize)}.`);
+    }
+    const maxRows = query.maxRows === undefined ? DEFAULT_MAX_ROWS : Math.max(1, Math.min(query.maxRows, DEFAULT_MAX_ROWS));
+
+    // fields: Id first, then the definition's paths (deduplicated, case-insensitive)
+    const paths: string[] = ['Id'];
+    for (const p of query.fields) if (!paths.some((x) => x.toLowerCase() === p.toLowerCase())) paths.push(p);
+    const resolved = paths.map((p) => resolvePath(store, obj, p, `Query '${query.name}' field`));
+
+    // conditions
+    const conditions = query.where?.conditions ?? [];
+    const binds = request.binds ?? {};
+    const preds = conditions.map((c, i) => {
+        const n = i + 1;
+        let value = c.value;
+        if (isMergeField(c.value)) {
+            if (!(String(n) in binds)) {
+                throw new ServiceError('INVALID_REQUEST', `Condition ${n} (${c.field}) uses ${String(c.value)}: send its value in binds["${n}"].`);
+            }
+            value = binds[String(n)];
+        }
+        return conditionPredicate(store, obj, c, value, n);
+    });
+    let where: Predicate = () => true;
+    if (preds.length) {
+        const logic = (query.where?.logic ?? 'AND').trim();
+        const upper = logic.toUpperCase();
+        const node: LogicNode =
+            upper === 'AND' || upper === 'OR'
+                ? { kind: upper === 'AND' ? 'and' : 'or', operands: preds.map((_, i) => ({ kind: 'condition', index: i + 1 })) }
+                : parseLogic(logic, preds.length);
+        where = logicPredicate(node, preds);
+    }
+
+    // search
+    const term = (request.searchTerm ?? '').trim().toLowerCase();
+    let search: Predicate = () => true;
+    const searchNotices: { path: string; message: string }[] = [];
+    const fields = query.searchFields ?? [];
+    if (term && !fields.length) searchNotices.push({ path: 'searchFields', message: 'Search is not available for this list.' });
+    if (term && fields.length) {
+        search = (rec) =>
+            fields.some((f) => {
+                const v = store.valueOf(obj.name, rec, f);
+                return !isNull(v) && String(v).toLowerCase().includes(term);
+            });
+    }
+
+    // sort: one field + Id
+    const sortPath = request.sortBy ?? query.orderBy?.[0]?.field ?? 'Id';
+    const direction = (request.sortDirection || (request.sortBy ? 'asc' : (query.orderBy?.[0]?.direction ?? 'asc'))).toLowerCase();
+    if (direction !== 'asc' && direction !== 'desc') {
+        throw new ServiceError('INVALID_REQUEST', `sortDirection must be "asc" or "desc", not "${String(direction)}".`);
+    }
+    const sortField = resolved.find((r) => r.path.toLowerCase() === sortPath.toLowerCase()) ??
+        (query.orderBy?.some((o) => o.field.toLowerCase() === sortPath.toLowerCase()) ? resolvePath(store, obj, sortPath, 'orderBy') : undefined);
+    if (!sortField) {
+        throw new ServiceError('INVALID_REQUEST', `Cannot sort by '${sortPath}': it is not one of the query's fields (${paths.join(', ')}).`);
+    }
+    if (!sortField.field.sortable) {
+        throw new ServiceError('INVALID_REQUEST', `Cannot sort by ${sortField.field.label} (${sortField.path}): this field cannot be sorted.`);
+    }
+    const sign = direction === 'desc' ? -1 : 1;
+    const rawOf = (rec: SObject) => (sortField.path === 'Id' ? rec.Id : store.valueOf(obj.name, rec, sortField.path));
+    // picklists sort by their setup order (values not in the list after all defined ones), like SOQL
+    const picklist = sortField.field.type === 'PICKLIST' && sortField.field.picklistValues ? sortField.field.picklistValues : undefined;
+    const keyOf = (raw: unknown): unknown => {
+        if (isNull(raw) || !picklist) return raw;
+        const i = picklist.indexOf(String(raw));
+        return i >= 0 ? i : picklist.length;
+    };
+    // ORDER BY f dir NULLS LAST, Id dir
+    const compareKeys = (va: unknown, ida: string, vb: unknown, idb: string): number => {
+        const na = isNull(va);
+        const nb = isNull(vb);
+        if (na !== nb) return na ? 1 : -1;
+        if (!na) {
+            const c = compareNonNull(va, vb) * sign;
+            if (c !== 0) return c;
+        }
+        return (ida < idb ? -1 : ida > idb ? 1 : 0) * sign;
+    };
+
+    const matching: { rec: SObject; raw: unknown; key: unknown }[] = [];
+    for (const rec of store.all(obj.name)) {
+        if (!where(rec) || !search(rec)) continue;
+        const raw = rawOf(rec);
+        matching.push({ rec, raw, key: keyOf(raw) });
+    }
+    matching.sort((a, b) => compareKeys(a.key, a.rec.Id, b.key, b.rec.Id));
+
+    // keyset: first row strictly after the cursor
+    let start = 0;
+    let rowsBefore = 0;
+    if (request.cursor) {
+        const { sortValue, id, rowCount } = request.cursor;
+        if (typeof id !== 'string' || !/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(id)) {
+            throw new ServiceError('INVALID_REQUEST', `cursor.id must be the Id of the last row of the previous page, not ${JSON.stringify(id)}.`);
+        }
+        if (store.schema.objectOfId(id)?.name !== obj.name) {
+            throw new ServiceError('INVALID_REQUEST', `cursor.id ${id} is not a ${obj.label} Id.`);
+        }
+        if (rowCount !== undefined && rowCount !== null) {
+            if (!Number.isInteger(rowCount) || (rowCount as number) < 0) {
+                throw new ServiceError('INVALID_REQUEST', `cursor.rowCount must be a whole number of rows, not ${JSON.stringify(rowCount)}.`);
+            }
+            rowsBefore = rowCount as number;
+        }
+        const cursorKey = sortField.path === 'Id' ? id : keyOf(sortValue);
+        let lo = 0;
+        let hi = matching.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (compareKeys(matching[mid].key, matching[mid].rec.Id, cursorKey, id) <= 0) lo = mid + 1;
+            else hi = mid;
+        }
+        start = lo;
+    }
+    const notices: { path: string; message: string }[] = [...searchNotices];
+    const pageLimit = Math.max(0, Math.min(pageSize, maxRows - rowsBefore));
+    if (pageLimit === 0) notices.push({ path: 'maxRows', message: `Showing the first ${maxRows} rows: this list does not load more.` });
+    const page = matching.slice(start, start + pageLimit);
+    const last = page[page.length - 1];
+    const hasMore = start + pageLimit < matching.length && pageLimit > 0;
+    const nextCursor = last && hasMore
+        ? { sortValue: sortField.path === 'Id' ? null : (last.raw ?? null), id: last.rec.Id, rowCount: rowsBefore + page.length }
+        : null;
+    let totalCount: number | null = null;
+    if (request.withCount) {
+        totalCount = Math.min(matching.length, maxRows);
+        if (totalCount === maxRows) notices.push({ path: 'maxRows', message: `At least ${maxRows} rows match; this list shows at most ${maxRows}.` });
+    }
+
+    const records = page.map(({ rec }) => {
+        const out: Record<string, unknown> = {};
+        for (const r of resolved) {
+            // ids of the parents along the path (for the nested relationship objects), plus the lookup field itself
+            const ids: string[] = [];
+            let cur: SObject | undefined = rec;
+            for (const rel of r.relationships) {
+                const id = cur?.[rel.name] as string | undefined;
+                ids.push(id as string);
+                cur = id ? store.byId(id) : undefined;
+            }
+            if (r.relationships.length && rec[r.relationships[0].name] !== undefined) out[r.relationships[0].name] = rec[r.relationships[0].name];
+            const v = store.valueOf(obj.name, rec, r.path);
+            setPath(out, r.path, v === null ? undefined : v, ids);
+            if (v === null) {
+                // SOQL/JSON omits null fields
+                const segs = r.path.split('.');
+                let node: Record<string, unknown> | undefined = out;
+                for (let i = 0; i < segs.length - 1 && node; i++) node = node[segs[i]] as Record<string, unknown> | undefined;
+                if (node) delete node[segs[segs.length - 1]];
+            }
+        }
+        return out;
+    });
+
+    return {
+        records,
+        nextCursor,
+        totalCount,
+        fields: resolved.map((r) => ({
+            path: r.path,
+            label: r.field.label,
+            type: r.field.type,
+            isNameField: !!r.field.isNameField,
+            referenceTo: r.field.referenceTo?.[0] ?? null,
+            sortable: r.field.sortable
+        })),
+        notices,
+        objectLabel: obj.label,
+        objectLabelPlural: obj.labelPlural
+    };
+}

@@ -1,0 +1,233 @@
+/*
+ * The preview's schema: a few standard objects (Account, Contact, User) plus the custom objects and fields of the
+ * project (force-app/main/default/objects). Used by the query engine (types, labels, sorting, name fields), the
+ * store (validation like a DML would do it) and definition validation (as a c/dcDefinition SchemaCatalog).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+
+export interface PreviewField {
+    name: string;
+    label: string;
+    /** Schema.DisplayType name: STRING, EMAIL, PICKLIST, REFERENCE, ID, DATE, ... */
+    type: string;
+    referenceTo?: string[];
+    relationshipName?: string;
+    isNameField?: boolean;
+    required?: boolean;
+    /** Restricted picklist values. */
+    picklistValues?: string[];
+    restricted?: boolean;
+    defaultValue?: unknown;
+    /** Computed by the store (Contact.Name); not writable. */
+    calculated?: boolean;
+    sortable: boolean;
+    filterable: boolean;
+}
+
+export interface PreviewObject {
+    name: string;
+    label: string;
+    labelPlural: string;
+    keyPrefix: string;
+    fields: Map<string, PreviewField>;
+}
+
+function f(name: string, label: string, type: string, extra: Partial<PreviewField> = {}): PreviewField {
+    const sortable = type !== 'TEXTAREA' && type !== 'MULTIPICKLIST';
+    return { name, label, type, sortable, filterable: sortable, ...extra };
+}
+
+function standardObjects(): PreviewObject[] {
+    const audit = [
+        f('CreatedDate', 'Created Date', 'DATETIME', { calculated: true }),
+        f('LastModifiedDate', 'Last Modified Date', 'DATETIME', { calculated: true }),
+        f('OwnerId', 'Owner ID', 'REFERENCE', { referenceTo: ['User'], relationshipName: 'Owner' })
+    ];
+    const obj = (name: string, label: string, labelPlural: string, keyPrefix: string, fields: PreviewField[]): PreviewObject => ({
+        name,
+        label,
+        labelPlural,
+        keyPrefix,
+        fields: new Map([f('Id', `${label} ID`, 'ID'), ...fields].map((x) => [x.name, x]))
+    });
+    return [
+        obj('Account', 'Account', 'Accounts', '001', [
+            f('Name', 'Account Name', 'STRING', { isNameField: true, required: true }),
+            f('Industry', 'Industry', 'PICKLIST'),
+            f('Type', 'Account Type', 'PICKLIST'),
+            f('Phone', 'Account Phone', 'PHONE'),
+            f('Website', 'Website', 'URL'),
+            f('AnnualRevenue', 'Annual Revenue', 'CURRENCY'),
+            f('NumberOfEmployees', 'Employees', 'INTEGER'),
+            f('Description', 'Account Description', 'TEXTAREA'),
+            ...audit
+        ]),
+        obj('Contact', 'Contact', 'Contacts', '003', [
+            f('Name', 'Full Name', 'STRING', { isNameField: true, calculated: true }),
+            f('FirstName', 'First Name', 'STRING'),
+            f('LastName', 'Last Name', 'STRING', { required: true }),
+            f('Email', 'Email', 'EMAIL'),
+            f('Phone', 'Business Phone', 'PHONE'),
+            f('MobilePhone', 'Mobile Phone', 'PHONE'),
+            f('Title', 'Title', 'STRING'),
+            f('Department', 'Department', 'STRING'),
+            f('Birthdate', 'Birthdate', 'DATE'),
+            f('AccountId', 'Account ID', 'REFERENCE', { referenceTo: ['Account'], relationshipName: 'Account' }),
+            f('Description', 'Contact Description', 'TEXTAREA'),
+            ...audit
+        ]),
+        obj('User', 'User', 'Users', '005', [
+            f('Name', 'Full Name', 'STRING', { isNameField: true, calculated: true }),
+            f('FirstName', 'First Name', 'STRING'),
+            f('LastName', 'Last Name', 'STRING', { required: true }),
+            f('Email', 'Email', 'EMAIL'),
+            f('Username', 'Username', 'STRING'),
+            f('IsActive', 'Active', 'BOOLEAN')
+        ])
+    ];
+}
+
+const FIELD_TYPES: Record<string, string> = {
+    Text: 'STRING',
+    Picklist: 'PICKLIST',
+    MultiselectPicklist: 'MULTIPICKLIST',
+    Number: 'DOUBLE',
+    Currency: 'CURRENCY',
+    Percent: 'PERCENT',
+    Checkbox: 'BOOLEAN',
+    Date: 'DATE',
+    DateTime: 'DATETIME',
+    Time: 'TIME',
+    Email: 'EMAIL',
+    Phone: 'PHONE',
+    Url: 'URL',
+    TextArea: 'TEXTAREA',
+    LongTextArea: 'TEXTAREA',
+    Html: 'TEXTAREA',
+    Lookup: 'REFERENCE',
+    MasterDetail: 'REFERENCE',
+    AutoNumber: 'STRING'
+};
+
+const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'value' });
+
+function text(v: unknown): string | undefined {
+    return v === undefined || v === null ? undefined : String(v);
+}
+
+function readCustomField(file: string): PreviewField | undefined {
+    const doc = xml.parse(fs.readFileSync(file, 'utf8')).CustomField as Record<string, unknown> | undefined;
+    if (!doc) return undefined;
+    const name = text(doc.fullName) ?? path.basename(file).replace('.field-meta.xml', '');
+    const type = FIELD_TYPES[text(doc.type) ?? 'Text'] ?? 'STRING';
+    const field = f(name, text(doc.label) ?? name, type, { required: text(doc.required) === 'true' });
+    if (type === 'REFERENCE') {
+        field.referenceTo = [text(doc.referenceTo) ?? ''];
+        field.relationshipName = text(doc.relationshipName) ? text(doc.relationshipName) + '__r' : name.replace(/__c$/, '__r');
+    }
+    if (text(doc.type) === 'AutoNumber' || doc.formula !== undefined) field.calculated = true;
+    const valueSet = doc.valueSet as { restricted?: unknown; valueSetDefinition?: { value?: { fullName: unknown; default?: unknown }[] } } | undefined;
+    const values = valueSet?.valueSetDefinition?.value ?? [];
+    if (values.length) {
+        field.picklistValues = values.map((v) => String(v.fullName));
+        field.restricted = text(valueSet?.restricted) === 'true';
+        const def = values.find((v) => text(v.default) === 'true');
+        if (def) field.defaultValue = String(def.fullName);
+    }
+    if (type === 'BOOLEAN') field.defaultValue = text(doc.defaultValue) === 'true';
+    return field;
+}
+
+export class PreviewSchema {
+    readonly objects = new Map<string, PreviewObject>();
+    private lower = new Map<string, PreviewObject>();
+
+    constructor(objects: PreviewObject[]) {
+        for (const o of objects) this.add(o);
+    }
+
+    add(o: PreviewObject): void {
+        this.objects.set(o.name, o);
+        this.lower.set(o.name.toLowerCase(), o);
+    }
+
+    object(name: string): PreviewObject | undefined {
+        return this.lower.get(name.toLowerCase());
+    }
+
+    field(objectName: string, fieldName: string): PreviewField | undefined {
+        const o = this.object(objectName);
+        if (!o) return undefined;
+        const direct = o.fields.get(fieldName);
+        if (direct) return direct;
+        const l = fieldName.toLowerCase();
+        for (const [k, v] of o.fields) if (k.toLowerCase() === l) return v;
+        return undefined;
+    }
+
+    relationship(objectName: string, relationshipName: string): PreviewField | undefined {
+        const o = this.object(objectName);
+        const l = relationshipName.toLowerCase();
+        for (const v of o?.fields.values() ?? []) if (v.relationshipName?.toLowerCase() === l) return v;
+        return undefined;
+    }
+
+    /** Object prefix → object, for ids. */
+    objectOfId(id: string): PreviewObject | undefined {
+        const prefix = id.slice(0, 3);
+        for (const o of this.objects.values()) if (o.keyPrefix === prefix) return o;
+        return undefined;
+    }
+
+    /** A c/dcDefinition SchemaCatalog view of this schema. */
+    catalog(): { describeObject(name: string): { name: string; label: string; fields: Map<string, PreviewField> } | undefined } {
+        return {
+            describeObject: (name: string) => {
+                const o = this.object(name);
+                return o ? { name: o.name, label: o.label, fields: o.fields } : undefined;
+            }
+        };
+    }
+}
+
+/** Standard objects + the project's custom objects/fields (custom metadata types are left out). */
+export function loadSchema(sourceDir: string): PreviewSchema {
+    const schema = new PreviewSchema(standardObjects());
+    const objectsDir = path.join(sourceDir, 'objects');
+    if (!fs.existsSync(objectsDir)) return schema;
+    let customIndex = 0;
+    for (const objName of fs.readdirSync(objectsDir).sort()) {
+        if (objName.endsWith('__mdt') || objName.endsWith('__e')) continue;
+        let obj = schema.object(objName);
+        if (!obj) {
+            const metaFile = path.join(objectsDir, objName, `${objName}.object-meta.xml`);
+            const meta = fs.existsSync(metaFile)
+                ? ((xml.parse(fs.readFileSync(metaFile, 'utf8')).CustomObject ?? {}) as Record<string, unknown>)
+                : {};
+            customIndex++;
+            obj = {
+                name: objName,
+                label: text(meta.label) ?? objName,
+                labelPlural: text(meta.pluralLabel) ?? objName,
+                keyPrefix: 'a0' + String.fromCharCode(64 + customIndex),
+                fields: new Map([
+                    ['Id', f('Id', 'Record ID', 'ID')],
+                    ['Name', f('Name', `${text(meta.label) ?? objName} Name`, 'STRING', { isNameField: true, required: true })],
+                    ['CreatedDate', f('CreatedDate', 'Created Date', 'DATETIME', { calculated: true })],
+                    ['LastModifiedDate', f('LastModifiedDate', 'Last Modified Date', 'DATETIME', { calculated: true })]
+                ])
+            };
+            schema.add(obj);
+        }
+        const fieldsDir = path.join(objectsDir, objName, 'fields');
+        if (!fs.existsSync(fieldsDir)) continue;
+        for (const file of fs.readdirSync(fieldsDir).sort()) {
+            if (!file.endsWith('.field-meta.xml')) continue;
+            const field = readCustomField(path.join(fieldsDir, file));
+            if (field) obj.fields.set(field.name, field);
+        }
+    }
+    return schema;
+}

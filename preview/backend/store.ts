@@ -1,0 +1,233 @@
+/*
+ * In-memory record store of the preview, with the checks a DML statement would make (unknown field, required field,
+ * restricted picklist, bad lookup id) and transactions: a snapshot of the per-object maps is taken at begin(), and
+ * records are never mutated in place (an update stores a new object), so rollback() just restores the maps.
+ */
+import type { PreviewField, PreviewObject, PreviewSchema } from './schema';
+
+export type SObject = Record<string, unknown> & { Id: string };
+
+/** A DML failure, with the platform's status code, e.g. REQUIRED_FIELD_MISSING. */
+export class DmlError extends Error {
+    readonly statusCode: string;
+    constructor(statusCode: string, message: string) {
+        super(`${statusCode}: ${message}`);
+        this.name = 'DmlError';
+        this.statusCode = statusCode;
+    }
+}
+
+const SYSTEM_FIELDS = new Set(['Id', 'CreatedDate', 'LastModifiedDate']);
+
+export class Store {
+    private tables = new Map<string, Map<string, SObject>>();
+    private counters = new Map<string, number>();
+    private snapshot?: Map<string, Map<string, SObject>>;
+    /** Rows written by DML in the current transaction (the 10,000 DML rows limit). */
+    dmlRows = 0;
+    now: () => Date = () => new Date();
+
+    constructor(readonly schema: PreviewSchema) {}
+
+    private table(objectName: string): Map<string, SObject> {
+        const obj = this.requireObject(objectName);
+        let t = this.tables.get(obj.name);
+        if (!t) {
+            t = new Map();
+            this.tables.set(obj.name, t);
+        }
+        return t;
+    }
+
+    requireObject(objectName: string): PreviewObject {
+        const obj = this.schema.object(objectName);
+        if (!obj) throw new DmlError('INVALID_TYPE', `sObject type '${objectName}' is not supported.`);
+        return obj;
+    }
+
+    newId(obj: PreviewObject): string {
+        const n = (this.counters.get(obj.name) ?? 0) + 1;
+        this.counters.set(obj.name, n);
+        return obj.keyPrefix + String(n).padStart(12, '0') + 'AAA';
+    }
+
+    all(objectName: string): SObject[] {
+        return [...this.table(objectName).values()];
+    }
+
+    get(objectName: string, id: string): SObject | undefined {
+        return this.table(objectName).get(id);
+    }
+
+    /** Any record by id (the key prefix tells the object). */
+    byId(id: string): SObject | undefined {
+        const obj = this.schema.objectOfId(id);
+        return obj ? this.tables.get(obj.name)?.get(id) : undefined;
+    }
+
+    count(objectName: string): number {
+        return this.table(objectName).size;
+    }
+
+    private check(obj: PreviewObject, fields: Record<string, unknown>, creating: boolean): Record<string, unknown> {
+        const out: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(fields)) {
+            if (key === 'attributes') continue;
+            const field = this.schema.field(obj.name, key);
+            if (!field) throw new DmlError('INVALID_FIELD', `No such column '${key}' on entity '${obj.name}'.`);
+            if (field.name === 'Id') continue;
+            if (field.calculated) {
+                throw new DmlError('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${field.name}.`);
+            }
+            out[field.name] = this.coerce(obj, field, value);
+        }
+        if (creating) {
+            for (const field of obj.fields.values()) {
+                if (out[field.name] === undefined && field.defaultValue !== undefined) out[field.name] = field.defaultValue;
+            }
+        }
+        return out;
+    }
+
+    private coerce(obj: PreviewObject, field: PreviewField, value: unknown): unknown {
+        if (value === undefined || value === null || value === '') return null;
+        switch (field.type) {
+            case 'BOOLEAN':
+                if (typeof value === 'boolean') return value;
+                if (value === 'true' || value === 'false') return value === 'true';
+                break;
+            case 'DOUBLE':
+            case 'CURRENCY':
+            case 'PERCENT':
+            case 'INTEGER':
+            case 'LONG': {
+                const n = typeof value === 'number' ? value : Number(value);
+                if (!Number.isNaN(n)) return n;
+                break;
+            }
+            case 'REFERENCE': {
+                const target = this.byId(String(value));
+                if (!target || !field.referenceTo?.some((t) => this.schema.object(t)?.keyPrefix === String(value).slice(0, 3))) {
+                    throw new DmlError(
+                        'INVALID_CROSS_REFERENCE_KEY',
+                        `invalid cross reference id: ${String(value)} is not a ${field.referenceTo?.join(' or ')} id (field ${field.name}).`
+                    );
+                }
+                return String(value);
+            }
+            case 'PICKLIST':
+                if (field.restricted && field.picklistValues && !field.picklistValues.includes(String(value))) {
+                    throw new DmlError(
+                        'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+                        `${field.label}: bad value for restricted picklist field: ${String(value)}`
+                    );
+                }
+                return String(value);
+            case 'EMAIL':
+                if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(value))) {
+                    throw new DmlError('INVALID_EMAIL_ADDRESS', `${field.label}: invalid email address: ${String(value)}`);
+                }
+                return String(value);
+            default:
+                return typeof value === 'object' ? JSON.stringify(value) : String(value);
+        }
+        throw new DmlError('INVALID_TYPE_ON_FIELD_IN_RECORD', `${field.label}: value not of required type: ${String(value)}`);
+    }
+
+    private finish(obj: PreviewObject, rec: SObject): SObject {
+        if (obj.fields.get('Name')?.calculated) {
+            rec.Name = [rec.FirstName, rec.LastName].filter((x) => x !== null && x !== undefined && x !== '').join(' ');
+        }
+        const missing = [...obj.fields.values()].filter(
+            (fd) => fd.required && !fd.calculated && (rec[fd.name] === null || rec[fd.name] === undefined || rec[fd.name] === '')
+        );
+        if (missing.length) {
+            throw new DmlError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.map((m) => m.name).join(', ')}]`);
+        }
+        return rec;
+    }
+
+    private countRows(n: number): void {
+        this.dmlRows += n;
+        if (this.dmlRows > 10000) {
+            throw new DmlError('LIMIT_EXCEEDED', 'Too many DML rows: 10001 (the limit is 10,000 rows per transaction).');
+        }
+    }
+
+    insert(objectName: string, fields: Record<string, unknown>): SObject {
+        const obj = this.requireObject(objectName);
+        if (fields.Id) throw new DmlError('INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call');
+        this.countRows(1);
+        const values = this.check(obj, fields, true);
+        const now = this.now().toISOString();
+        const rec = this.finish(obj, { ...values, Id: this.newId(obj), CreatedDate: now, LastModifiedDate: now });
+        this.table(obj.name).set(rec.Id, rec);
+        return rec;
+    }
+
+    update(objectName: string, id: string, fields: Record<string, unknown>): SObject {
+        const obj = this.requireObject(objectName);
+        const current = this.table(obj.name).get(id);
+        if (!current) throw new DmlError('ENTITY_IS_DELETED', `entity is deleted or does not exist: ${id}`);
+        this.countRows(1);
+        const values = this.check(obj, Object.fromEntries(Object.entries(fields).filter(([k]) => !SYSTEM_FIELDS.has(k))), false);
+        const rec = this.finish(obj, { ...current, ...values, Id: id, LastModifiedDate: this.now().toISOString() });
+        this.table(obj.name).set(id, rec);
+        return rec;
+    }
+
+    delete(objectName: string, id: string): void {
+        const obj = this.requireObject(objectName);
+        if (!this.table(obj.name).has(id)) throw new DmlError('ENTITY_IS_DELETED', `entity is deleted or does not exist: ${id}`);
+        this.countRows(1);
+        this.table(obj.name).delete(id);
+    }
+
+    /** Value of a field path on a record: Name, Account.Name (through the lookup), Owner.Name. */
+    valueOf(objectName: string, rec: SObject, path: string): unknown {
+        const segments = path.split('.');
+        let obj = this.schema.object(objectName);
+        let current: SObject | undefined = rec;
+        for (let i = 0; i < segments.length - 1; i++) {
+            const rel = obj ? this.schema.relationship(obj.name, segments[i]) : undefined;
+            if (!rel || !current) return null;
+            const id = current[rel.name];
+            if (typeof id !== 'string') return null;
+            current = this.byId(id);
+            obj = current ? this.schema.objectOfId(id) : undefined;
+        }
+        if (!current || !obj) return null;
+        const field = this.schema.field(obj.name, segments[segments.length - 1]);
+        const v = field ? current[field.name] : undefined;
+        return v === undefined ? null : v;
+    }
+
+    begin(): void {
+        if (this.snapshot) throw new Error('A transaction is already open.');
+        this.snapshot = new Map([...this.tables].map(([k, v]) => [k, new Map(v)]));
+        this.dmlRows = 0;
+    }
+
+    commit(): void {
+        this.snapshot = undefined;
+    }
+
+    rollback(): void {
+        if (this.snapshot) this.tables = this.snapshot;
+        this.snapshot = undefined;
+    }
+
+    /** Runs fn in a transaction: rolled back when it throws or returns { rollback: true }. */
+    transaction<T>(fn: () => T, shouldRollback: (result: T) => boolean = () => false): T {
+        this.begin();
+        try {
+            const result = fn();
+            if (shouldRollback(result)) this.rollback();
+            else this.commit();
+            return result;
+        } catch (e) {
+            this.rollback();
+            throw e;
+        }
+    }
+}

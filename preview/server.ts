@@ -1,0 +1,205 @@
+/*
+ * The local preview server (127.0.0.1 only): the page, the built bundle, SLDS assets, and the backend reached by the
+ * in-browser Apex stand-in (POST /api/apex/<Class.method>). Also: GET /api/definitions, GET /api/sample-records,
+ * GET /api/events (server-sent events: reload after a rebuild), POST /api/reset (fresh sample data) and
+ * GET /api/records/<Object> (the store's records, for tests).
+ *
+ *   tsx preview/server.ts [--port 3344] [--prod]     (serves an existing bundle; scripts/start.ts builds + watches)
+ */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import { createBackend, ServiceError, type Backend, type BackendOptions } from './backend';
+
+const ROOT = path.resolve(__dirname, '..');
+const SLDS = path.join(ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
+const TYPES: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.map': 'application/json',
+    '.svg': 'image/svg+xml',
+    '.woff2': 'font/woff2',
+    '.woff': 'font/woff',
+    '.png': 'image/png',
+    '.json': 'application/json'
+};
+
+export interface ServerOptions extends BackendOptions {
+    port?: number;
+    host?: string;
+    /** Folder holding app.js (preview/dist/<mode>/app) */
+    bundleDir: string;
+    /** Resolves when the bundle can be served (watch mode: the first build). */
+    bundleReady?: Promise<unknown>;
+    quiet?: boolean;
+}
+
+export interface PreviewServer {
+    url: string;
+    backend: Backend;
+    reload(): void;
+    buildError(message: string): void;
+    close(): Promise<void>;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, type = 'application/json'): void {
+    const text = type === 'application/json' ? JSON.stringify(body) : String(body);
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(text);
+}
+
+function sendFile(res: http.ServerResponse, file: string): boolean {
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return false;
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+    return true;
+}
+
+function inside(dir: string, rel: string): string | undefined {
+    const f = path.normalize(path.join(dir, rel));
+    return f.startsWith(dir + path.sep) ? f : undefined;
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+export function sampleRecords(backend: Backend): { id: string; objectApiName: string; name: string }[] {
+    const accounts = backend.store.all('Account').slice(0, 20);
+    const contacts = backend.store.all('Contact').slice(0, 5);
+    return [...accounts, ...contacts].map((r) => ({
+        id: r.Id,
+        objectApiName: backend.schema.objectOfId(r.Id)?.name ?? '',
+        name: String(r.Name ?? r.Id)
+    }));
+}
+
+export function startServer(options: ServerOptions): Promise<PreviewServer> {
+    let backend = createBackend(options);
+    const clients = new Set<http.ServerResponse>();
+    const appDir = path.join(__dirname, 'app');
+
+    const handleApex = async (req: http.IncomingMessage, res: http.ServerResponse, name: string) => {
+        let params: Record<string, unknown> = {};
+        try {
+            const body = await readBody(req);
+            params = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+        } catch {
+            return send(res, 400, { message: 'The request body is not JSON.', exceptionType: 'System.JSONException' });
+        }
+        try {
+            const result = backend.controller.call(name, params);
+            send(res, 200, { result });
+        } catch (e) {
+            if (e instanceof ServiceError) {
+                // AuraHandledException: the message is the JSON text of {code, message, details}
+                send(res, 400, { message: JSON.stringify(e.toJSON()), exceptionType: 'System.AuraHandledException' });
+            } else {
+                if (!options.quiet) console.error(`preview: ${name} failed:`, e);
+                send(res, 500, { message: (e as Error).message, exceptionType: 'System.UnexpectedException' });
+            }
+        }
+    };
+
+    const server = http.createServer(async (req, res) => {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const p = decodeURIComponent(url.pathname);
+        try {
+            if (req.method === 'POST' && p.startsWith('/api/apex/')) return await handleApex(req, res, p.slice('/api/apex/'.length));
+            if (req.method === 'POST' && p === '/api/reset') {
+                backend = createBackend(options);
+                return send(res, 200, { ok: true });
+            }
+            if (p === '/api/definitions') {
+                return send(
+                    res,
+                    200,
+                    backend.controller.listDefinitions().map((d) => ({ apiName: d.apiName, label: d.label, file: d.file, problems: d.problems.length }))
+                );
+            }
+            if (p === '/api/sample-records') return send(res, 200, sampleRecords(backend));
+            if (p.startsWith('/api/records/')) {
+                const obj = p.slice('/api/records/'.length);
+                if (!backend.schema.object(obj)) return send(res, 404, { message: `No object ${obj}` });
+                return send(res, 200, backend.store.all(obj));
+            }
+            if (p === '/api/events') {
+                res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+                res.write(': connected\n\n');
+                clients.add(res);
+                req.on('close', () => clients.delete(res));
+                return;
+            }
+            if (p === '/' || p === '/index.html') return void sendFile(res, path.join(appDir, 'index.html'));
+            if (p === '/preview.css') return void sendFile(res, path.join(appDir, 'preview.css'));
+            if (p.startsWith('/bundle/')) {
+                await options.bundleReady;
+                const f = inside(options.bundleDir, p.slice('/bundle/'.length));
+                if (f && sendFile(res, f)) return;
+            }
+            // SLDS: the stylesheet under /slds/, its fonts and icons under /assets/
+            for (const prefix of ['/slds/', '/assets/']) {
+                if (p.startsWith(prefix)) {
+                    const f = inside(SLDS, p.slice(prefix.length));
+                    if (f && sendFile(res, f)) return;
+                }
+            }
+            send(res, 404, `Not found: ${p}`, 'text/plain');
+        } catch (e) {
+            send(res, 500, { message: (e as Error).message });
+        }
+    });
+
+    const broadcast = (event: string, data: string) => {
+        for (const c of clients) c.write(`event: ${event}\ndata: ${data.replace(/\n/g, ' ')}\n\n`);
+    };
+
+    return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port ?? 3344, options.host ?? '127.0.0.1', () => {
+            const addr = server.address() as { port: number };
+            resolve({
+                url: `http://${options.host ?? '127.0.0.1'}:${addr.port}/`,
+                get backend() {
+                    return backend;
+                },
+                reload: () => broadcast('reload', String(Date.now())),
+                buildError: (m) => broadcast('build-error', m),
+                close: () =>
+                    new Promise<void>((done) => {
+                        for (const c of clients) c.end();
+                        server.close(() => done());
+                        server.closeAllConnections();
+                    })
+            });
+        });
+    });
+}
+
+export function portFromArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): number {
+    const i = argv.indexOf('--port');
+    const raw = i >= 0 ? argv[i + 1] : (argv.find((a) => a.startsWith('--port='))?.slice(7) ?? env.PORT);
+    if (raw === undefined) return 3344;
+    const port = Number(raw);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port '${raw}': use --port <0-65535>.`);
+    return port;
+}
+
+if (require.main === module) {
+    const mode = process.argv.includes('--prod') ? 'prod' : 'dev';
+    const bundleDir = path.join(__dirname, 'dist', mode, 'app');
+    if (!fs.existsSync(path.join(bundleDir, 'app.js'))) {
+        console.error(`No bundle in ${path.relative(ROOT, bundleDir)}: run \`npm start\` (builds and serves) or \`tsx preview/build.ts\`.`);
+        process.exit(1);
+    }
+    startServer({ port: portFromArgs(process.argv), bundleDir }).then(
+        (s) => console.log(`Local preview — sample data, no Salesforce org: ${s.url}`),
+        (e: Error) => {
+            console.error(e.message);
+            process.exit(1);
+        }
+    );
+}

@@ -1,0 +1,243 @@
+/*
+ * The offline SchemaCatalog: the objects and fields of an SFDX project (force-app/**\/objects/, custom objects
+ * and custom fields on standard objects, typed from their field XML) merged with the standard objects in
+ * scripts/lib/standardObjects.json (generated from the apex-ls SObject library by generateStandardObjects.ts).
+ * validateDefinition() checks query objects, fields, parent paths, sort and search fields against it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import type { FieldDescribe, ObjectDescribe, SchemaCatalog } from '../../force-app/main/default/lwc/dcDefinition/definitionTypes';
+import { listFiles } from './paths';
+import type { StandardObjectsFile } from './generateStandardObjects';
+
+export interface RepoSchemaCatalog extends SchemaCatalog {
+    /** Every object name the catalog knows, sorted. */
+    objectNames(): string[];
+    /** Where each project object came from (relative XML paths), for messages. */
+    sources: Map<string, string[]>;
+}
+
+let standardCache: StandardObjectsFile | undefined;
+
+/** The generated standard-object library (API 61 + hand-written orchestration fields). */
+export function standardObjects(): StandardObjectsFile {
+    if (!standardCache) {
+        standardCache = JSON.parse(fs.readFileSync(path.join(__dirname, 'standardObjects.json'), 'utf8')) as StandardObjectsFile;
+    }
+    return standardCache;
+}
+
+interface FieldXml {
+    fullName?: string;
+    label?: string;
+    type?: string;
+    referenceTo?: string;
+    formula?: string;
+}
+
+/** Metadata field type → Schema.DisplayType name, with sortable/filterable where they differ from true. */
+const FIELD_TYPES: Record<string, { type: string; sortable?: boolean; filterable?: boolean }> = {
+    AutoNumber: { type: 'STRING' },
+    Checkbox: { type: 'BOOLEAN' },
+    Currency: { type: 'CURRENCY' },
+    Date: { type: 'DATE' },
+    DateTime: { type: 'DATETIME' },
+    Email: { type: 'EMAIL' },
+    EncryptedText: { type: 'ENCRYPTEDSTRING', sortable: false, filterable: false },
+    Html: { type: 'TEXTAREA', sortable: false, filterable: false },
+    Location: { type: 'LOCATION', sortable: false, filterable: false },
+    LongTextArea: { type: 'TEXTAREA', sortable: false, filterable: false },
+    Lookup: { type: 'REFERENCE' },
+    MasterDetail: { type: 'REFERENCE' },
+    MetadataRelationship: { type: 'STRING' },
+    MultiselectPicklist: { type: 'MULTIPICKLIST', sortable: false },
+    Number: { type: 'DOUBLE' },
+    Percent: { type: 'PERCENT' },
+    Phone: { type: 'PHONE' },
+    Picklist: { type: 'PICKLIST' },
+    Summary: { type: 'DOUBLE' },
+    Text: { type: 'STRING' },
+    TextArea: { type: 'TEXTAREA' },
+    Time: { type: 'TIME' },
+    Url: { type: 'URL' }
+};
+
+/** Formula return types (Text formula → STRING, ...). */
+const FORMULA_TYPES: Record<string, string> = {
+    Text: 'STRING',
+    Number: 'DOUBLE',
+    Currency: 'CURRENCY',
+    Percent: 'PERCENT',
+    Checkbox: 'BOOLEAN',
+    Date: 'DATE',
+    DateTime: 'DATETIME',
+    Time: 'TIME'
+};
+
+function field(name: string, type: string, extra: Partial<FieldDescribe> = {}): FieldDescribe {
+    return { name, type, sortable: true, filterable: true, ...extra };
+}
+
+function lookup(name: string, relationshipName: string, referenceTo: string[]): FieldDescribe {
+    return field(name, 'REFERENCE', { relationshipName, referenceTo });
+}
+
+/** The fields every custom object has. */
+function customObjectFields(objectName: string, nameFieldType: string, ownerless: boolean): FieldDescribe[] {
+    if (objectName.endsWith('__mdt')) {
+        return ['DeveloperName', 'MasterLabel', 'Label', 'QualifiedApiName', 'NamespacePrefix', 'Language']
+            .map((n) => field(n, 'STRING'))
+            .concat(field('Id', 'ID'));
+    }
+    const fields = [
+        field('Id', 'ID'),
+        field('Name', nameFieldType),
+        field('CreatedDate', 'DATETIME'),
+        field('LastModifiedDate', 'DATETIME'),
+        field('SystemModstamp', 'DATETIME'),
+        field('LastViewedDate', 'DATETIME'),
+        field('LastReferencedDate', 'DATETIME'),
+        field('IsDeleted', 'BOOLEAN'),
+        lookup('CreatedById', 'CreatedBy', ['User']),
+        lookup('LastModifiedById', 'LastModifiedBy', ['User'])
+    ];
+    if (!ownerless) fields.push(lookup('OwnerId', 'Owner', ['Group', 'User']));
+    return fields;
+}
+
+function toDescribe(xml: FieldXml, fallbackName: string): FieldDescribe {
+    const name = xml.fullName ?? fallbackName;
+    if (xml.formula !== undefined) {
+        return field(name, FORMULA_TYPES[xml.type ?? 'Text'] ?? 'STRING', { label: xml.label });
+    }
+    const mapped = FIELD_TYPES[xml.type ?? 'Text'] ?? { type: 'STRING' };
+    const f = field(name, mapped.type, {
+        label: xml.label,
+        sortable: mapped.sortable ?? true,
+        filterable: mapped.filterable ?? true
+    });
+    if (mapped.type === 'REFERENCE') {
+        f.referenceTo = xml.referenceTo ? [xml.referenceTo] : [];
+        // Parent paths use the field name with __r (Contact__c → Contact__r); <relationshipName> in the XML
+        // names the child relationship seen from the parent, so it is not used here.
+        f.relationshipName = name.endsWith('__c') ? `${name.slice(0, -3)}__r` : undefined;
+    }
+    return f;
+}
+
+class MapCatalog implements RepoSchemaCatalog {
+    readonly sources = new Map<string, string[]>();
+    private readonly byLower = new Map<string, ObjectDescribe>();
+
+    add(obj: ObjectDescribe): void {
+        this.byLower.set(obj.name.toLowerCase(), obj);
+    }
+
+    get(name: string): ObjectDescribe | undefined {
+        return this.byLower.get(name.toLowerCase());
+    }
+
+    describeObject(name: string): ObjectDescribe | undefined {
+        return this.get(name);
+    }
+
+    objectNames(): string[] {
+        return [...this.byLower.values()].map((o) => o.name).sort();
+    }
+}
+
+/** A catalog of the standard objects only. */
+export function standardCatalog(): RepoSchemaCatalog {
+    return buildStandardCatalog();
+}
+
+function buildStandardCatalog(): MapCatalog {
+    const catalog = new MapCatalog();
+    for (const [name, stored] of Object.entries(standardObjects().objects)) {
+        const fields = new Map<string, FieldDescribe>();
+        for (const [fname, f] of Object.entries(stored.fields)) {
+            fields.set(
+                fname,
+                field(fname, f.type, {
+                    referenceTo: f.referenceTo,
+                    relationshipName: f.relationshipName,
+                    sortable: f.sortable ?? true,
+                    filterable: f.filterable ?? true
+                })
+            );
+        }
+        catalog.add({ name, label: name, fields });
+    }
+    return catalog;
+}
+
+const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true });
+
+function readXml<T>(file: string, root: string): T | undefined {
+    try {
+        const doc = parser.parse(fs.readFileSync(file, 'utf8')) as Record<string, T>;
+        return doc[root];
+    } catch {
+        return undefined;
+    }
+}
+
+/** The package directories of an SFDX project (sfdx-project.json), default force-app. */
+export function packageDirectories(projectRoot: string): string[] {
+    try {
+        const project = JSON.parse(fs.readFileSync(path.join(projectRoot, 'sfdx-project.json'), 'utf8')) as {
+            packageDirectories?: { path: string }[];
+        };
+        const dirs = (project.packageDirectories ?? []).map((d) => d.path).filter(Boolean);
+        return dirs.length ? dirs : ['force-app'];
+    } catch {
+        return ['force-app'];
+    }
+}
+
+/**
+ * Builds the catalog of an SFDX project: the standard objects, with the project's objects and fields
+ * (every `objects/` folder under the package directories) merged in.
+ */
+export function loadSchemaCatalog(projectRoot: string): RepoSchemaCatalog {
+    const catalog = buildStandardCatalog();
+    const objectDirs = new Set<string>();
+    const files = packageDirectories(projectRoot).flatMap((d) =>
+        listFiles(path.join(projectRoot, d), (n) => n.endsWith('.object-meta.xml') || n.endsWith('.field-meta.xml'))
+    );
+    for (const file of files) {
+        const parts = file.split(path.sep);
+        const at = parts.lastIndexOf('objects');
+        if (at >= 0 && at + 1 < parts.length) objectDirs.add(parts.slice(0, at + 2).join(path.sep));
+    }
+    for (const dir of [...objectDirs].sort()) {
+        const objectName = path.basename(dir);
+        const objectFile = path.join(dir, `${objectName}.object-meta.xml`);
+        const objectXml = fs.existsSync(objectFile)
+            ? readXml<{ label?: string; nameField?: { type?: string }; sharingModel?: string }>(objectFile, 'CustomObject')
+            : undefined;
+        let obj = catalog.get(objectName);
+        if (!obj) {
+            const custom = /__(c|mdt|e|b|x)$/.test(objectName);
+            const fields = new Map<string, FieldDescribe>();
+            const base = custom
+                ? customObjectFields(objectName, 'STRING', objectXml?.sharingModel === 'ControlledByParent')
+                : [field('Id', 'ID'), field('Name', 'STRING'), field('CreatedDate', 'DATETIME'), field('LastModifiedDate', 'DATETIME')];
+            for (const f of base) fields.set(f.name, f);
+            obj = { name: objectName, label: objectXml?.label ?? objectName, fields };
+            catalog.add(obj);
+        }
+        const fields = obj.fields as Map<string, FieldDescribe>;
+        const sources = [objectFile].filter((f) => fs.existsSync(f));
+        for (const file of listFiles(path.join(dir, 'fields'), (n) => n.endsWith('.field-meta.xml'))) {
+            const xml = readXml<FieldXml>(file, 'CustomField');
+            if (!xml) continue;
+            const f = toDescribe(xml, path.basename(file, '.field-meta.xml'));
+            fields.set(f.name, f);
+            sources.push(file);
+        }
+        catalog.sources.set(obj.name, sources.map((s) => path.relative(projectRoot, s)));
+    }
+    return catalog;
+}
