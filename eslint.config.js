@@ -31,6 +31,11 @@ module.exports = defineConfig([
         }
     },
     {
+        files: ['force-app/test/**/*.ts'],
+        extends: [...tseslint.configs.recommended],
+        languageOptions: { parser: tseslint.parser, globals: { ...globals.jest } }
+    },
+    {
         files: ['force-app/**/lwc/**/__tests__/**/*.ts', 'force-app/test/**/*.{js,ts}'],
         plugins: { jest: jestPlugin },
         languageOptions: { globals: { ...globals.node, ...globals.jest } },

@@ -52,7 +52,9 @@ export function lwcRuntimeModules(): ModuleRecord[] {
     const engine = nested('engine-dom');
     const synthetic = nested('synthetic-shadow');
     const wire = nested('wire-service');
-    const compiler = path.dirname(path.dirname(require.resolve('@lwc/compiler', { paths: [path.join(NM, '@lwc', 'rollup-plugin')] })));
+    const compiler = path.dirname(
+        path.dirname(require.resolve('@lwc/compiler', { paths: [path.join(NM, '@lwc', 'rollup-plugin')] }))
+    );
     const versions = {
         compiler: readVersion(compiler),
         'engine-dom': readVersion(engine),
@@ -74,14 +76,9 @@ export function lwcRuntimeModules(): ModuleRecord[] {
     ];
 }
 
-/** c/<bundle> records; stand-ins from preview/probe for host components that do not exist yet. */
+/** c/<bundle> records for the project's LWC bundles. */
 export function projectModules(): ModuleRecord[] {
-    const records = sfdxAliasModules(LWC_DIR);
-    const have = new Set(records.map((r) => r.name));
-    for (const probe of sfdxAliasModules(path.join(__dirname, 'probe'))) {
-        if (!have.has(probe.name)) records.push(probe);
-    }
-    return records;
+    return sfdxAliasModules(LWC_DIR);
 }
 
 export function rollupOptions(target: BuildTarget, mode: BuildMode, stats?: { warnings: string[] }): RollupOptions {
@@ -95,7 +92,11 @@ export function rollupOptions(target: BuildTarget, mode: BuildMode, stats?: { wa
             chunkFileNames: '[name]-[hash].js'
         },
         plugins: [
-            sfdcModules({ sfdcDir: SFDC_DIR, sourceDir: path.dirname(LWC_DIR), lbcDir: path.join(NM, 'lightning-base-components') }),
+            sfdcModules({
+                sfdcDir: SFDC_DIR,
+                sourceDir: path.dirname(LWC_DIR),
+                lbcDir: path.join(NM, 'lightning-base-components')
+            }),
             tsStrip(),
             lwc({
                 rootDir: __dirname,
@@ -122,7 +123,11 @@ export function rollupOptions(target: BuildTarget, mode: BuildMode, stats?: { wa
         onwarn(w: RollupLog, warn: (w: RollupLog) => void) {
             if (w.code === 'CIRCULAR_DEPENDENCY' || w.code === 'THIS_IS_UNDEFINED') return;
             // template warnings inside lightning-base-components (LWC1057, LWC1149) are not ours
-            if (w.plugin === 'rollup-plugin-lwc-compiler' && /lightning-base-components/.test(w.id ?? w.loc?.file ?? '')) return;
+            if (
+                w.plugin === 'rollup-plugin-lwc-compiler' &&
+                /lightning-base-components/.test(w.id ?? w.loc?.file ?? '')
+            )
+                return;
             stats?.warnings.push(w.message);
             warn(w);
         }
@@ -150,7 +155,10 @@ export function watchBuild(
     onError: (message: string) => void
 ): RollupWatcher {
     const options = rollupOptions(target, mode);
-    const watcher = rollupWatch({ ...options, watch: { clearScreen: false, exclude: ['node_modules/**', '**/dist/**'] } });
+    const watcher = rollupWatch({
+        ...options,
+        watch: { clearScreen: false, exclude: ['node_modules/**', '**/dist/**'] }
+    });
     watcher.on('event', (e) => {
         if (e.code === 'BUNDLE_END') {
             onBuilt(e.duration);
@@ -169,7 +177,8 @@ export function sourcesNewestMtime(): number {
     const walk = (dir: string) => {
         if (!fs.existsSync(dir)) return;
         for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-            if (e.name === 'node_modules' || e.name === 'dist' || e.name === '__tests__' || e.name.startsWith('.')) continue;
+            if (e.name === 'node_modules' || e.name === 'dist' || e.name === '__tests__' || e.name.startsWith('.'))
+                continue;
             const full = path.join(dir, e.name);
             if (e.isDirectory()) walk(full);
             else newest = Math.max(newest, fs.statSync(full).mtimeMs);
@@ -178,7 +187,6 @@ export function sourcesNewestMtime(): number {
     walk(LWC_DIR);
     walk(path.join(__dirname, 'app'));
     walk(path.join(__dirname, 'sfdc'));
-    walk(path.join(__dirname, 'probe'));
     walk(path.join(__dirname, 'build'));
     newest = Math.max(newest, fs.statSync(__filename).mtimeMs);
     return newest;
@@ -188,7 +196,12 @@ if (require.main === module) {
     const prod = process.argv.includes('--prod');
     const mode: BuildMode = prod ? 'prod' : 'dev';
     if (process.argv.includes('--watch')) {
-        watchBuild(APP_TARGET, mode, (ms) => console.log(`preview rebuilt in ${ms} ms`), (m) => console.error(m));
+        watchBuild(
+            APP_TARGET,
+            mode,
+            (ms) => console.log(`preview rebuilt in ${ms} ms`),
+            (m) => console.error(m)
+        );
     } else {
         build(APP_TARGET, mode).then(
             ({ ms, outDir }) => console.log(`preview built in ${ms} ms → ${path.relative(ROOT, outDir)}`),

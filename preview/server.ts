@@ -1,7 +1,8 @@
 /*
  * The local preview server (127.0.0.1 only): the page, the built bundle, SLDS assets, and the backend reached by the
  * in-browser Apex stand-in (POST /api/apex/<Class.method>). Also: GET /api/definitions, GET /api/sample-records,
- * GET /api/events (server-sent events: reload after a rebuild), POST /api/reset (fresh sample data) and
+ * POST /api/ui/getRecord (lightning/uiRecordApi getRecord), GET /api/events (server-sent events: reload after a
+ * rebuild), POST /api/reset (fresh sample data) and
  * GET /api/records/<Object> (the store's records, for tests).
  *
  *   tsx preview/server.ts [--port 3344] [--prod]     (serves an existing bundle; scripts/start.ts builds + watches)
@@ -10,6 +11,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { createBackend, ServiceError, type Backend, type BackendOptions } from './backend';
+import { getUiRecord } from './backend/uiRecord';
 
 const ROOT = path.resolve(__dirname, '..');
 const SLDS = path.join(ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
@@ -51,7 +53,10 @@ function send(res: http.ServerResponse, status: number, body: unknown, type = 'a
 
 function sendFile(res: http.ServerResponse, file: string): boolean {
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return false;
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store'
+    });
     fs.createReadStream(file).pipe(res);
     return true;
 }
@@ -108,16 +113,38 @@ export function startServer(options: ServerOptions): Promise<PreviewServer> {
         const url = new URL(req.url ?? '/', 'http://localhost');
         const p = decodeURIComponent(url.pathname);
         try {
-            if (req.method === 'POST' && p.startsWith('/api/apex/')) return await handleApex(req, res, p.slice('/api/apex/'.length));
+            if (req.method === 'POST' && p.startsWith('/api/apex/'))
+                return await handleApex(req, res, p.slice('/api/apex/'.length));
             if (req.method === 'POST' && p === '/api/reset') {
                 backend = createBackend(options);
                 return send(res, 200, { ok: true });
+            }
+            if (req.method === 'POST' && p === '/api/ui/getRecord') {
+                const body = JSON.parse((await readBody(req)) || '{}') as {
+                    recordId?: string;
+                    fields?: string[];
+                    optionalFields?: string[];
+                };
+                try {
+                    return send(
+                        res,
+                        200,
+                        getUiRecord(backend.store, String(body.recordId), [
+                            ...(body.fields ?? []),
+                            ...(body.optionalFields ?? [])
+                        ])
+                    );
+                } catch (e) {
+                    return send(res, 404, { errorCode: 'NOT_FOUND', message: (e as Error).message });
+                }
             }
             if (p === '/api/definitions') {
                 return send(
                     res,
                     200,
-                    backend.controller.listDefinitions().map((d) => ({ apiName: d.apiName, label: d.label, file: d.file, problems: d.problems.length }))
+                    backend.controller
+                        .listDefinitions()
+                        .map((d) => ({ apiName: d.apiName, label: d.label, file: d.file, problems: d.problems.length }))
                 );
             }
             if (p === '/api/sample-records') return send(res, 200, sampleRecords(backend));
@@ -127,7 +154,11 @@ export function startServer(options: ServerOptions): Promise<PreviewServer> {
                 return send(res, 200, backend.store.all(obj));
             }
             if (p === '/api/events') {
-                res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+                res.writeHead(200, {
+                    'content-type': 'text/event-stream',
+                    'cache-control': 'no-store',
+                    connection: 'keep-alive'
+                });
                 res.write(': connected\n\n');
                 clients.add(res);
                 req.on('close', () => clients.delete(res));
@@ -184,7 +215,8 @@ export function portFromArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     const raw = i >= 0 ? argv[i + 1] : (argv.find((a) => a.startsWith('--port='))?.slice(7) ?? env.PORT);
     if (raw === undefined) return 3344;
     const port = Number(raw);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port '${raw}': use --port <0-65535>.`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new Error(`Invalid port '${raw}': use --port <0-65535>.`);
     return port;
 }
 
@@ -192,7 +224,9 @@ if (require.main === module) {
     const mode = process.argv.includes('--prod') ? 'prod' : 'dev';
     const bundleDir = path.join(__dirname, 'dist', mode, 'app');
     if (!fs.existsSync(path.join(bundleDir, 'app.js'))) {
-        console.error(`No bundle in ${path.relative(ROOT, bundleDir)}: run \`npm start\` (builds and serves) or \`tsx preview/build.ts\`.`);
+        console.error(
+            `No bundle in ${path.relative(ROOT, bundleDir)}: run \`npm start\` (builds and serves) or \`tsx preview/build.ts\`.`
+        );
         process.exit(1);
     }
     startServer({ port: portFromArgs(process.argv), bundleDir }).then(

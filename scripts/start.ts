@@ -32,7 +32,10 @@ async function main(): Promise<void> {
             (ms) => {
                 markReady();
                 onBuilt(ms);
-                if (first) console.log(`Built in ${(ms / 1000).toFixed(1)} s. Watching force-app/**/lwc and preview/ for changes.`);
+                if (first)
+                    console.log(
+                        `Built in ${(ms / 1000).toFixed(1)} s. Watching force-app/**/lwc and preview/ for changes.`
+                    );
                 else console.log(`Rebuilt in ${(ms / 1000).toFixed(1)} s; reloading the page.`);
                 first = false;
             },

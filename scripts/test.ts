@@ -30,7 +30,11 @@ async function timed(suite: string, fn: () => Promise<Omit<SuiteResult, 'suite' 
 }
 
 /** Streams a child's output to the console while keeping it for parsing. */
-async function runShown(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string }> {
+async function runShown(
+    cmd: string,
+    args: string[],
+    env: NodeJS.ProcessEnv = {}
+): Promise<{ code: number; out: string }> {
     const { spawn } = await import('node:child_process');
     return new Promise((resolve, reject) => {
         const child = spawn(cmd, args, { cwd: REPO_ROOT, env: { ...process.env, FORCE_COLOR: '0', ...env } });
@@ -78,14 +82,22 @@ async function unitSuite(): Promise<Omit<SuiteResult, 'suite' | 'seconds'>> {
         testResults: { name: string; assertionResults: { status: string; fullName: string }[]; message: string }[];
     };
     const failures = j.testResults.flatMap((s) =>
-        s.assertionResults.filter((a) => a.status === 'failed').map((a) => `${path.relative(REPO_ROOT, s.name)}: ${a.fullName}`)
+        s.assertionResults
+            .filter((a) => a.status === 'failed')
+            .map((a) => `${path.relative(REPO_ROOT, s.name)}: ${a.fullName}`)
     );
     let failed = j.numFailedTests + j.numRuntimeErrorTestSuites;
-    for (const s of j.testResults) if (s.assertionResults.length === 0 && s.message) failures.push(`${path.relative(REPO_ROOT, s.name)}: suite failed to run`);
+    for (const s of j.testResults)
+        if (s.assertionResults.length === 0 && s.message)
+            failures.push(`${path.relative(REPO_ROOT, s.name)}: suite failed to run`);
     // A coverage-threshold miss makes jest exit non-zero with every test green: count it as a failure.
     if (r.code !== 0 && failed === 0) {
         failed = 1;
-        failures.push(/coverage threshold/i.test(r.out) ? 'Jest coverage threshold not met (≥ 90% lines)' : `jest exited ${r.code}`);
+        failures.push(
+            /coverage threshold/i.test(r.out)
+                ? 'Jest coverage threshold not met (≥ 90% lines)'
+                : `jest exited ${r.code}`
+        );
     }
     return { passed: j.numPassedTests, failed, failures };
 }
@@ -104,7 +116,10 @@ async function scriptsSuite(): Promise<Omit<SuiteResult, 'suite' | 'seconds'>> {
     const count = (label: string): number => Number(new RegExp(`^# ${label} (\\d+)`, 'm').exec(r.out)?.[1] ?? 0);
     const failures = [...r.out.matchAll(/^\s*not ok \d+ - (.*)$/gm)].map((m) => m[1]);
     let failed = count('fail') + count('cancelled');
-    if (r.code !== 0 && failed === 0) (failed = 1), failures.push(`node --test exited ${r.code}`);
+    if (r.code !== 0 && failed === 0) {
+        failed = 1;
+        failures.push(`node --test exited ${r.code}`);
+    }
     return { passed: count('pass'), failed, failures };
 }
 
@@ -116,7 +131,10 @@ async function e2eSuite(): Promise<Omit<SuiteResult, 'suite' | 'seconds'>> {
     if (!m) return { passed: 0, failed: 1, failures: [`e2e exited ${r.code} without a summary`] };
     const failures = [...r.out.matchAll(/^\s*✗ (.*)$/gm)].map((x) => x[1]);
     let failed = Number(m[2]);
-    if (r.code !== 0 && failed === 0) (failed = 1), failures.push(`e2e exited ${r.code}`);
+    if (r.code !== 0 && failed === 0) {
+        failed = 1;
+        failures.push(`e2e exited ${r.code}`);
+    }
     return { passed: Number(m[1]), failed, failures };
 }
 
@@ -142,7 +160,9 @@ async function main(): Promise<void> {
 
     console.log('\n━━ summary ━━');
     for (const r of results) {
-        console.log(`${r.suite.padEnd(8)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed ${r.seconds.toFixed(1).padStart(7)}s`);
+        console.log(
+            `${r.suite.padEnd(8)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed ${r.seconds.toFixed(1).padStart(7)}s`
+        );
         for (const f of r.failures) console.log(`    ✗ ${f}`);
     }
     const passed = results.reduce((n, r) => n + r.passed, 0);

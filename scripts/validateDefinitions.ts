@@ -2,7 +2,7 @@
  * `npm run validate:definitions -- [FILES]`: checks Dynamic Component definition files offline with the same
  * validator the component runs (c/dcDefinition), against the repo's objects and the standard object library.
  * Prints one line per problem, `definitions/X.json:LINE: path: message`, and exits non-zero on any problem.
- * Without FILES it checks definitions/*.json.
+ * Without FILES it checks definitions/*.json. `--root DIR` checks another SFDX project (its objects and flows).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +10,7 @@ import { parseDefinition, type SchemaCatalog } from '../force-app/main/default/l
 import { formatProblem, type Problem } from './lib/problems';
 import { REPO_ROOT } from './lib/paths';
 import { loadSchemaCatalog } from './lib/schemaCatalog';
+import type { Check } from './verify/check';
 
 export const SCHEMA_FILE = 'definition.schema.json';
 
@@ -71,15 +72,36 @@ export function validateDefinitionFiles(root: string, files: string[], catalog: 
     return problems;
 }
 
-function main(): void {
+/**
+ * The definitions ↔ flows step of `npm run verify` (scripts/verify/checks/61-definition-flows.ts), limited to
+ * `files`, so the command also reports flows that do not exist or do not fit their inputs and outputs.
+ */
+async function flowProblems(root: string, files: string[]): Promise<Problem[]> {
+    const checkFile = path.join(__dirname, 'verify', 'checks', '61-definition-flows.ts');
+    if (!fs.existsSync(checkFile)) return [];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const check = (require(checkFile) as { default: Check }).default;
+    const wanted = new Set(files.map((f) => path.relative(root, path.resolve(root, f))));
+    const result = await check.run({ root });
+    return result.problems.filter((p) => wanted.has(p.file));
+}
+
+async function main(): Promise<void> {
     const args = process.argv.slice(2).filter((a) => a !== '--');
-    const root = REPO_ROOT;
+    let root = REPO_ROOT;
+    const at = args.indexOf('--root');
+    if (at >= 0) {
+        root = path.resolve(process.cwd(), args[at + 1] ?? '.');
+        args.splice(at, 2);
+    }
     const files = args.length ? args.map((a) => path.resolve(process.cwd(), a)) : definitionFiles(root);
     if (!files.length) {
         console.log('validate:definitions: no definition files found (definitions/*.json).');
         return;
     }
     const problems = validateDefinitionFiles(root, files, loadSchemaCatalog(root));
+    problems.push(...(await flowProblems(root, files)));
+    problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 1) - (b.line ?? 1));
     for (const p of problems) console.log(formatProblem(p));
     const bad = new Set(problems.map((p) => p.file)).size;
     console.log(
@@ -90,4 +112,9 @@ function main(): void {
     process.exitCode = problems.length ? 1 : 0;
 }
 
-if (require.main === module) main();
+if (require.main === module) {
+    main().catch((e) => {
+        console.error(e);
+        process.exit(2);
+    });
+}

@@ -69,6 +69,22 @@ declare module 'lightning/platformShowToastEvent' {
     }
 }
 declare module 'lightning/uiRecordApi' {
+    import type { WireAdapterConstructor } from 'lwc';
     /** Tells Lightning Data Service that these records changed on the server, so every view of them refreshes. */
     export function notifyRecordUpdateAvailable(items: { recordId: string }[]): Promise<void>;
+    export interface GetRecordConfig {
+        recordId?: string;
+        fields?: string[];
+        optionalFields?: string[];
+        layoutTypes?: string[];
+        modes?: string[];
+    }
+    /** UI API record: {id, apiName, fields: {Name: {value, displayValue}, Account: {value: <record>}}}. */
+    export interface RecordRepresentation {
+        id: string;
+        apiName: string;
+        fields: Record<string, { value: unknown; displayValue: string | null }>;
+    }
+    // The wired value is {data, error}.
+    export const getRecord: WireAdapterConstructor<GetRecordConfig, { data?: RecordRepresentation; error?: unknown }>;
 }

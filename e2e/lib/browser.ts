@@ -39,6 +39,9 @@ export async function launchBrowser(viewport = { width: 1280, height: 900 }): Pr
             '--disable-sync'
         ]
     });
+    // tsx (esbuild keepNames) wraps named functions in __name(...) calls, also inside callbacks given to
+    // page.evaluate / waitForFunction, which run in the page: define the helper there.
+    await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
     return {
         context,
         async close() {

@@ -43,23 +43,39 @@ export function sampleData(accounts = 3, contacts = 30): Record<string, unknown>
     };
 }
 
-export function makeProject(options: { data?: Record<string, unknown>; definitions?: Record<string, unknown>; flows?: Record<string, string>; repoFlows?: string[] } = {}): Fixture {
+export function makeProject(
+    options: {
+        data?: Record<string, unknown>;
+        definitions?: Record<string, unknown>;
+        flows?: Record<string, string>;
+        repoFlows?: string[];
+    } = {}
+): Fixture {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dc-preview-'));
     const src = path.join(root, 'force-app', 'main', 'default');
     fs.mkdirSync(path.join(src, 'flows'), { recursive: true });
     // the project's objects (Status__c) are part of the schema
-    fs.cpSync(path.join(REPO, 'force-app', 'main', 'default', 'objects'), path.join(src, 'objects'), { recursive: true });
+    fs.cpSync(path.join(REPO, 'force-app', 'main', 'default', 'objects'), path.join(src, 'objects'), {
+        recursive: true
+    });
     for (const name of options.repoFlows ?? []) {
-        fs.copyFileSync(path.join(REPO, 'force-app', 'main', 'default', 'flows', `${name}.flow-meta.xml`), path.join(src, 'flows', `${name}.flow-meta.xml`));
+        fs.copyFileSync(
+            path.join(REPO, 'force-app', 'main', 'default', 'flows', `${name}.flow-meta.xml`),
+            path.join(src, 'flows', `${name}.flow-meta.xml`)
+        );
     }
-    for (const [name, xml] of Object.entries(options.flows ?? {})) fs.writeFileSync(path.join(src, 'flows', `${name}.flow-meta.xml`), xml);
+    for (const [name, xml] of Object.entries(options.flows ?? {}))
+        fs.writeFileSync(path.join(src, 'flows', `${name}.flow-meta.xml`), xml);
     fs.mkdirSync(path.join(root, 'data'));
     for (const [file, content] of Object.entries(options.data ?? sampleData())) {
         fs.writeFileSync(path.join(root, 'data', file), JSON.stringify(content, null, 2));
     }
     fs.mkdirSync(path.join(root, 'definitions'));
     for (const [name, def] of Object.entries(options.definitions ?? {})) {
-        fs.writeFileSync(path.join(root, 'definitions', `${name}.json`), typeof def === 'string' ? def : JSON.stringify(def, null, 2));
+        fs.writeFileSync(
+            path.join(root, 'definitions', `${name}.json`),
+            typeof def === 'string' ? def : JSON.stringify(def, null, 2)
+        );
     }
     return { root, backend: createBackend({ root }) };
 }
@@ -69,7 +85,11 @@ export function cleanup(f: Fixture): void {
 }
 
 /** A minimal valid definition with one Contact query. */
-export function contactDefinition(apiName: string, query: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function contactDefinition(
+    apiName: string,
+    query: Record<string, unknown> = {},
+    extra: Record<string, unknown> = {}
+): Record<string, unknown> {
     return {
         schemaVersion: 1,
         apiName,

@@ -34,18 +34,32 @@ test('first page: Id first, parent fields nested, nulls left out, totalCount, fi
     assert.match(String((r.records[0].Account as { Name: string }).Name), /^Account [ABC]$/);
     assert.deepEqual(
         r.fields.map((x) => [x.path, x.type]),
-        [['Id', 'ID'], ['Name', 'STRING'], ['Email', 'EMAIL'], ['Status__c', 'PICKLIST'], ['Account.Name', 'STRING']]
+        [
+            ['Id', 'ID'],
+            ['Name', 'STRING'],
+            ['Email', 'EMAIL'],
+            ['Status__c', 'PICKLIST'],
+            ['Account.Name', 'STRING']
+        ]
     );
     assert.equal(r.fields[1].isNameField, true);
     assert.equal(r.objectLabelPlural, 'Contacts');
     const names = r.records.map((x) => x.Name as string);
-    assert.deepEqual(names, [...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    assert.deepEqual(
+        names,
+        [...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))
+    );
     assert.ok(r.nextCursor && r.nextCursor.rowCount === 5);
 });
 
 test('keyset paging walks every row exactly once in order, for asc and desc with nulls last', () => {
     const f = project({ Q: contactDefinition('Q', { pageSize: 7 }) });
-    for (const [sortBy, sortDirection] of [['Email', 'asc'], ['Email', 'desc'], ['Status__c', 'asc'], ['Name', 'desc']]) {
+    for (const [sortBy, sortDirection] of [
+        ['Email', 'asc'],
+        ['Email', 'desc'],
+        ['Status__c', 'asc'],
+        ['Name', 'desc']
+    ]) {
         const seen: Record<string, unknown>[] = [];
         let cursor = null;
         for (let i = 0; i < 10; i++) {
@@ -58,7 +72,11 @@ test('keyset paging walks every row exactly once in order, for asc and desc with
         assert.equal(new Set(seen.map((x) => x.Id)).size, 30);
         const values = seen.map((x) => x[sortBy] ?? null);
         const firstNull = values.indexOf(null);
-        if (firstNull >= 0) assert.ok(values.slice(firstNull).every((v) => v === null), `nulls last for ${sortBy} ${sortDirection}`);
+        if (firstNull >= 0)
+            assert.ok(
+                values.slice(firstNull).every((v) => v === null),
+                `nulls last for ${sortBy} ${sortDirection}`
+            );
     }
 });
 
@@ -88,7 +106,9 @@ test('conditions with custom logic, in / notIn, isNull, contains and merge-field
     const r = run(f, 'Q', { binds: { '3': 'account a' }, withCount: true });
     const all = f.backend.store.all('Contact');
     const accountA = f.backend.store.all('Account').find((a) => a.Name === 'Account A')!.Id;
-    const expected = all.filter((c) => (['Active', 'New'].includes(c.Status__c as string) || c.Email == null) && c.AccountId !== accountA);
+    const expected = all.filter(
+        (c) => (['Active', 'New'].includes(c.Status__c as string) || c.Email == null) && c.AccountId !== accountA
+    );
     assert.equal(r.totalCount, expected.length);
     assert.deepEqual(new Set(r.records.map((x) => x.Id)), new Set(expected.map((c) => c.Id)));
     // a merge-field condition without its bind is refused
@@ -119,8 +139,14 @@ test('request errors have the Apex codes and messages', () => {
         ['pageSize must be between 1 and 2000, not 2001.', 'INVALID_REQUEST']
     );
     assert.equal(errorOf(() => run(f, 'Q', { sortBy: 'Phone' })).code, 'INVALID_REQUEST');
-    assert.equal(errorOf(() => run(f, 'Q', { sortDirection: 'up' })).message, 'sortDirection must be "asc" or "desc", not "up".');
-    assert.equal(errorOf(() => run(f, 'Q', { cursor: { sortValue: 'x', id: '001000000000001AAA' } })).message, 'cursor.id 001000000000001AAA is not a Contact Id.');
+    assert.equal(
+        errorOf(() => run(f, 'Q', { sortDirection: 'up' })).message,
+        'sortDirection must be "asc" or "desc", not "up".'
+    );
+    assert.equal(
+        errorOf(() => run(f, 'Q', { cursor: { sortValue: 'x', id: '001000000000001AAA' } })).message,
+        'cursor.id 001000000000001AAA is not a Contact Id.'
+    );
     const unknownQuery = errorOf(() => run(f, 'Q', {}, 'nope'));
     assert.equal(unknownQuery.code, 'UNKNOWN_QUERY');
     assert.equal(unknownQuery.message, 'Definition "Q" has no query named "nope". Queries: contacts.');
@@ -134,6 +160,9 @@ test('a definition with problems is reported by getDefinition and refused by run
     const f = project({ Bad: bad });
     const d = f.backend.controller.getDefinition({ definitionName: 'Bad' });
     assert.ok(d.problems.length > 0, 'problems listed');
-    assert.ok(d.problems.some((p) => /Nope__c/.test(p.message) || /fields\[1\]/.test(p.path)), JSON.stringify(d.problems));
+    assert.ok(
+        d.problems.some((p) => /Nope__c/.test(p.message) || /fields\[1\]/.test(p.path)),
+        JSON.stringify(d.problems)
+    );
     assert.equal(errorOf(() => run(f, 'Bad')).code, 'INVALID_DEFINITION');
 });

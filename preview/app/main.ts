@@ -63,7 +63,10 @@ function installPlatformHandlers(host: HTMLElement): void {
                 },
                 host
             );
-            logActivity('toast', `${detail.variant ?? 'info'} — ${detail.title ?? ''}${detail.message ? ': ' + detail.message : ''}`);
+            logActivity(
+                'toast',
+                `${detail.variant ?? 'info'} — ${detail.title ?? ''}${detail.message ? ': ' + detail.message : ''}`
+            );
         },
         true
     );
@@ -116,7 +119,8 @@ async function main(): Promise<void> {
     for (const d of definitions) picker.append(option(d.apiName, `${d.label} (${d.file})`, d.apiName === chosen));
     const recordPicker = $<HTMLSelectElement>('record-picker');
     recordPicker.append(option('', 'No record context', !recordId));
-    for (const r of records) recordPicker.append(option(r.id, `${r.objectApiName}: ${r.name} (${r.id})`, r.id === recordId));
+    for (const r of records)
+        recordPicker.append(option(r.id, `${r.objectApiName}: ${r.name} (${r.id})`, r.id === recordId));
     const go = () => {
         const q = new URLSearchParams();
         if (picker.value) q.set('definition', picker.value);
@@ -135,7 +139,11 @@ async function main(): Promise<void> {
         return;
     }
     const el = createElement('c-dynamic-component', { is: DynamicComponent });
-    Object.assign(el, { definitionName: chosen, recordId: recordId || undefined, objectApiName: context?.objectApiName });
+    Object.assign(el, {
+        definitionName: chosen,
+        recordId: recordId || undefined,
+        objectApiName: context?.objectApiName
+    });
     frame.appendChild(el);
     (window as unknown as { __PREVIEW_READY__: boolean }).__PREVIEW_READY__ = true;
 }

@@ -93,7 +93,8 @@ function isCompatible(inputType: string, flowType: string): boolean {
     return (COMPATIBLE[inputType] ?? []).includes(flowType);
 }
 function typeLabel(v: FlowVariable): string {
-    const base = v.dataType === 'SObject' ? `${v.objectType ?? 'record'} record` : v.dataType === 'String' ? 'Text' : v.dataType;
+    const base =
+        v.dataType === 'SObject' ? `${v.objectType ?? 'record'} record` : v.dataType === 'String' ? 'Text' : v.dataType;
     return v.isCollection ? `${base} collection` : `single ${base}`;
 }
 
@@ -108,7 +109,11 @@ function didYouMean(word: string, candidates: string[]): string {
 function findAction(actions: ActionLike[] | undefined, id: string): ActionLike | undefined {
     for (const a of actions ?? []) {
         if (a.id === id) return a;
-        const nested = findAction(a.onFinish, id) ?? findAction(a.onError, id) ?? findAction(a.onCancel, id) ?? findAction(a.onClose, id);
+        const nested =
+            findAction(a.onFinish, id) ??
+            findAction(a.onError, id) ??
+            findAction(a.onCancel, id) ??
+            findAction(a.onClose, id);
         if (nested) return nested;
     }
     return undefined;
@@ -126,7 +131,11 @@ export function coerceFlowValue(variable: FlowVariable, value: unknown, label: s
     if (variable.isCollection && !Array.isArray(value)) value = [value];
     const one = (v: unknown): unknown => {
         if (v === null || v === undefined) return null;
-        const bad = () => new ServiceError('TYPE_MISMATCH', `${JSON.stringify(v)} is not a ${variable.dataType === 'String' ? 'Text' : variable.dataType} value for ${label.toLowerCase()}`);
+        const bad = () =>
+            new ServiceError(
+                'TYPE_MISMATCH',
+                `${JSON.stringify(v)} is not a ${variable.dataType === 'String' ? 'Text' : variable.dataType} value for ${label.toLowerCase()}`
+            );
         switch (variable.dataType) {
             case 'String':
             case 'Picklist':
@@ -167,7 +176,8 @@ export class PreviewController {
     }
 
     listDefinitions(): StoredDefinition[] {
-        if (this.options.live !== false) this.definitions = loadDefinitions(this.options.definitionsDir, this.options.schema);
+        if (this.options.live !== false)
+            this.definitions = loadDefinitions(this.options.definitionsDir, this.options.schema);
         return [...this.definitions.values()];
     }
 
@@ -233,7 +243,10 @@ export class PreviewController {
             try {
                 request = JSON.parse(params.requestJson) as QueryRequest;
             } catch (e) {
-                throw new ServiceError('INVALID_REQUEST', `The query request is not valid JSON: ${(e as Error).message}`);
+                throw new ServiceError(
+                    'INVALID_REQUEST',
+                    `The query request is not valid JSON: ${(e as Error).message}`
+                );
             }
         }
         return runStructuredQuery(this.options.store, query, request);
@@ -243,7 +256,10 @@ export class PreviewController {
         const file = path.join(this.options.flowsDir, `${flowApiName}.flow-meta.xml`);
         if (!fs.existsSync(file)) {
             const names = fs.existsSync(this.options.flowsDir)
-                ? fs.readdirSync(this.options.flowsDir).filter((f) => f.endsWith('.flow-meta.xml')).map((f) => f.replace('.flow-meta.xml', ''))
+                ? fs
+                      .readdirSync(this.options.flowsDir)
+                      .filter((f) => f.endsWith('.flow-meta.xml'))
+                      .map((f) => f.replace('.flow-meta.xml', ''))
                 : [];
             const other = names.find((n) => n.toLowerCase() === flowApiName.toLowerCase());
             throw new ServiceError(
@@ -262,17 +278,28 @@ export class PreviewController {
      * literal input values always come from the stored definition. A fault path that sets the Text output
      * `faultMessage` counts as a failed run: everything is rolled back and the message is returned as FLOW_FAULT.
      */
-    executeFlow(params: { definitionName?: unknown; interactionId?: unknown; actionId?: unknown; inputsJson?: unknown }): FlowRunResponse {
+    executeFlow(params: {
+        definitionName?: unknown;
+        interactionId?: unknown;
+        actionId?: unknown;
+        inputsJson?: unknown;
+    }): FlowRunResponse {
         let sent: Record<string, unknown> = {};
         if (typeof params.inputsJson === 'string' && params.inputsJson.trim()) {
             let parsed: unknown;
             try {
                 parsed = JSON.parse(params.inputsJson);
             } catch (e) {
-                throw new ServiceError('INVALID_REQUEST', `The flow inputs are not valid JSON: ${(e as Error).message}`);
+                throw new ServiceError(
+                    'INVALID_REQUEST',
+                    `The flow inputs are not valid JSON: ${(e as Error).message}`
+                );
             }
             if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-                throw new ServiceError('INVALID_REQUEST', 'The flow inputs must be a JSON object keyed by flow input name.');
+                throw new ServiceError(
+                    'INVALID_REQUEST',
+                    'The flow inputs must be a JSON object keyed by flow input name.'
+                );
             }
             sent = parsed as Record<string, unknown>;
         }
@@ -290,7 +317,9 @@ export class PreviewController {
             const result = new FlowInterpreter(flow, store, { user: this.options.user }).run(inputs);
             const handled = flow.variables.get(FAULT_OUTPUT);
             const handledFault =
-                handled && handled.isOutput && !handled.isCollection && result.outputs[FAULT_OUTPUT] ? String(result.outputs[FAULT_OUTPUT]) : '';
+                handled && handled.isOutput && !handled.isCollection && result.outputs[FAULT_OUTPUT]
+                    ? String(result.outputs[FAULT_OUTPUT])
+                    : '';
             if (handledFault) {
                 store.rollback();
                 return { success: false, outputs: {}, error: flowFault(flow, handledFault) };
@@ -301,7 +330,8 @@ export class PreviewController {
             return { success: true, outputs: out, error: null };
         } catch (e) {
             store.rollback();
-            if (e instanceof FlowFault || e instanceof DmlError) return { success: false, outputs: {}, error: flowFault(flow, e.message) };
+            if (e instanceof FlowFault || e instanceof DmlError)
+                return { success: false, outputs: {}, error: flowFault(flow, e.message) };
             throw e;
         }
     }
@@ -331,7 +361,10 @@ export class PreviewController {
         }
         const place = `action '${actionId}' of interaction '${interactionId}' in definition '${definitionName}'`;
         if (action.type !== 'executeFlow') {
-            throw new ServiceError('NOT_ALLOWED', `The ${place} is a ${action.type} action; only Execute Flow actions run flows on the server.`);
+            throw new ServiceError(
+                'NOT_ALLOWED',
+                `The ${place} is a ${action.type} action; only Execute Flow actions run flows on the server.`
+            );
         }
         if (!action.flowApiName) throw new ServiceError('NOT_ALLOWED', `The ${place} names no flowApiName.`);
         const configured = new Map((action.inputs ?? []).map((i) => [i.name, i] as const));
@@ -352,7 +385,10 @@ export class PreviewController {
             if (!variable) {
                 throw new ServiceError(
                     'UNKNOWN_INPUT',
-                    `Flow '${flowName}' has no variable '${name}'.${didYouMean(name, [...flow.variables.values()].filter((v) => v.isInput).map((v) => v.name))}`
+                    `Flow '${flowName}' has no variable '${name}'.${didYouMean(
+                        name,
+                        [...flow.variables.values()].filter((v) => v.isInput).map((v) => v.name)
+                    )}`
                 );
             }
             if (!variable.isInput) {
@@ -376,7 +412,8 @@ export class PreviewController {
                 );
             }
             const stored = (config as { value?: unknown }).value;
-            const literal = stored !== undefined && stored !== null && !(typeof stored === 'string' && stored.includes('{!'));
+            const literal =
+                stored !== undefined && stored !== null && !(typeof stored === 'string' && stored.includes('{!'));
             if (literal) inputs[name] = coerceFlowValue(variable, stored, `Input '${name}'`);
             else if (name in sent) inputs[name] = coerceFlowValue(variable, sent[name], `Input '${name}'`);
         }
@@ -386,7 +423,10 @@ export class PreviewController {
             if (!variable) {
                 throw new ServiceError(
                     'UNKNOWN_OUTPUT',
-                    `Flow '${flowName}' has no variable '${o.name}'.${didYouMean(o.name, [...flow.variables.values()].filter((v) => v.isOutput).map((v) => v.name))}`
+                    `Flow '${flowName}' has no variable '${o.name}'.${didYouMean(
+                        o.name,
+                        [...flow.variables.values()].filter((v) => v.isOutput).map((v) => v.name)
+                    )}`
                 );
             }
             if (!variable.isOutput) {
@@ -399,7 +439,11 @@ export class PreviewController {
         }
         // the DML row budget: a selection of record ids larger than 10,000 cannot be updated in one transaction
         for (const value of Object.values(inputs)) {
-            if (Array.isArray(value) && value.length > MAX_DML_ROWS && value.every((v) => typeof v === 'string' && RECORD_ID.test(v))) {
+            if (
+                Array.isArray(value) &&
+                value.length > MAX_DML_ROWS &&
+                value.every((v) => typeof v === 'string' && RECORD_ID.test(v))
+            ) {
                 throw new ServiceError(
                     'TOO_MANY_ROWS',
                     `${value.length.toLocaleString('en-US')} rows selected; one flow run can update at most ${MAX_DML_ROWS.toLocaleString('en-US')} records per transaction. Select fewer rows and run it again.`,
@@ -413,7 +457,10 @@ export class PreviewController {
     private requireAutolaunched(flowName: string): FlowModel {
         const flow = this.flowModel(flowName);
         if (flow.status !== 'Active') {
-            throw new ServiceError('FLOW_INACTIVE', `Flow '${flowName}' has no active version: open it in Flow Builder and activate it.`);
+            throw new ServiceError(
+                'FLOW_INACTIVE',
+                `Flow '${flowName}' has no active version: open it in Flow Builder and activate it.`
+            );
         }
         if (flow.processType === 'Flow') {
             throw new ServiceError(

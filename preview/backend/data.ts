@@ -29,7 +29,12 @@ export const PREVIEW_USER = {
 /** Ids of the records loaded, by reference id (AccountRef1 → 001…). */
 export type RefMap = Map<string, string>;
 
-export function loadTree(store: Store, records: TreeRecord[], refs: RefMap, parent?: { field: string; id: string }): void {
+export function loadTree(
+    store: Store,
+    records: TreeRecord[],
+    refs: RefMap,
+    parent?: { field: string; id: string }
+): void {
     for (const r of records) {
         const fields: Record<string, unknown> = {};
         const children: [string, TreeRecord[]][] = [];
@@ -39,7 +44,10 @@ export function loadTree(store: Store, records: TreeRecord[], refs: RefMap, pare
                 children.push([k, (v as { records: TreeRecord[] }).records]);
             } else if (typeof v === 'string' && v.startsWith('@')) {
                 const id = refs.get(v.slice(1));
-                if (!id) throw new Error(`data: reference ${v} (${r.attributes.type}.${k}) is not defined by an earlier file of the plan`);
+                if (!id)
+                    throw new Error(
+                        `data: reference ${v} (${r.attributes.type}.${k}) is not defined by an earlier file of the plan`
+                    );
                 fields[k] = id;
             } else {
                 fields[k] = v;
@@ -56,12 +64,51 @@ export function loadTree(store: Store, records: TreeRecord[], refs: RefMap, pare
     }
 }
 
+/**
+ * Synthetic Flow Orchestration runs for the first accounts (the platform creates these at run time; `sf data import`
+ * cannot): one run per account with an interactive step whose work item is assigned to the preview user.
+ */
+export function seedOrchestrationRuns(store: Store, userId: string, count = 3): void {
+    const accounts = store.all('Account').slice(0, count);
+    accounts.forEach((account, i) => {
+        const run = store.insert('FlowOrchestrationInstance', {
+            Name: `Account_Onboarding-${i + 1}`,
+            OrchestrationLabel: 'Account Onboarding',
+            OrchestrationDeveloperName: 'Account_Onboarding',
+            Status: i === 2 ? 'Completed' : 'InProgress',
+            CurrentStage: i === 2 ? 'Done' : 'Review',
+            TriggeringRecord: account.Id
+        });
+        const step = store.insert('FlowOrchestrationStepInstance', {
+            Name: `Review_Account-${i + 1}`,
+            Label: 'Review Account',
+            OrchestrationInstanceId: run.Id,
+            Status: i === 2 ? 'Completed' : 'InProgress',
+            StepType: 'InteractiveStep'
+        });
+        store.insert('FlowOrchestrationWorkItem', {
+            Name: `Review_Account-${i + 1}-WI`,
+            Label: `Review ${String(account.Name)}`,
+            Status: i === 2 ? 'Completed' : 'Assigned',
+            AssigneeId: userId,
+            RelatedRecordId: account.Id,
+            StepInstanceId: step.Id,
+            ScreenFlow: 'Review_Account'
+        });
+    });
+}
+
 /** A store with the preview user and every plan in dataDir (none → only the user). */
 export function loadDataDir(schema: PreviewSchema, dataDir: string): { store: Store; refs: RefMap } {
     const store = new Store(schema);
     const refs: RefMap = new Map();
     store.insert('User', PREVIEW_USER);
-    const plans = fs.existsSync(dataDir) ? fs.readdirSync(dataDir).filter((f) => /plan\.json$/i.test(f)).sort() : [];
+    const plans = fs.existsSync(dataDir)
+        ? fs
+              .readdirSync(dataDir)
+              .filter((f) => /plan\.json$/i.test(f))
+              .sort()
+        : [];
     for (const planFile of plans) {
         const plan = JSON.parse(fs.readFileSync(path.join(dataDir, planFile), 'utf8')) as PlanEntry[];
         for (const entry of plan) {
@@ -75,5 +122,6 @@ export function loadDataDir(schema: PreviewSchema, dataDir: string): { store: St
             }
         }
     }
+    seedOrchestrationRuns(store, store.all('User')[0].Id);
     return { store, refs };
 }

@@ -32,10 +32,14 @@ function loadValidator(): ParseDefinition | null {
     if (validator !== undefined) return validator;
     try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const mod = require('../../force-app/main/default/lwc/dcDefinition/dcDefinition') as { parseDefinition?: ParseDefinition };
+        const mod = require('../../force-app/main/default/lwc/dcDefinition/dcDefinition') as {
+            parseDefinition?: ParseDefinition;
+        };
         validator = mod.parseDefinition ?? null;
     } catch (e) {
-        console.warn(`preview: c/dcDefinition could not be loaded (${(e as Error).message.split('\n')[0]}); definitions are only JSON-checked.`);
+        console.warn(
+            `preview: c/dcDefinition could not be loaded (${(e as Error).message.split('\n')[0]}); definitions are only JSON-checked.`
+        );
         validator = null;
     }
     return validator;

@@ -79,14 +79,20 @@ function resolvePath(store: Store, obj: PreviewObject, path: string, where: stri
         const rel = store.schema.relationship(current.name, segments[i]);
         const target = rel?.referenceTo?.length === 1 ? store.schema.object(rel.referenceTo[0]) : undefined;
         if (!rel || !target) {
-            throw new ServiceError('INVALID_QUERY', `${where}: '${segments[i]}' is not a relationship of ${current.name} (in '${path}').`);
+            throw new ServiceError(
+                'INVALID_QUERY',
+                `${where}: '${segments[i]}' is not a relationship of ${current.name} (in '${path}').`
+            );
         }
         relationships.push(rel);
         current = target;
     }
     const field = store.schema.field(current.name, segments[segments.length - 1]);
     if (!field) {
-        throw new ServiceError('INVALID_QUERY', `${where}: field '${segments[segments.length - 1]}' does not exist on ${current.name} (in '${path}').`);
+        throw new ServiceError(
+            'INVALID_QUERY',
+            `${where}: field '${segments[segments.length - 1]}' does not exist on ${current.name} (in '${path}').`
+        );
     }
     return { path, field, relationships };
 }
@@ -116,7 +122,8 @@ function coerceValue(value: unknown, field: PreviewField, label: string): unknow
         if (value === 'true' || value === 'false') return value === 'true';
         throw new ServiceError('TYPE_MISMATCH', `${label}: '${String(value)}' is not true or false.`);
     }
-    if (typeof value === 'object') throw new ServiceError('TYPE_MISMATCH', `${label}: expected a single value, got ${JSON.stringify(value)}.`);
+    if (typeof value === 'object')
+        throw new ServiceError('TYPE_MISMATCH', `${label}: expected a single value, got ${JSON.stringify(value)}.`);
     return String(value);
 }
 
@@ -149,7 +156,12 @@ function conditionPredicate(store: Store, obj: PreviewObject, c: QueryCondition,
         case 'lessOrEqual':
         case 'greaterOrEqual': {
             const v0 = coerceValue(value, rp.field, label);
-            const test = { lessThan: (x: number) => x < 0, greaterThan: (x: number) => x > 0, lessOrEqual: (x: number) => x <= 0, greaterOrEqual: (x: number) => x >= 0 }[c.operator];
+            const test = {
+                lessThan: (x: number) => x < 0,
+                greaterThan: (x: number) => x > 0,
+                lessOrEqual: (x: number) => x <= 0,
+                greaterOrEqual: (x: number) => x >= 0
+            }[c.operator];
             return (rec) => {
                 const v = get(rec);
                 return v0 !== null && !isNull(v) && test(compareNonNull(v, v0));
@@ -163,7 +175,13 @@ function conditionPredicate(store: Store, obj: PreviewObject, c: QueryCondition,
             return like((v, p) => v.endsWith(p));
         case 'in':
         case 'notIn': {
-            const list = Array.isArray(value) ? value : isNull(value) ? [] : String(value).split(',').map((s) => s.trim());
+            const list = Array.isArray(value)
+                ? value
+                : isNull(value)
+                  ? []
+                  : String(value)
+                        .split(',')
+                        .map((s) => s.trim());
             const values = list.map((v) => coerceValue(v, rp.field, label)).filter((v) => v !== null);
             const member = (rec: SObject) => {
                 const v = get(rec);
@@ -220,13 +238,18 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown, 
 
 export function runStructuredQuery(store: Store, query: QueryDefinition, request: QueryRequest = {}): QueryResponse {
     const obj = store.schema.object(query.object);
-    if (!obj) throw new ServiceError('INVALID_QUERY', `Query '${query.name}': object '${query.object}' does not exist.`);
+    if (!obj)
+        throw new ServiceError('INVALID_QUERY', `Query '${query.name}': object '${query.object}' does not exist.`);
 
     const pageSize = request.pageSize ?? query.pageSize ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-        throw new ServiceError('INVALID_REQUEST', `pageSize must be between 1 and ${MAX_PAGE_SIZE}, not ${String(pageSize)}.`);
+        throw new ServiceError(
+            'INVALID_REQUEST',
+            `pageSize must be between 1 and ${MAX_PAGE_SIZE}, not ${String(pageSize)}.`
+        );
     }
-    const maxRows = query.maxRows === undefined ? DEFAULT_MAX_ROWS : Math.max(1, Math.min(query.maxRows, DEFAULT_MAX_ROWS));
+    const maxRows =
+        query.maxRows === undefined ? DEFAULT_MAX_ROWS : Math.max(1, Math.min(query.maxRows, DEFAULT_MAX_ROWS));
 
     // fields: Id first, then the definition's paths (deduplicated, case-insensitive)
     const paths: string[] = ['Id'];
@@ -241,7 +264,10 @@ export function runStructuredQuery(store: Store, query: QueryDefinition, request
         let value = c.value;
         if (isMergeField(c.value)) {
             if (!(String(n) in binds)) {
-                throw new ServiceError('INVALID_REQUEST', `Condition ${n} (${c.field}) uses ${String(c.value)}: send its value in binds["${n}"].`);
+                throw new ServiceError(
+                    'INVALID_REQUEST',
+                    `Condition ${n} (${c.field}) uses ${String(c.value)}: send its value in binds["${n}"].`
+                );
             }
             value = binds[String(n)];
         }
@@ -253,7 +279,10 @@ export function runStructuredQuery(store: Store, query: QueryDefinition, request
         const upper = logic.toUpperCase();
         const node: LogicNode =
             upper === 'AND' || upper === 'OR'
-                ? { kind: upper === 'AND' ? 'and' : 'or', operands: preds.map((_, i) => ({ kind: 'condition', index: i + 1 })) }
+                ? {
+                      kind: upper === 'AND' ? 'and' : 'or',
+                      operands: preds.map((_, i) => ({ kind: 'condition', index: i + 1 }))
+                  }
                 : parseLogic(logic, preds.length);
         where = logicPredicate(node, preds);
     }
@@ -263,7 +292,8 @@ export function runStructuredQuery(store: Store, query: QueryDefinition, request
     let search: Predicate = () => true;
     const searchNotices: { path: string; message: string }[] = [];
     const fields = query.searchFields ?? [];
-    if (term && !fields.length) searchNotices.push({ path: 'searchFields', message: 'Search is not available for this list.' });
+    if (term && !fields.length)
+        searchNotices.push({ path: 'searchFields', message: 'Search is not available for this list.' });
     if (term && fields.length) {
         search = (rec) =>
             fields.some((f) => {
@@ -274,22 +304,36 @@ export function runStructuredQuery(store: Store, query: QueryDefinition, request
 
     // sort: one field + Id
     const sortPath = request.sortBy ?? query.orderBy?.[0]?.field ?? 'Id';
-    const direction = (request.sortDirection || (request.sortBy ? 'asc' : (query.orderBy?.[0]?.direction ?? 'asc'))).toLowerCase();
+    const direction = (
+        request.sortDirection || (request.sortBy ? 'asc' : (query.orderBy?.[0]?.direction ?? 'asc'))
+    ).toLowerCase();
     if (direction !== 'asc' && direction !== 'desc') {
         throw new ServiceError('INVALID_REQUEST', `sortDirection must be "asc" or "desc", not "${String(direction)}".`);
     }
-    const sortField = resolved.find((r) => r.path.toLowerCase() === sortPath.toLowerCase()) ??
-        (query.orderBy?.some((o) => o.field.toLowerCase() === sortPath.toLowerCase()) ? resolvePath(store, obj, sortPath, 'orderBy') : undefined);
+    const sortField =
+        resolved.find((r) => r.path.toLowerCase() === sortPath.toLowerCase()) ??
+        (query.orderBy?.some((o) => o.field.toLowerCase() === sortPath.toLowerCase())
+            ? resolvePath(store, obj, sortPath, 'orderBy')
+            : undefined);
     if (!sortField) {
-        throw new ServiceError('INVALID_REQUEST', `Cannot sort by '${sortPath}': it is not one of the query's fields (${paths.join(', ')}).`);
+        throw new ServiceError(
+            'INVALID_REQUEST',
+            `Cannot sort by '${sortPath}': it is not one of the query's fields (${paths.join(', ')}).`
+        );
     }
     if (!sortField.field.sortable) {
-        throw new ServiceError('INVALID_REQUEST', `Cannot sort by ${sortField.field.label} (${sortField.path}): this field cannot be sorted.`);
+        throw new ServiceError(
+            'INVALID_REQUEST',
+            `Cannot sort by ${sortField.field.label} (${sortField.path}): this field cannot be sorted.`
+        );
     }
     const sign = direction === 'desc' ? -1 : 1;
     const rawOf = (rec: SObject) => (sortField.path === 'Id' ? rec.Id : store.valueOf(obj.name, rec, sortField.path));
     // picklists sort by their setup order (values not in the list after all defined ones), like SOQL
-    const picklist = sortField.field.type === 'PICKLIST' && sortField.field.picklistValues ? sortField.field.picklistValues : undefined;
+    const picklist =
+        sortField.field.type === 'PICKLIST' && sortField.field.picklistValues
+            ? sortField.field.picklistValues
+            : undefined;
     const keyOf = (raw: unknown): unknown => {
         if (isNull(raw) || !picklist) return raw;
         const i = picklist.indexOf(String(raw));
@@ -321,14 +365,20 @@ export function runStructuredQuery(store: Store, query: QueryDefinition, request
     if (request.cursor) {
         const { sortValue, id, rowCount } = request.cursor;
         if (typeof id !== 'string' || !/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(id)) {
-            throw new ServiceError('INVALID_REQUEST', `cursor.id must be the Id of the last row of the previous page, not ${JSON.stringify(id)}.`);
+            throw new ServiceError(
+                'INVALID_REQUEST',
+                `cursor.id must be the Id of the last row of the previous page, not ${JSON.stringify(id)}.`
+            );
         }
         if (store.schema.objectOfId(id)?.name !== obj.name) {
             throw new ServiceError('INVALID_REQUEST', `cursor.id ${id} is not a ${obj.label} Id.`);
         }
         if (rowCount !== undefined && rowCount !== null) {
             if (!Number.isInteger(rowCount) || (rowCount as number) < 0) {
-                throw new ServiceError('INVALID_REQUEST', `cursor.rowCount must be a whole number of rows, not ${JSON.stringify(rowCount)}.`);
+                throw new ServiceError(
+                    'INVALID_REQUEST',
+                    `cursor.rowCount must be a whole number of rows, not ${JSON.stringify(rowCount)}.`
+                );
             }
             rowsBefore = rowCount as number;
         }
@@ -344,17 +394,27 @@ export function runStructuredQuery(store: Store, query: QueryDefinition, request
     }
     const notices: { path: string; message: string }[] = [...searchNotices];
     const pageLimit = Math.max(0, Math.min(pageSize, maxRows - rowsBefore));
-    if (pageLimit === 0) notices.push({ path: 'maxRows', message: `Showing the first ${maxRows} rows: this list does not load more.` });
+    if (pageLimit === 0)
+        notices.push({ path: 'maxRows', message: `Showing the first ${maxRows} rows: this list does not load more.` });
     const page = matching.slice(start, start + pageLimit);
     const last = page[page.length - 1];
     const hasMore = start + pageLimit < matching.length && pageLimit > 0;
-    const nextCursor = last && hasMore
-        ? { sortValue: sortField.path === 'Id' ? null : (last.raw ?? null), id: last.rec.Id, rowCount: rowsBefore + page.length }
-        : null;
+    const nextCursor =
+        last && hasMore
+            ? {
+                  sortValue: sortField.path === 'Id' ? null : (last.raw ?? null),
+                  id: last.rec.Id,
+                  rowCount: rowsBefore + page.length
+              }
+            : null;
     let totalCount: number | null = null;
     if (request.withCount) {
         totalCount = Math.min(matching.length, maxRows);
-        if (totalCount === maxRows) notices.push({ path: 'maxRows', message: `At least ${maxRows} rows match; this list shows at most ${maxRows}.` });
+        if (totalCount === maxRows)
+            notices.push({
+                path: 'maxRows',
+                message: `At least ${maxRows} rows match; this list shows at most ${maxRows}.`
+            });
     }
 
     const records = page.map(({ rec }) => {
@@ -368,14 +428,16 @@ export function runStructuredQuery(store: Store, query: QueryDefinition, request
                 ids.push(id as string);
                 cur = id ? store.byId(id) : undefined;
             }
-            if (r.relationships.length && rec[r.relationships[0].name] !== undefined) out[r.relationships[0].name] = rec[r.relationships[0].name];
+            if (r.relationships.length && rec[r.relationships[0].name] !== undefined)
+                out[r.relationships[0].name] = rec[r.relationships[0].name];
             const v = store.valueOf(obj.name, rec, r.path);
             setPath(out, r.path, v === null ? undefined : v, ids);
             if (v === null) {
                 // SOQL/JSON omits null fields
                 const segs = r.path.split('.');
                 let node: Record<string, unknown> | undefined = out;
-                for (let i = 0; i < segs.length - 1 && node; i++) node = node[segs[i]] as Record<string, unknown> | undefined;
+                for (let i = 0; i < segs.length - 1 && node; i++)
+                    node = node[segs[i]] as Record<string, unknown> | undefined;
                 if (node) delete node[segs[segs.length - 1]];
             }
         }

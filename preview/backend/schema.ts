@@ -45,7 +45,13 @@ function standardObjects(): PreviewObject[] {
         f('LastModifiedDate', 'Last Modified Date', 'DATETIME', { calculated: true }),
         f('OwnerId', 'Owner ID', 'REFERENCE', { referenceTo: ['User'], relationshipName: 'Owner' })
     ];
-    const obj = (name: string, label: string, labelPlural: string, keyPrefix: string, fields: PreviewField[]): PreviewObject => ({
+    const obj = (
+        name: string,
+        label: string,
+        labelPlural: string,
+        keyPrefix: string,
+        fields: PreviewField[]
+    ): PreviewObject => ({
         name,
         label,
         labelPlural,
@@ -77,6 +83,60 @@ function standardObjects(): PreviewObject[] {
             f('AccountId', 'Account ID', 'REFERENCE', { referenceTo: ['Account'], relationshipName: 'Account' }),
             f('Description', 'Contact Description', 'TEXTAREA'),
             ...audit
+        ]),
+        // Flow Orchestration runtime objects (read by the orchestration definitions); the preview seeds a few runs
+        obj('FlowOrchestrationInstance', 'Orchestration Run', 'Orchestration Runs', '0jE', [
+            f('Name', 'Orchestration Run Name', 'STRING', { isNameField: true, required: true }),
+            f('OrchestrationLabel', 'Orchestration Label', 'STRING'),
+            f('OrchestrationDeveloperName', 'Orchestration API Name', 'STRING'),
+            f('Status', 'Status', 'PICKLIST', {
+                picklistValues: ['InProgress', 'Completed', 'Error', 'Canceled', 'Suspended'],
+                restricted: true
+            }),
+            f('CurrentStage', 'Current Stage', 'STRING'),
+            f('TriggeringRecord', 'Triggering Record', 'STRING'),
+            f('CreatedDate', 'Created Date', 'DATETIME', { calculated: true })
+        ]),
+        obj('FlowOrchestrationStepInstance', 'Orchestration Step Run', 'Orchestration Step Runs', '0jS', [
+            f('Name', 'Step Run Name', 'STRING', { isNameField: true, required: true }),
+            f('Label', 'Label', 'STRING'),
+            f('OrchestrationInstanceId', 'Orchestration Run ID', 'REFERENCE', {
+                referenceTo: ['FlowOrchestrationInstance'],
+                relationshipName: 'OrchestrationInstance'
+            }),
+            f('Status', 'Status', 'PICKLIST', {
+                picklistValues: ['NotStarted', 'InProgress', 'Completed', 'Discontinued', 'Error'],
+                restricted: true
+            }),
+            f('StepType', 'Step Type', 'PICKLIST')
+        ]),
+        obj('FlowOrchestrationWorkItem', 'Orchestration Work Item', 'Orchestration Work Items', '0jF', [
+            f('Name', 'Work Item Name', 'STRING', { isNameField: true, required: true }),
+            f('Label', 'Label', 'STRING'),
+            f('Description', 'Description', 'TEXTAREA'),
+            f('Status', 'Status', 'PICKLIST', { picklistValues: ['Assigned', 'Completed'], restricted: true }),
+            f('AssigneeId', 'Assignee ID', 'REFERENCE', { referenceTo: ['User'], relationshipName: 'Assignee' }),
+            f('RelatedRecordId', 'Related Record ID', 'STRING'),
+            f('StepInstanceId', 'Step Run ID', 'REFERENCE', {
+                referenceTo: ['FlowOrchestrationStepInstance'],
+                relationshipName: 'StepInstance'
+            }),
+            f('ScreenFlow', 'Screen Flow', 'STRING'),
+            f('CreatedDate', 'Created Date', 'DATETIME', { calculated: true })
+        ]),
+        // platform event: a flow's Create Records publishes it; the preview keeps published events in the store
+        obj('FlowOrchestrationEvent', 'Flow Orchestration Event', 'Flow Orchestration Events', 'e00', [
+            f('OrchestrationInstanceId', 'Orchestration Run ID', 'REFERENCE', {
+                referenceTo: ['FlowOrchestrationInstance'],
+                relationshipName: 'OrchestrationInstance',
+                required: true
+            }),
+            f('StepInstanceId', 'Step Run ID', 'REFERENCE', {
+                referenceTo: ['FlowOrchestrationStepInstance'],
+                relationshipName: 'StepInstance'
+            }),
+            f('StepStatus', 'Step Status', 'STRING'),
+            f('EventPayload', 'Event Payload', 'TEXTAREA')
         ]),
         obj('User', 'User', 'Users', '005', [
             f('Name', 'Full Name', 'STRING', { isNameField: true, calculated: true }),
@@ -125,10 +185,14 @@ function readCustomField(file: string): PreviewField | undefined {
     const field = f(name, text(doc.label) ?? name, type, { required: text(doc.required) === 'true' });
     if (type === 'REFERENCE') {
         field.referenceTo = [text(doc.referenceTo) ?? ''];
-        field.relationshipName = text(doc.relationshipName) ? text(doc.relationshipName) + '__r' : name.replace(/__c$/, '__r');
+        field.relationshipName = text(doc.relationshipName)
+            ? text(doc.relationshipName) + '__r'
+            : name.replace(/__c$/, '__r');
     }
     if (text(doc.type) === 'AutoNumber' || doc.formula !== undefined) field.calculated = true;
-    const valueSet = doc.valueSet as { restricted?: unknown; valueSetDefinition?: { value?: { fullName: unknown; default?: unknown }[] } } | undefined;
+    const valueSet = doc.valueSet as
+        | { restricted?: unknown; valueSetDefinition?: { value?: { fullName: unknown; default?: unknown }[] } }
+        | undefined;
     const values = valueSet?.valueSetDefinition?.value ?? [];
     if (values.length) {
         field.picklistValues = values.map((v) => String(v.fullName));
@@ -182,7 +246,9 @@ export class PreviewSchema {
     }
 
     /** A c/dcDefinition SchemaCatalog view of this schema. */
-    catalog(): { describeObject(name: string): { name: string; label: string; fields: Map<string, PreviewField> } | undefined } {
+    catalog(): {
+        describeObject(name: string): { name: string; label: string; fields: Map<string, PreviewField> } | undefined;
+    } {
         return {
             describeObject: (name: string) => {
                 const o = this.object(name);
@@ -214,7 +280,13 @@ export function loadSchema(sourceDir: string): PreviewSchema {
                 keyPrefix: 'a0' + String.fromCharCode(64 + customIndex),
                 fields: new Map([
                     ['Id', f('Id', 'Record ID', 'ID')],
-                    ['Name', f('Name', `${text(meta.label) ?? objName} Name`, 'STRING', { isNameField: true, required: true })],
+                    [
+                        'Name',
+                        f('Name', `${text(meta.label) ?? objName} Name`, 'STRING', {
+                            isNameField: true,
+                            required: true
+                        })
+                    ],
                     ['CreatedDate', f('CreatedDate', 'Created Date', 'DATETIME', { calculated: true })],
                     ['LastModifiedDate', f('LastModifiedDate', 'Last Modified Date', 'DATETIME', { calculated: true })]
                 ])

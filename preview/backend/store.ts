@@ -83,7 +83,8 @@ export class Store {
         }
         if (creating) {
             for (const field of obj.fields.values()) {
-                if (out[field.name] === undefined && field.defaultValue !== undefined) out[field.name] = field.defaultValue;
+                if (out[field.name] === undefined && field.defaultValue !== undefined)
+                    out[field.name] = field.defaultValue;
             }
         }
         return out;
@@ -107,7 +108,10 @@ export class Store {
             }
             case 'REFERENCE': {
                 const target = this.byId(String(value));
-                if (!target || !field.referenceTo?.some((t) => this.schema.object(t)?.keyPrefix === String(value).slice(0, 3))) {
+                if (
+                    !target ||
+                    !field.referenceTo?.some((t) => this.schema.object(t)?.keyPrefix === String(value).slice(0, 3))
+                ) {
                     throw new DmlError(
                         'INVALID_CROSS_REFERENCE_KEY',
                         `invalid cross reference id: ${String(value)} is not a ${field.referenceTo?.join(' or ')} id (field ${field.name}).`
@@ -125,13 +129,19 @@ export class Store {
                 return String(value);
             case 'EMAIL':
                 if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(value))) {
-                    throw new DmlError('INVALID_EMAIL_ADDRESS', `${field.label}: invalid email address: ${String(value)}`);
+                    throw new DmlError(
+                        'INVALID_EMAIL_ADDRESS',
+                        `${field.label}: invalid email address: ${String(value)}`
+                    );
                 }
                 return String(value);
             default:
                 return typeof value === 'object' ? JSON.stringify(value) : String(value);
         }
-        throw new DmlError('INVALID_TYPE_ON_FIELD_IN_RECORD', `${field.label}: value not of required type: ${String(value)}`);
+        throw new DmlError(
+            'INVALID_TYPE_ON_FIELD_IN_RECORD',
+            `${field.label}: value not of required type: ${String(value)}`
+        );
     }
 
     private finish(obj: PreviewObject, rec: SObject): SObject {
@@ -139,10 +149,16 @@ export class Store {
             rec.Name = [rec.FirstName, rec.LastName].filter((x) => x !== null && x !== undefined && x !== '').join(' ');
         }
         const missing = [...obj.fields.values()].filter(
-            (fd) => fd.required && !fd.calculated && (rec[fd.name] === null || rec[fd.name] === undefined || rec[fd.name] === '')
+            (fd) =>
+                fd.required &&
+                !fd.calculated &&
+                (rec[fd.name] === null || rec[fd.name] === undefined || rec[fd.name] === '')
         );
         if (missing.length) {
-            throw new DmlError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.map((m) => m.name).join(', ')}]`);
+            throw new DmlError(
+                'REQUIRED_FIELD_MISSING',
+                `Required fields are missing: [${missing.map((m) => m.name).join(', ')}]`
+            );
         }
         return rec;
     }
@@ -150,7 +166,10 @@ export class Store {
     private countRows(n: number): void {
         this.dmlRows += n;
         if (this.dmlRows > 10000) {
-            throw new DmlError('LIMIT_EXCEEDED', 'Too many DML rows: 10001 (the limit is 10,000 rows per transaction).');
+            throw new DmlError(
+                'LIMIT_EXCEEDED',
+                'Too many DML rows: 10001 (the limit is 10,000 rows per transaction).'
+            );
         }
     }
 
@@ -170,7 +189,11 @@ export class Store {
         const current = this.table(obj.name).get(id);
         if (!current) throw new DmlError('ENTITY_IS_DELETED', `entity is deleted or does not exist: ${id}`);
         this.countRows(1);
-        const values = this.check(obj, Object.fromEntries(Object.entries(fields).filter(([k]) => !SYSTEM_FIELDS.has(k))), false);
+        const values = this.check(
+            obj,
+            Object.fromEntries(Object.entries(fields).filter(([k]) => !SYSTEM_FIELDS.has(k))),
+            false
+        );
         const rec = this.finish(obj, { ...current, ...values, Id: id, LastModifiedDate: this.now().toISOString() });
         this.table(obj.name).set(id, rec);
         return rec;
@@ -178,7 +201,8 @@ export class Store {
 
     delete(objectName: string, id: string): void {
         const obj = this.requireObject(objectName);
-        if (!this.table(obj.name).has(id)) throw new DmlError('ENTITY_IS_DELETED', `entity is deleted or does not exist: ${id}`);
+        if (!this.table(obj.name).has(id))
+            throw new DmlError('ENTITY_IS_DELETED', `entity is deleted or does not exist: ${id}`);
         this.countRows(1);
         this.table(obj.name).delete(id);
     }

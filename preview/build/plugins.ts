@@ -169,5 +169,5 @@ export function sfdcModules({ sfdcDir, sourceDir, lbcDir }: SfdcModulesOptions):
 
 /** LWC alias records for preview components that stand in for platform-only components. */
 export function previewComponentModules(sfdcDir: string): ModuleRecord[] {
-    return [{ name: 'lightning/flow', path: path.join(sfdcDir, 'lightning', 'flow', 'flow.ts') }];
+    return [{ name: 'lightning/flow', path: path.join(sfdcDir, 'lwc', 'flow', 'flow.ts') }];
 }

@@ -8,5 +8,7 @@ export function refreshApex(wiredValue: unknown): Promise<void> {
 
 export function getSObjectValue(sobject: Record<string, unknown>, field: string | { fieldApiName: string }): unknown {
     const name = typeof field === 'string' ? field : field.fieldApiName;
-    return name.split('.').reduce<unknown>((o, k) => (o == null ? undefined : (o as Record<string, unknown>)[k]), sobject);
+    return name
+        .split('.')
+        .reduce<unknown>((o, k) => (o == null ? undefined : (o as Record<string, unknown>)[k]), sobject);
 }

@@ -12,7 +12,13 @@ import { REPO_ROOT } from '../lib/paths';
 
 const DEFINITIONS = path.join(REPO_ROOT, 'definitions');
 const schema = JSON.parse(fs.readFileSync(path.join(DEFINITIONS, 'definition.schema.json'), 'utf8')) as object;
-const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true });
+const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    strictTypes: false,
+    allowUnionTypes: true
+});
 const validateSchema = ajv.compile(schema);
 
 function definitionFiles(): string[] {
@@ -26,8 +32,12 @@ function schemaErrors(doc: unknown): string[] {
     return validateSchema(doc) ? [] : (validateSchema.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
 
+// Test documents are mutated freely below.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Doc = Record<string, any>;
+
 /** A small valid definition using every resource kind and every action type. */
-function good(): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+function good(): Doc {
     return {
         $schema: './definition.schema.json',
         schemaVersion: 1,
@@ -44,7 +54,13 @@ function good(): Record<string, any> { // eslint-disable-line @typescript-eslint
                 name: 'contacts',
                 object: 'Contact',
                 fields: ['Name', 'Email'],
-                where: { logic: '1 OR 2', conditions: [{ field: 'Name', operator: 'startsWith', value: 'A' }, { field: 'Email', operator: 'isNull', value: false }] },
+                where: {
+                    logic: '1 OR 2',
+                    conditions: [
+                        { field: 'Name', operator: 'startsWith', value: 'A' },
+                        { field: 'Email', operator: 'isNull', value: false }
+                    ]
+                },
                 orderBy: [{ field: 'Name', direction: 'desc' }],
                 searchFields: ['Name'],
                 pageSize: 20,
@@ -80,8 +96,18 @@ function good(): Record<string, any> { // eslint-disable-line @typescript-eslint
                                 flowApiName: 'Some_Flow',
                                 inputs: [{ name: 'ids', value: '{!table.SelectedRowsKeyValue}', collection: true }],
                                 outputs: [{ name: 'n', resource: 'count' }],
-                                onFinish: [{ type: 'refreshQueries' }, { type: 'setVariable', variable: 'count', operator: 'add', value: 1 }],
-                                onError: [{ type: 'showToast', variant: 'error', title: 'Failed', message: '{!$Error.message}' }]
+                                onFinish: [
+                                    { type: 'refreshQueries' },
+                                    { type: 'setVariable', variable: 'count', operator: 'add', value: 1 }
+                                ],
+                                onError: [
+                                    {
+                                        type: 'showToast',
+                                        variant: 'error',
+                                        title: 'Failed',
+                                        message: '{!$Error.message}'
+                                    }
+                                ]
                             }
                         ]
                     }
@@ -92,7 +118,11 @@ function good(): Record<string, any> { // eslint-disable-line @typescript-eslint
                 on: { event: 'rowActionClick', target: 'table', action: 'open' },
                 do: [
                     { type: 'navigate', target: 'recordPage', recordId: '{!table.ActionRow.Id}' },
-                    { type: 'openFlowDialog', flowApiName: 'Edit_Flow', inputs: [{ name: 'recordId', value: '{!table.ActionRow.Id}' }] },
+                    {
+                        type: 'openFlowDialog',
+                        flowApiName: 'Edit_Flow',
+                        inputs: [{ name: 'recordId', value: '{!table.ActionRow.Id}' }]
+                    },
                     { type: 'openFlowPanel', flowApiName: 'Log_Flow', position: 'left' }
                 ]
             },

@@ -41,18 +41,27 @@ export function blankCommentsAndStrings(src: string): string {
         const c = src[i];
         const n = src[i + 1];
         if (c === '/' && n === '/') {
-            while (i < src.length && src[i] !== '\n') (out += ' '), i++;
+            while (i < src.length && src[i] !== '\n') {
+                out += ' ';
+                i++;
+            }
         } else if (c === '/' && n === '*') {
             out += '  ';
             i += 2;
-            while (i < src.length && !(src[i] === '*' && src[i + 1] === '/')) (out += src[i] === '\n' ? '\n' : ' '), i++;
+            while (i < src.length && !(src[i] === '*' && src[i + 1] === '/')) {
+                out += src[i] === '\n' ? '\n' : ' ';
+                i++;
+            }
             out += '  ';
             i += 2;
         } else if (c === "'") {
             out += "'";
             i++;
             while (i < src.length && src[i] !== "'") {
-                if (src[i] === '\\') (out += ' '), i++;
+                if (src[i] === '\\') {
+                    out += ' ';
+                    i++;
+                }
                 out += src[i] === '\n' ? '\n' : ' ';
                 i++;
             }
@@ -162,7 +171,9 @@ export function apexDeclarations(classes: Map<string, ApexClassInfo>): string {
         const ret = tsTypeOf(m.returnType);
         lines.push(`declare module '@salesforce/apex/${m.className}.${m.name}' {`);
         lines.push(`    import type { WireAdapterConstructor } from 'lwc';`);
-        lines.push(`    /** ${m.className}.${m.name}(${m.params.map((p) => `${p.type} ${p.name}`).join(', ')}): ${m.returnType} */`);
+        lines.push(
+            `    /** ${m.className}.${m.name}(${m.params.map((p) => `${p.type} ${p.name}`).join(', ')}): ${m.returnType} */`
+        );
         lines.push(
             `    const method: ((${arg}) => Promise<${ret === 'void' ? 'void' : ret}>) & WireAdapterConstructor;`
         );

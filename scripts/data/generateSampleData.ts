@@ -7,9 +7,72 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../lib/paths';
 
-const FIRST = ['Ada', 'Alan', 'Grace', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Frances', 'Tim', 'Radia', 'Donald', 'Hedy', 'John', 'Katherine', 'Niklaus', 'Sophie', 'Guido', 'Anita', 'Bjarne'];
-const LAST = ['Lovelace', 'Turing', 'Hopper', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Allen', 'Berners-Lee', 'Perlman', 'Knuth', 'Lamarr', 'McCarthy', 'Johnson', 'Wirth', 'Wilson', 'van Rossum', 'Borg', 'Stroustrup'];
-const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Stark Industries', 'Wayne Enterprises', 'Wonka', 'Tyrell', 'Cyberdyne', 'Soylent', 'Hooli', 'Pied Piper', 'Vandelay', 'Gringotts', 'Oscorp', 'Aperture', 'Black Mesa', 'Monarch', 'Dunder Mifflin', 'Prestige Worldwide'];
+const FIRST = [
+    'Ada',
+    'Alan',
+    'Grace',
+    'Linus',
+    'Margaret',
+    'Dennis',
+    'Barbara',
+    'Ken',
+    'Frances',
+    'Tim',
+    'Radia',
+    'Donald',
+    'Hedy',
+    'John',
+    'Katherine',
+    'Niklaus',
+    'Sophie',
+    'Guido',
+    'Anita',
+    'Bjarne'
+];
+const LAST = [
+    'Lovelace',
+    'Turing',
+    'Hopper',
+    'Torvalds',
+    'Hamilton',
+    'Ritchie',
+    'Liskov',
+    'Thompson',
+    'Allen',
+    'Berners-Lee',
+    'Perlman',
+    'Knuth',
+    'Lamarr',
+    'McCarthy',
+    'Johnson',
+    'Wirth',
+    'Wilson',
+    'van Rossum',
+    'Borg',
+    'Stroustrup'
+];
+const COMPANIES = [
+    'Acme',
+    'Globex',
+    'Initech',
+    'Umbrella',
+    'Stark Industries',
+    'Wayne Enterprises',
+    'Wonka',
+    'Tyrell',
+    'Cyberdyne',
+    'Soylent',
+    'Hooli',
+    'Pied Piper',
+    'Vandelay',
+    'Gringotts',
+    'Oscorp',
+    'Aperture',
+    'Black Mesa',
+    'Monarch',
+    'Dunder Mifflin',
+    'Prestige Worldwide'
+];
 const TITLES = ['CEO', 'CTO', 'VP Sales', 'Buyer', 'Engineer', 'Analyst', 'Office Manager', 'Consultant'];
 const STATUSES = ['New', 'New', 'New', 'Active', 'Inactive'];
 
@@ -38,7 +101,9 @@ export function sampleData(): { accounts: Record<string, unknown>[]; contacts: R
         const first = FIRST[i % FIRST.length];
         const last = LAST[Math.floor(i / FIRST.length) % LAST.length];
         const account = accounts[Math.floor(rand() * accounts.length)];
-        const domain = String(account.Name).toLowerCase().replace(/[^a-z]/g, '');
+        const domain = String(account.Name)
+            .toLowerCase()
+            .replace(/[^a-z]/g, '');
         return {
             attributes: { type: 'Contact', referenceId: `ContactRef${i + 1}` },
             FirstName: first,

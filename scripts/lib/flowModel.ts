@@ -28,6 +28,8 @@ export interface XmlNode {
     /** Concatenated direct text content (entities decoded, trimmed); '' for pure container elements. */
     text: string;
     children: XmlNode[];
+    /** True for `<x xsi:nil="true"/>` (Flow Builder writes e.g. `<displayField xsi:nil="true"/>`). */
+    nil?: boolean;
 }
 
 export class FlowParseError extends Error {
@@ -60,7 +62,8 @@ export function parseXmlTree(xml: string): XmlNode {
     const stack: XmlNode[] = [root];
     const texts: string[][] = [[]];
     let line = 1;
-    const token = /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|[^<]+/g;
+    const token =
+        /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|[^<]+/g;
     for (const m of xml.matchAll(token)) {
         const tokenLine = line;
         for (let i = 0; i < m[0].length; i++) if (m[0].charCodeAt(i) === 10) line++;
@@ -72,6 +75,7 @@ export function parseXmlTree(xml: string): XmlNode {
             stack.pop();
         } else if (m[3] !== undefined) {
             const node: XmlNode = { tag: m[3], line: tokenLine, text: '', children: [] };
+            if (/\bxsi:nil\s*=\s*["']true["']/.test(m[4])) node.nil = true;
             top.children.push(node);
             if (!m[5]) {
                 stack.push(node);
@@ -254,7 +258,16 @@ export interface FlowModel {
 }
 
 /** Top-level tags that are resources (or builder metadata) rather than flow elements. */
-export const RESOURCE_KINDS = new Set(['processMetadataValues', 'variables', 'formulas', 'constants', 'textTemplates', 'choices', 'dynamicChoiceSets', 'stages']);
+export const RESOURCE_KINDS = new Set([
+    'processMetadataValues',
+    'variables',
+    'formulas',
+    'constants',
+    'textTemplates',
+    'choices',
+    'dynamicChoiceSets',
+    'stages'
+]);
 
 /** `.flow-meta.xml` suffix of source-format flow files. */
 export const FLOW_SUFFIX = '.flow-meta.xml';
@@ -295,7 +308,12 @@ function stepOf(s: XmlNode): FlowStageStep {
         stepSubtype: textOf(s, 'stepSubtype'),
         assignees: childrenOf(s, 'assignees').map((a) => {
             const v = flowValueOf(childOf(a, 'assignee'));
-            return { type: textOf(a, 'assigneeType') ?? '', value: v?.value ?? '', isReference: v?.isReference ?? false, line: a.line };
+            return {
+                type: textOf(a, 'assigneeType') ?? '',
+                value: v?.value ?? '',
+                isReference: v?.isReference ?? false,
+                line: a.line
+            };
         }),
         entryConditionLogic: textOf(s, 'entryConditionLogic'),
         entryConditions: conditionsOf(s, 'entryConditions'),
@@ -346,7 +364,8 @@ function namedResources(flow: XmlNode, tag: string, exprTag: string): FlowNamedR
 /** Builds the model from XML text. `file` only names the flow (apiName) and is kept for messages. */
 export function parseFlow(xml: string, file: string): FlowModel {
     const flow = documentElement(parseXmlTree(xml));
-    if (!flow || flow.tag !== 'Flow') throw new FlowParseError(`root element is <${flow?.tag ?? 'nothing'}>, expected <Flow>`, flow?.line ?? 1);
+    if (!flow || flow.tag !== 'Flow')
+        throw new FlowParseError(`root element is <${flow?.tag ?? 'nothing'}>, expected <Flow>`, flow?.line ?? 1);
     const startNode = childOf(flow, 'start');
     return {
         apiName: path.basename(file).replace(/\.flow-meta\.xml$|\.flow$/, ''),
@@ -379,7 +398,13 @@ export function parseFlow(xml: string, file: string): FlowModel {
         textTemplates: namedResources(flow, 'textTemplates', 'text'),
         elements: flow.children
             .filter((c) => !RESOURCE_KINDS.has(c.tag) && childOf(c, 'name'))
-            .map((c) => ({ name: textOf(c, 'name') ?? '', kind: c.tag, label: textOf(c, 'label'), line: c.line, node: c })),
+            .map((c) => ({
+                name: textOf(c, 'name') ?? '',
+                kind: c.tag,
+                label: textOf(c, 'label'),
+                line: c.line,
+                node: c
+            })),
         orchestratedStages: childrenOf(flow, 'orchestratedStages').map(stageOf),
         xml: flow
     };
@@ -408,7 +433,10 @@ export function flowFiles(projectRoot: string): string[] {
  * Loads every flow of a project, keyed by API name. Files that fail to parse are left out and listed
  * in `errors` when a collector is given (the flow-schema check reports them with their line).
  */
-export function loadFlows(projectRoot: string, errors?: { file: string; line: number; message: string }[]): Map<string, FlowModel> {
+export function loadFlows(
+    projectRoot: string,
+    errors?: { file: string; line: number; message: string }[]
+): Map<string, FlowModel> {
     const flows = new Map<string, FlowModel>();
     for (const file of flowFiles(projectRoot)) {
         try {
@@ -428,7 +456,8 @@ export function loadFlows(projectRoot: string, errors?: { file: string; line: nu
  */
 export function flowNames(flow: FlowModel): Set<string> {
     const names = new Set<string>();
-    const skip = /^(processMetadataValues|inputParameters|outputParameters|\w+ActionInputParameters|\w+ActionOutputParameters|inputAssignments|outputAssignments|dataTypeMappings|outputConfigParams)$/;
+    const skip =
+        /^(processMetadataValues|inputParameters|outputParameters|\w+ActionInputParameters|\w+ActionOutputParameters|inputAssignments|outputAssignments|dataTypeMappings|outputConfigParams)$/;
     const visit = (node: XmlNode): void => {
         for (const c of node.children) {
             if (skip.test(c.tag)) continue;
@@ -438,4 +467,9 @@ export function flowNames(flow: FlowModel): Set<string> {
     };
     visit(flow.xml);
     return names;
+}
+
+/** The flow's elements keyed by name (for walking connectors, e.g. in the preview's flow interpreter). */
+export function elementsByName(flow: FlowModel): Map<string, FlowElement> {
+    return new Map(flow.elements.map((e) => [e.name, e]));
 }

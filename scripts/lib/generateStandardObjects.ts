@@ -132,7 +132,8 @@ export function fieldsFromJavap(javap: string): Record<string, StoredField> {
         raw.push({ type: m[1].replace('com.nawforce.runforce.', ''), name: m[2] });
     }
     const relationships = new Map<string, string>();
-    for (const r of raw) if (r.type.startsWith('SObjects.') && !APEX_TYPES[r.type]) relationships.set(r.name, r.type.slice(9));
+    for (const r of raw)
+        if (r.type.startsWith('SObjects.') && !APEX_TYPES[r.type]) relationships.set(r.name, r.type.slice(9));
     const fields: Record<string, StoredField> = {};
     for (const r of raw) {
         const apexType = APEX_TYPES[r.type];
@@ -185,7 +186,9 @@ export function generate(jar = JAR, objects = OBJECTS): StandardObjectsFile {
             if (!fs.existsSync(classFile)) throw new Error(`${o} is not in ${jar}`);
             const javap = execFileSync('javap', ['-p', classFile], { encoding: 'utf8' });
             const fields = { ...fieldsFromJavap(javap), ...(SUPPLEMENTS[o] ?? {}) };
-            out.objects[o] = { fields: Object.fromEntries(Object.entries(fields).sort(([a], [b]) => a.localeCompare(b))) };
+            out.objects[o] = {
+                fields: Object.fromEntries(Object.entries(fields).sort(([a], [b]) => a.localeCompare(b)))
+            };
         }
         return out;
     } finally {
@@ -193,9 +196,27 @@ export function generate(jar = JAR, objects = OBJECTS): StandardObjectsFile {
     }
 }
 
+/** Writes the file formatted the way `npm run format` (prettier) leaves it, so regenerating causes no diff. */
+async function write(data: StandardObjectsFile): Promise<void> {
+    const prettier = await import('prettier');
+    const options = (await prettier.resolveConfig(OUTPUT)) ?? {};
+    fs.writeFileSync(
+        OUTPUT,
+        await prettier.format(JSON.stringify(data), { ...options, plugins: [], filepath: OUTPUT })
+    );
+}
+
 if (require.main === module) {
     const data = generate();
-    fs.writeFileSync(OUTPUT, JSON.stringify(data, null, 4) + '\n');
     const count = Object.values(data.objects).reduce((n, o) => n + Object.keys(o.fields).length, 0);
-    console.log(`wrote ${path.relative(REPO_ROOT, OUTPUT)}: ${Object.keys(data.objects).length} objects, ${count} fields`);
+    write(data)
+        .then(() =>
+            console.log(
+                `wrote ${path.relative(REPO_ROOT, OUTPUT)}: ${Object.keys(data.objects).length} objects, ${count} fields`
+            )
+        )
+        .catch((e) => {
+            console.error(e);
+            process.exit(1);
+        });
 }

@@ -7,7 +7,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import type { FieldDescribe, ObjectDescribe, SchemaCatalog } from '../../force-app/main/default/lwc/dcDefinition/definitionTypes';
+import type {
+    FieldDescribe,
+    ObjectDescribe,
+    SchemaCatalog
+} from '../../force-app/main/default/lwc/dcDefinition/definitionTypes';
 import { listFiles } from './paths';
 import type { StandardObjectsFile } from './generateStandardObjects';
 
@@ -23,7 +27,9 @@ let standardCache: StandardObjectsFile | undefined;
 /** The generated standard-object library (API 61 + hand-written orchestration fields). */
 export function standardObjects(): StandardObjectsFile {
     if (!standardCache) {
-        standardCache = JSON.parse(fs.readFileSync(path.join(__dirname, 'standardObjects.json'), 'utf8')) as StandardObjectsFile;
+        standardCache = JSON.parse(
+            fs.readFileSync(path.join(__dirname, 'standardObjects.json'), 'utf8')
+        ) as StandardObjectsFile;
     }
     return standardCache;
 }
@@ -215,7 +221,10 @@ export function loadSchemaCatalog(projectRoot: string): RepoSchemaCatalog {
         const objectName = path.basename(dir);
         const objectFile = path.join(dir, `${objectName}.object-meta.xml`);
         const objectXml = fs.existsSync(objectFile)
-            ? readXml<{ label?: string; nameField?: { type?: string }; sharingModel?: string }>(objectFile, 'CustomObject')
+            ? readXml<{ label?: string; nameField?: { type?: string }; sharingModel?: string }>(
+                  objectFile,
+                  'CustomObject'
+              )
             : undefined;
         let obj = catalog.get(objectName);
         if (!obj) {
@@ -223,7 +232,12 @@ export function loadSchemaCatalog(projectRoot: string): RepoSchemaCatalog {
             const fields = new Map<string, FieldDescribe>();
             const base = custom
                 ? customObjectFields(objectName, 'STRING', objectXml?.sharingModel === 'ControlledByParent')
-                : [field('Id', 'ID'), field('Name', 'STRING'), field('CreatedDate', 'DATETIME'), field('LastModifiedDate', 'DATETIME')];
+                : [
+                      field('Id', 'ID'),
+                      field('Name', 'STRING'),
+                      field('CreatedDate', 'DATETIME'),
+                      field('LastModifiedDate', 'DATETIME')
+                  ];
             for (const f of base) fields.set(f.name, f);
             obj = { name: objectName, label: objectXml?.label ?? objectName, fields };
             catalog.add(obj);
@@ -237,7 +251,10 @@ export function loadSchemaCatalog(projectRoot: string): RepoSchemaCatalog {
             fields.set(f.name, f);
             sources.push(file);
         }
-        catalog.sources.set(obj.name, sources.map((s) => path.relative(projectRoot, s)));
+        catalog.sources.set(
+            obj.name,
+            sources.map((s) => path.relative(projectRoot, s))
+        );
     }
     return catalog;
 }

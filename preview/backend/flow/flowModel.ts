@@ -7,19 +7,67 @@ import { XMLParser } from 'fast-xml-parser';
 
 /** Repeating child elements that must always parse as arrays. */
 const ARRAYS = new Set([
-    'variables', 'constants', 'formulas', 'textTemplates', 'choices', 'dynamicChoiceSets',
-    'assignments', 'assignmentItems', 'decisions', 'rules', 'conditions', 'loops',
-    'recordLookups', 'recordCreates', 'recordUpdates', 'recordDeletes', 'recordRollbacks', 'filters',
-    'inputAssignments', 'outputAssignments', 'queriedFields', 'actionCalls', 'apexPluginCalls', 'screens', 'subflows',
-    'customErrors', 'customErrorMessages', 'collectionProcessors', 'waits', 'orchestratedStages', 'steps', 'transforms',
-    'inputParameters', 'outputParameters', 'processMetadataValues', 'fields', 'sortOptions', 'stageSteps', 'scheduledPaths'
+    'variables',
+    'constants',
+    'formulas',
+    'textTemplates',
+    'choices',
+    'dynamicChoiceSets',
+    'assignments',
+    'assignmentItems',
+    'decisions',
+    'rules',
+    'conditions',
+    'loops',
+    'recordLookups',
+    'recordCreates',
+    'recordUpdates',
+    'recordDeletes',
+    'recordRollbacks',
+    'filters',
+    'inputAssignments',
+    'outputAssignments',
+    'queriedFields',
+    'actionCalls',
+    'apexPluginCalls',
+    'screens',
+    'subflows',
+    'customErrors',
+    'customErrorMessages',
+    'collectionProcessors',
+    'waits',
+    'orchestratedStages',
+    'steps',
+    'transforms',
+    'inputParameters',
+    'outputParameters',
+    'processMetadataValues',
+    'fields',
+    'sortOptions',
+    'stageSteps',
+    'scheduledPaths'
 ]);
 
 /** Flow element kinds (XML tag names) that are connected nodes of the flow graph. */
 export const NODE_TYPES = [
-    'assignments', 'decisions', 'loops', 'recordLookups', 'recordCreates', 'recordUpdates', 'recordDeletes',
-    'customErrors', 'actionCalls', 'apexPluginCalls', 'screens', 'subflows', 'collectionProcessors', 'waits',
-    'recordRollbacks', 'orchestratedStages', 'steps', 'transforms'
+    'assignments',
+    'decisions',
+    'loops',
+    'recordLookups',
+    'recordCreates',
+    'recordUpdates',
+    'recordDeletes',
+    'customErrors',
+    'actionCalls',
+    'apexPluginCalls',
+    'screens',
+    'subflows',
+    'collectionProcessors',
+    'waits',
+    'recordRollbacks',
+    'orchestratedStages',
+    'steps',
+    'transforms'
 ] as const;
 
 export type Raw = Record<string, unknown>;
@@ -119,10 +167,18 @@ export function parseFlowXml(xml: string, apiName: string): FlowModel {
         });
     }
     for (const c of list(flow.constants)) {
-        model.constants.set(str(c.name)!, { name: str(c.name)!, dataType: str(c.dataType) ?? 'String', value: c.value as FlowValue });
+        model.constants.set(str(c.name)!, {
+            name: str(c.name)!,
+            dataType: str(c.dataType) ?? 'String',
+            value: c.value as FlowValue
+        });
     }
     for (const f of list(flow.formulas)) {
-        model.formulas.set(str(f.name)!, { name: str(f.name)!, dataType: str(f.dataType) ?? 'String', expression: str(f.expression) ?? '' });
+        model.formulas.set(str(f.name)!, {
+            name: str(f.name)!,
+            dataType: str(f.dataType) ?? 'String',
+            expression: str(f.expression) ?? ''
+        });
     }
     for (const t of list(flow.textTemplates)) {
         model.textTemplates.set(str(t.name)!, { name: str(t.name)!, text: str(t.text) ?? '' });

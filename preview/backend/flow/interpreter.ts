@@ -6,7 +6,11 @@
  * Anything else stops the run: "<elementType> '<name>' is not supported in the local preview".
  * The caller runs it inside a store transaction, so a failed run leaves the store unchanged.
  */
-import { evaluateFormula, resolveValue, type Scope } from '../../../force-app/main/default/lwc/dcExpressions/dcExpressions';
+import {
+    evaluateFormula,
+    resolveValue,
+    type Scope
+} from '../../../force-app/main/default/lwc/dcExpressions/dcExpressions';
 import { parseLogic, type LogicNode } from '../logic';
 import { DmlError, type SObject, type Store } from '../store';
 import { list, str, targetOf, type FlowModel, type FlowNode, type FlowValue, type Raw } from './flowModel';
@@ -124,7 +128,7 @@ export class FlowInterpreter {
                 CurrentRecord: null,
                 InterviewGuid: 'preview-interview'
             };
-            return rest.length ? g[rest[0]] ?? null : null;
+            return rest.length ? (g[rest[0]] ?? null) : null;
         }
         if (head === '$User') value = this.options.user;
         else if (head === '$GlobalConstant') {
@@ -210,8 +214,10 @@ export class FlowInterpreter {
                     break;
                 case 'Add':
                 case 'AddItem':
-                    if (Array.isArray(current)) this.assignTo(ref, [...current, ...(Array.isArray(value) ? value : [value])]);
-                    else if (typeof current === 'number' || typeof value === 'number') this.assignTo(ref, Number(current ?? 0) + Number(value ?? 0));
+                    if (Array.isArray(current))
+                        this.assignTo(ref, [...current, ...(Array.isArray(value) ? value : [value])]);
+                    else if (typeof current === 'number' || typeof value === 'number')
+                        this.assignTo(ref, Number(current ?? 0) + Number(value ?? 0));
                     else this.assignTo(ref, String(current ?? '') + String(value ?? ''));
                     break;
                 case 'Subtract':
@@ -223,12 +229,21 @@ export class FlowInterpreter {
                 case 'RemoveAll':
                     if (Array.isArray(current)) {
                         const remove = Array.isArray(value) ? value : [value];
-                        this.assignTo(ref, current.filter((x) => !remove.some((r) => eqValues(x, r))));
+                        this.assignTo(
+                            ref,
+                            current.filter((x) => !remove.some((r) => eqValues(x, r)))
+                        );
                         break;
                     }
-                    throw new FlowFault(`Assignment '${node.name}': RemoveAll needs a collection in ${ref}.`, node.name);
+                    throw new FlowFault(
+                        `Assignment '${node.name}': RemoveAll needs a collection in ${ref}.`,
+                        node.name
+                    );
                 default:
-                    throw new UnsupportedElement(`assignments '${node.name}' (operator ${op}) is not supported in the local preview`, node.name);
+                    throw new UnsupportedElement(
+                        `assignments '${node.name}' (operator ${op}) is not supported in the local preview`,
+                        node.name
+                    );
             }
         }
         return targetOf(node.raw.connector);
@@ -256,7 +271,9 @@ export class FlowInterpreter {
             case 'LessThanOrEqualTo':
                 return !isBlankValue(left) && !isBlankValue(right) && cmpValues(left, right) <= 0;
             case 'Contains':
-                return Array.isArray(left) ? left.some((x) => eqValues(x, right)) : String(left ?? '').includes(String(right ?? ''));
+                return Array.isArray(left)
+                    ? left.some((x) => eqValues(x, right))
+                    : String(left ?? '').includes(String(right ?? ''));
             case 'StartsWith':
                 return String(left ?? '').startsWith(String(right ?? ''));
             case 'EndsWith':
@@ -296,7 +313,12 @@ export class FlowInterpreter {
     private decision(node: FlowNode): string | undefined {
         for (const rule of list(node.raw.rules)) {
             const conditions = list(rule.conditions);
-            if (this.logic(str(rule.conditionLogic), conditions.map((c) => () => this.condition(c)))) {
+            if (
+                this.logic(
+                    str(rule.conditionLogic),
+                    conditions.map((c) => () => this.condition(c))
+                )
+            ) {
                 return targetOf(rule.connector);
             }
         }
@@ -340,7 +362,11 @@ export class FlowInterpreter {
                 return this.compare(norm(v), op, right, `${where} filter on ${field}`);
             };
         });
-        return (rec) => this.logic(str(raw.filterLogic), preds.map((p) => () => p(rec)));
+        return (rec) =>
+            this.logic(
+                str(raw.filterLogic),
+                preds.map((p) => () => p(rec))
+            );
     }
 
     private objectOfRaw(node: FlowNode): string {
@@ -414,7 +440,8 @@ export class FlowInterpreter {
         if (value === null) return [];
         const recs = Array.isArray(value) ? value : [value];
         for (const r of recs) {
-            if (!isRecord(r)) throw new FlowFault(`${node.type} '${node.name}': ${ref} does not hold records.`, node.name);
+            if (!isRecord(r))
+                throw new FlowFault(`${node.type} '${node.name}': ${ref} does not hold records.`, node.name);
         }
         return recs as Rec[];
     }
@@ -452,7 +479,8 @@ export class FlowInterpreter {
         const ref = str(node.raw.inputReference);
         if (ref) {
             for (const r of this.recordsOfReference(node, ref)) {
-                if (typeof r.Id !== 'string') throw new DmlError('MISSING_ARGUMENT', 'Id not specified in an update call');
+                if (typeof r.Id !== 'string')
+                    throw new DmlError('MISSING_ARGUMENT', 'Id not specified in an update call');
                 const obj = this.objectOfRecord(node, ref, r);
                 this.store.update(obj, r.Id, this.writableFields(obj, r));
             }
@@ -504,7 +532,10 @@ export class FlowInterpreter {
             case 'customErrors':
                 return this.customError(node);
             default:
-                throw new UnsupportedElement(`${node.type} '${node.name}' is not supported in the local preview`, node.name);
+                throw new UnsupportedElement(
+                    `${node.type} '${node.name}' is not supported in the local preview`,
+                    node.name
+                );
         }
     }
 
@@ -517,7 +548,8 @@ export class FlowInterpreter {
         while (current) {
             const node = this.flow.nodes.get(current);
             if (!node) throw new FlowFault(`The flow connects to '${current}', which is not an element of the flow.`);
-            if (++steps > maxSteps) throw new FlowFault(`The flow ran more than ${maxSteps} elements; is a loop endless?`, node.name);
+            if (++steps > maxSteps)
+                throw new FlowFault(`The flow ran more than ${maxSteps} elements; is a loop endless?`, node.name);
             this.trace.push(node.name);
             try {
                 current = this.step(node);
@@ -533,7 +565,9 @@ export class FlowInterpreter {
                     current = fault;
                     continue;
                 }
-                throw e instanceof FlowFault ? new FlowFault(message, e.element ?? node.name) : new FlowFault(message, node.name);
+                throw e instanceof FlowFault
+                    ? new FlowFault(message, e.element ?? node.name)
+                    : new FlowFault(message, node.name);
             }
         }
         const outputs: Record<string, unknown> = {};

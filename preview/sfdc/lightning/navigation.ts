@@ -13,7 +13,8 @@ export interface PageReference {
 
 function urlFor(pageRef: PageReference): string {
     const a = pageRef.attributes ?? {};
-    if (pageRef.type === 'standard__recordPage') return `/lightning/r/${a.objectApiName ?? 'sObject'}/${a.recordId}/${a.actionName ?? 'view'}`;
+    if (pageRef.type === 'standard__recordPage')
+        return `/lightning/r/${a.objectApiName ?? 'sObject'}/${a.recordId}/${a.actionName ?? 'view'}`;
     if (pageRef.type === 'standard__objectPage') return `/lightning/o/${a.objectApiName}/${a.actionName ?? 'home'}`;
     if (pageRef.type === 'standard__webPage') return String(a.url ?? '');
     return '#nav:' + encodeURIComponent(JSON.stringify(pageRef));

@@ -1,7 +1,59 @@
-// lightning/uiRecordApi: wire adapters fed by __SFDC_MOCKS__.wire; the record operations are logged.
+// lightning/uiRecordApi: getRecord reads the preview store through the server (unless __SFDC_MOCKS__.wire.getRecord
+// is set); the other adapters are fed by __SFDC_MOCKS__.wire; record operations are logged.
 import { record, mocks, createMockWireAdapter } from '../registry';
 
-export const getRecord = createMockWireAdapter('getRecord');
+interface GetRecordConfig {
+    recordId?: string;
+    fields?: (string | { objectApiName: string; fieldApiName: string })[];
+    optionalFields?: (string | { objectApiName: string; fieldApiName: string })[];
+}
+type WireCallback = (v: { data: unknown; error: unknown }) => void;
+
+const fieldList = (list: GetRecordConfig['fields']) =>
+    (list ?? []).map((f) => (typeof f === 'string' ? f : `${f.objectApiName}.${f.fieldApiName}`));
+
+/** getRecord: UI API record representation of a record of the preview store. */
+export class getRecord {
+    private seq = 0;
+    private config?: GetRecordConfig;
+    constructor(private readonly cb: WireCallback) {}
+    connect(): void {}
+    disconnect(): void {
+        this.seq++;
+    }
+    update(config: GetRecordConfig): void {
+        this.config = config;
+        const seq = ++this.seq;
+        if ('getRecord' in mocks.wire) {
+            const m = mocks.wire.getRecord;
+            Promise.resolve(typeof m === 'function' ? (m as (c: unknown) => unknown)(config) : m).then(
+                (data) => seq === this.seq && this.cb({ data, error: undefined }),
+                (error) => seq === this.seq && this.cb({ data: undefined, error })
+            );
+            return;
+        }
+        if (!config || !config.recordId) return;
+        record('getRecord', config);
+        fetch('/api/ui/getRecord', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+                recordId: config.recordId,
+                fields: fieldList(config.fields),
+                optionalFields: fieldList(config.optionalFields)
+            })
+        })
+            .then(async (res) => {
+                const body = await res.json();
+                if (!res.ok) throw { status: res.status, body: Array.isArray(body) ? body : [body] };
+                return body;
+            })
+            .then(
+                (data) => seq === this.seq && this.cb({ data, error: undefined }),
+                (error) => seq === this.seq && this.cb({ data: undefined, error })
+            );
+    }
+}
 export const getRecords = createMockWireAdapter('getRecords');
 export const getRecordUi = createMockWireAdapter('getRecordUi');
 export const getRecordCreateDefaults = createMockWireAdapter('getRecordCreateDefaults');

@@ -15,7 +15,10 @@ function project(definitions: Record<string, unknown>): string {
     fs.mkdirSync(path.join(root, 'definitions'));
     fs.mkdirSync(path.join(root, 'force-app', 'main', 'default'), { recursive: true });
     for (const [name, doc] of Object.entries(definitions)) {
-        fs.writeFileSync(path.join(root, 'definitions', name), typeof doc === 'string' ? doc : JSON.stringify(doc, null, 4));
+        fs.writeFileSync(
+            path.join(root, 'definitions', name),
+            typeof doc === 'string' ? doc : JSON.stringify(doc, null, 4)
+        );
     }
     return root;
 }
@@ -28,7 +31,13 @@ const valid = {
     description: "Rep's board",
     queries: [{ name: 'contacts', object: 'Contact', fields: ['Name', 'Account.Name'] }],
     components: [
-        { name: 'table', type: 'dataTable', query: 'contacts', title: 'A < B & "C"', columns: [{ field: 'Name' }, { field: 'Account.Name' }] }
+        {
+            name: 'table',
+            type: 'dataTable',
+            query: 'contacts',
+            title: 'A < B & "C"',
+            columns: [{ field: 'Name' }, { field: 'Account.Name' }]
+        }
     ]
 };
 
@@ -41,9 +50,15 @@ test('writes one custom metadata record per definition, escaped, round-tripping 
         const file = recordFile(root, 'Sales_Board');
         assert.ok(file.endsWith(path.join('customMetadata', 'Dynamic_Component.Sales_Board.md-meta.xml')));
         const xml = fs.readFileSync(file, 'utf8');
-        assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<CustomMetadata xmlns="http:\/\/soap.sforce.com\/2006\/04\/metadata" xmlns:xsi=/);
+        assert.match(
+            xml,
+            /^<\?xml version="1.0" encoding="UTF-8"\?>\n<CustomMetadata xmlns="http:\/\/soap.sforce.com\/2006\/04\/metadata" xmlns:xsi=/
+        );
         assert.match(xml, /<label>Deals &amp; &lt;Leads&gt; "Q1"<\/label>\n {4}<protected>false<\/protected>/);
-        assert.match(xml, /<field>Definition_JSON__c<\/field>\n {8}<value xsi:type="xsd:string">\{"schemaVersion":1,.*"title":"A &lt; B &amp; \\"C\\""/);
+        assert.match(
+            xml,
+            /<field>Definition_JSON__c<\/field>\n {8}<value xsi:type="xsd:string">\{"schemaVersion":1,.*"title":"A &lt; B &amp; \\"C\\""/
+        );
         const record = parser.parse(xml).CustomMetadata;
         assert.equal(record.label, valid.label);
         const values = record.values as { field: string; value: { '#text': string } }[];
@@ -59,12 +74,19 @@ test('writes one custom metadata record per definition, escaped, round-tripping 
 });
 
 test('refuses an invalid definition: returns its problems and writes no record', () => {
-    const bad = { ...valid, apiName: 'Bad_Board', queries: [{ name: 'contacts', object: 'Contact', fields: ['Name', 'Nope__c'] }] };
+    const bad = {
+        ...valid,
+        apiName: 'Bad_Board',
+        queries: [{ name: 'contacts', object: 'Contact', fields: ['Name', 'Nope__c'] }]
+    };
     const root = project({ 'Bad_Board.json': bad, 'Broken.json': '{ "schemaVersion": 1,' });
     try {
         const problems = generateDefinitionRecords(root);
         assert.equal(problems.length, 3, JSON.stringify(problems));
-        assert.match(problems[0].message, /queries\[0\]\.fields\[1\]: Contact has no field 'Nope__c'.*\(no record generated\)/);
+        assert.match(
+            problems[0].message,
+            /queries\[0\]\.fields\[1\]: Contact has no field 'Nope__c'.*\(no record generated\)/
+        );
         assert.equal(problems[0].file, path.join('definitions', 'Bad_Board.json'));
         assert.ok(problems.some((p) => p.file.endsWith('Broken.json') && /not valid JSON/.test(p.message)));
         assert.ok(!fs.existsSync(recordFile(root, 'Bad_Board')));
@@ -82,9 +104,15 @@ test('refuses a file not named after its apiName, writes nil for a missing descr
         fs.mkdirSync(path.dirname(stale), { recursive: true });
         fs.writeFileSync(stale, '<CustomMetadata/>');
         const problems = generateDefinitionRecords(root);
-        assert.deepEqual(problems.map((p) => p.message), ['the file must be named Not_Other.json after its apiName (no record generated)']);
+        assert.deepEqual(
+            problems.map((p) => p.message),
+            ['the file must be named Not_Other.json after its apiName (no record generated)']
+        );
         assert.ok(!fs.existsSync(stale));
-        assert.match(fs.readFileSync(recordFile(root, 'Sales_Board'), 'utf8'), /<field>Description__c<\/field>\n {8}<value xsi:nil="true"\/>/);
+        assert.match(
+            fs.readFileSync(recordFile(root, 'Sales_Board'), 'utf8'),
+            /<field>Description__c<\/field>\n {8}<value xsi:nil="true"\/>/
+        );
     } finally {
         fs.rmSync(root, { recursive: true, force: true });
     }

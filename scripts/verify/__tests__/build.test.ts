@@ -8,13 +8,28 @@ import { FIXTURES } from './helpers';
 
 test('build: the LWC compiler rejects a template error and a decorator error, with their lines', async () => {
     const problems = await problemsOf('build', 'build-lwc-errors');
-    assert.equal(matching(problems, /badTemplate\.html:2: LWC compiler: LWC1043: Event handler should be an expression/).length, 1, problems.join('\n'));
-    assert.equal(matching(problems, /badDecorator\.js:4: LWC compiler: .*LWC1093: @api method or property cannot be used with @track/).length, 1, problems.join('\n'));
+    assert.equal(
+        matching(problems, /badTemplate\.html:2: LWC compiler: LWC1043: Event handler should be an expression/).length,
+        1,
+        problems.join('\n')
+    );
+    assert.equal(
+        matching(
+            problems,
+            /badDecorator\.js:4: LWC compiler: .*LWC1093: @api method or property cannot be used with @track/
+        ).length,
+        1,
+        problems.join('\n')
+    );
 });
 
 test('build: a bundle whose .ts was never compiled is reported', async () => {
     const problems = await problemsOf('build', 'package-shape');
-    assert.equal(matching(problems, /tsOnly\.ts:1: LWC bundle tsOnly has no tsOnly\.js: run the build/).length, 1, problems.join('\n'));
+    assert.equal(
+        matching(problems, /tsOnly\.ts:1: LWC bundle tsOnly has no tsOnly\.js: run the build/).length,
+        1,
+        problems.join('\n')
+    );
 });
 
 test('build: the clean fixture compiles', async () => {
@@ -22,11 +37,20 @@ test('build: the clean fixture compiles', async () => {
 });
 
 test('apex surface: reads @AuraEnabled methods with parameters, return types and cacheable', () => {
-    const info = readApexClass(path.join(FIXTURES, 'consistency-lwc-apex/force-app/main/default/classes/OrderController.cls'));
+    const info = readApexClass(
+        path.join(FIXTURES, 'consistency-lwc-apex/force-app/main/default/classes/OrderController.cls')
+    );
     assert.equal(info.auraMethods.length, 1);
     const [m] = info.auraMethods;
     assert.deepEqual(
-        { name: m.name, params: m.params, returnType: m.returnType, isStatic: m.isStatic, cacheable: m.cacheable, line: m.line },
+        {
+            name: m.name,
+            params: m.params,
+            returnType: m.returnType,
+            isStatic: m.isStatic,
+            cacheable: m.cacheable,
+            line: m.line
+        },
         {
             name: 'listOrders',
             params: [
@@ -43,7 +67,9 @@ test('apex surface: reads @AuraEnabled methods with parameters, return types and
 });
 
 test('apex surface: declarations type the parameters so a wrong name fails tsc', () => {
-    const info = readApexClass(path.join(FIXTURES, 'consistency-lwc-apex/force-app/main/default/classes/OrderController.cls'));
+    const info = readApexClass(
+        path.join(FIXTURES, 'consistency-lwc-apex/force-app/main/default/classes/OrderController.cls')
+    );
     const dts = apexDeclarations(new Map([['ordercontroller', info]]));
     assert.match(dts, /declare module '@salesforce\/apex\/OrderController\.listOrders'/);
     assert.match(dts, /params: \{ accountId: string \| null; pageSize: number \| null \}\) => Promise<string\[\]>/);
@@ -60,8 +86,13 @@ test('apex surface: maps Apex types to TypeScript', () => {
 });
 
 test('tsc output becomes file:line problems relative to the project', () => {
-    const out = 'force-app/main/default/lwc/x/x.ts(12,5): error TS2353: Object literal may only specify known properties.\n';
+    const out =
+        'force-app/main/default/lwc/x/x.ts(12,5): error TS2353: Object literal may only specify known properties.\n';
     assert.deepEqual(parseTscOutput('/p', out), [
-        { file: 'force-app/main/default/lwc/x/x.ts', line: 12, message: 'TS2353: Object literal may only specify known properties.' }
+        {
+            file: 'force-app/main/default/lwc/x/x.ts',
+            line: 12,
+            message: 'TS2353: Object literal may only specify known properties.'
+        }
     ]);
 });

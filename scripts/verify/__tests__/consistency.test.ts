@@ -5,7 +5,10 @@ import { matching, problemsOf } from './helpers';
 test('consistency: an LWC importing a missing Apex method fails, naming the methods that exist', async () => {
     const problems = await problemsOf('consistency', 'consistency-lwc-apex');
     assert.equal(
-        matching(problems, /orderList\.js:3: imports OrderController\.cancelOrder, which does not exist; @AuraEnabled methods of OrderController: listOrders/).length,
+        matching(
+            problems,
+            /orderList\.js:3: imports OrderController\.cancelOrder, which does not exist; @AuraEnabled methods of OrderController: listOrders/
+        ).length,
         1,
         problems.join('\n')
     );
@@ -13,21 +16,48 @@ test('consistency: an LWC importing a missing Apex method fails, naming the meth
 
 test('consistency: a parameter name the Apex method does not have fails, with a case hint', async () => {
     const problems = await problemsOf('consistency', 'consistency-lwc-apex');
-    assert.equal(matching(problems, /orderList\.js:9: passes 'pagesize' to OrderController\.listOrders\(accountId, pageSize\).*did you mean 'pageSize'/).length, 1, problems.join('\n'));
+    assert.equal(
+        matching(
+            problems,
+            /orderList\.js:9: passes 'pagesize' to OrderController\.listOrders\(accountId, pageSize\).*did you mean 'pageSize'/
+        ).length,
+        1,
+        problems.join('\n')
+    );
 });
 
 test('consistency: importing a method that is not @AuraEnabled fails', async () => {
     const problems = await problemsOf('consistency', 'consistency-lwc-apex');
-    assert.equal(matching(problems, /OrderController\.helper, which is not @AuraEnabled/).length, 1, problems.join('\n'));
+    assert.equal(
+        matching(problems, /OrderController\.helper, which is not @AuraEnabled/).length,
+        1,
+        problems.join('\n')
+    );
     assert.equal(problems.length, 3, problems.join('\n'));
 });
 
 test('consistency: a class, field and tab missing from the permission set fail; a grant of a missing class fails', async () => {
     const problems = await problemsOf('consistency', 'consistency-permset');
-    assert.equal(matching(problems, /@AuraEnabled class InvoiceController is not granted by any permission set \(Invoices\)/).length, 1, problems.join('\n'));
-    assert.equal(matching(problems, /custom field Invoice__c\.Amount__c is not granted/).length, 1, problems.join('\n'));
+    assert.equal(
+        matching(problems, /@AuraEnabled class InvoiceController is not granted by any permission set \(Invoices\)/)
+            .length,
+        1,
+        problems.join('\n')
+    );
+    assert.equal(
+        matching(problems, /custom field Invoice__c\.Amount__c is not granted/).length,
+        1,
+        problems.join('\n')
+    );
     assert.equal(matching(problems, /tab Invoice__c is not granted/).length, 1, problems.join('\n'));
-    assert.equal(matching(problems, /Invoices\.permissionset-meta\.xml:4: grants Apex class InvoiceService, which is not in the package/).length, 1, problems.join('\n'));
+    assert.equal(
+        matching(
+            problems,
+            /Invoices\.permissionset-meta\.xml:4: grants Apex class InvoiceService, which is not in the package/
+        ).length,
+        1,
+        problems.join('\n')
+    );
     assert.equal(problems.length, 4, problems.join('\n'));
 });
 

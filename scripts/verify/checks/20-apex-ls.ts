@@ -33,7 +33,11 @@ interface ApexLsReport {
     files: { path: string; messages: ApexLsMessage[] }[];
 }
 
-const JAVA_HINT = 'apex-ls needs Java 17 or newer on the PATH: install openjdk-17-jre-headless (apt-get install openjdk-17-jre-headless)';
+/** Short run: C1 JIT only and the serial GC start faster (measured ~3-6 s instead of ~6-13 s on the repo). */
+const FAST_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+
+const JAVA_HINT =
+    'apex-ls needs Java 17 or newer on the PATH: install openjdk-17-jre-headless (apt-get install openjdk-17-jre-headless)';
 
 /** Major version of `java` on the PATH, or undefined when there is none. */
 async function javaMajor(): Promise<number | undefined> {
@@ -52,13 +56,29 @@ const check: Check = {
     title: 'Apex semantic check (apex-ls)',
     async run({ root }) {
         const major = await javaMajor();
-        if (major === undefined) return { problems: [{ file: 'java', line: 1, message: `Java not found. ${JAVA_HINT}` }] };
-        if (major < 17) return { problems: [{ file: 'java', line: 1, message: `Java ${major} is too old. ${JAVA_HINT}` }] };
+        if (major === undefined)
+            return { problems: [{ file: 'java', line: 1, message: `Java not found. ${JAVA_HINT}` }] };
+        if (major < 17)
+            return { problems: [{ file: 'java', line: 1, message: `Java ${major} is too old. ${JAVA_HINT}` }] };
 
         const jars = installApexLs();
-        const r = await run('java', ['-cp', path.join(jars, '*'), 'io.github.apexdevtools.apexls.CheckForIssues', '-n', '-f', 'json', '-w', root], {
-            cwd: root
-        });
+        const r = await run(
+            'java',
+            [
+                ...FAST_JVM,
+                '-cp',
+                path.join(jars, '*'),
+                'io.github.apexdevtools.apexls.CheckForIssues',
+                '-n',
+                '-f',
+                'json',
+                '-w',
+                root
+            ],
+            {
+                cwd: root
+            }
+        );
         const json = r.stdout.slice(r.stdout.indexOf('{'));
         let report: ApexLsReport;
         try {
@@ -77,11 +97,19 @@ const check: Check = {
         const problems: Problem[] = [];
         for (const f of report.files) {
             for (const m of f.messages) {
-                problems.push({ file: rel(root, f.path), line: m.start.line, message: `${m.category}: ${m.message} (apex-ls)` });
+                problems.push({
+                    file: rel(root, f.path),
+                    line: m.start.line,
+                    message: `${m.category}: ${m.message} (apex-ls)`
+                });
             }
         }
         if (r.code !== 0 && !problems.length) {
-            problems.push({ file: 'sfdx-project.json', line: 1, message: `apex-ls exited with ${r.code} without issues: ${r.stderr.trim().slice(0, 300)}` });
+            problems.push({
+                file: 'sfdx-project.json',
+                line: 1,
+                message: `apex-ls exited with ${r.code} without issues: ${r.stderr.trim().slice(0, 300)}`
+            });
         }
         return { problems };
     }

@@ -15,7 +15,7 @@
  *    that Flow Builder itself omits (REQUIRED_EXEMPT);
  *  - dangling connector: a <targetReference> that names no element of the flow;
  *  - unknown reference: elementReference, leftValueReference, assignToReference, inputReference,
- *    collectionReference, … and `{!x}` merge fields in formulas/templates/texts must start with a resource,
+ *    collectionReference, … and `{!x}` merge fields in formulas/templates/texts (not descriptions) must start with a resource,
  *    element, screen field, outcome or stage step of the flow, or a global ($Record, $Flow, $User, …).
  *    Record fields (`Get_Contact.Email`), step/stage outputs and status (`Step.Outputs.x`, `Step.Status`)
  *    resolve through their first segment;
@@ -49,7 +49,10 @@ let schemaCache: Schema | undefined;
 /** Parses the type aliases of @salesforce/types' metadata.d.ts (object types and string-literal unions). */
 export function loadSchema(): Schema {
     if (schemaCache) return schemaCache;
-    const dtsPath = path.join(path.dirname(require.resolve('@salesforce/types/metadata', { paths: [REPO_ROOT] })), 'metadata.d.ts');
+    const dtsPath = path.join(
+        path.dirname(require.resolve('@salesforce/types/metadata', { paths: [REPO_ROOT] })),
+        'metadata.d.ts'
+    );
     const dts = fs.readFileSync(dtsPath, 'utf8');
     const types: Schema['types'] = new Map();
     const enums: Schema['enums'] = new Map();
@@ -67,7 +70,11 @@ export function loadSchema(): Schema {
             }))
         });
     }
-    for (const m of dts.matchAll(/^export type (\w+) = ('[^\n]*);$/gm)) enums.set(m[1], m[2].split(' | ').map((s) => s.slice(1, -1)));
+    for (const m of dts.matchAll(/^export type (\w+) = ('[^\n]*);$/gm))
+        enums.set(
+            m[1],
+            m[2].split(' | ').map((s) => s.slice(1, -1))
+        );
     schemaCache = { types, enums };
     return schemaCache;
 }
@@ -103,7 +110,11 @@ function distance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) d[0][j] = j;
     for (let i = 1; i <= a.length; i++)
         for (let j = 1; j <= b.length; j++)
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+            d[i][j] = Math.min(
+                d[i - 1][j] + 1,
+                d[i][j - 1] + 1,
+                d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1)
+            );
     return d[a.length][b.length];
 }
 
@@ -129,7 +140,13 @@ function label(node: XmlNode): string {
     return name ? `${node.tag}[${name}]` : node.tag;
 }
 
-function walk(schema: Schema, node: XmlNode, type: string, where: string, report: (line: number, msg: string) => void): void {
+function walk(
+    schema: Schema,
+    node: XmlNode,
+    type: string,
+    where: string,
+    report: (line: number, msg: string) => void
+): void {
     const fields = sequence(schema, type);
     const index = new Map(fields.map((f, i) => [f.name, i]));
     let last = -1;
@@ -149,30 +166,47 @@ function walk(schema: Schema, node: XmlNode, type: string, where: string, report
         const field = fields[i];
         if (i < last) {
             if (!misplaced.has(child.tag))
-                report(child.line, `element <${child.tag}> is out of order in ${where}: it must come before <${fields[last].name}> (${type} field order)`);
+                report(
+                    child.line,
+                    `element <${child.tag}> is out of order in ${where}: it must come before <${fields[last].name}> (${type} field order)`
+                );
             misplaced.add(child.tag);
         } else if (child.tag !== prev && seen.has(child.tag)) {
-            report(child.line, `<${child.tag}> elements are split in ${where}: keep all <${child.tag}> elements together (Salesforce rejects "duplicated at this location")`);
+            report(
+                child.line,
+                `<${child.tag}> elements are split in ${where}: keep all <${child.tag}> elements together (Salesforce rejects "duplicated at this location")`
+            );
         }
-        if (child.tag === prev && !field.isArray) report(child.line, `<${child.tag}> is given twice in ${where}, but ${type}.${child.tag} is single-valued`);
+        if (child.tag === prev && !field.isArray)
+            report(child.line, `<${child.tag}> is given twice in ${where}, but ${type}.${child.tag} is single-valued`);
         seen.add(child.tag);
         prev = child.tag;
         last = Math.max(last, i);
 
         if (schema.types.has(field.type)) {
             if (!child.children.length && child.text)
-                report(child.line, `<${child.tag}> in ${where} must contain elements (${field.type}), not the text '${child.text}'`);
+                report(
+                    child.line,
+                    `<${child.tag}> in ${where} must contain elements (${field.type}), not the text '${child.text}'`
+                );
             else walk(schema, child, field.type, at, report);
             continue;
         }
         if (child.children.length) {
-            report(child.line, `<${child.tag}> in ${where} is a ${field.type} value and cannot contain elements (<${child.children[0].tag}>)`);
+            report(
+                child.line,
+                `<${child.tag}> in ${where} is a ${field.type} value and cannot contain elements (<${child.children[0].tag}>)`
+            );
             continue;
         }
+        if (child.nil) continue; // explicit nil: no value to check
         const value = child.text;
         const values = schema.enums.get(field.type);
         if (values && !values.includes(value))
-            report(child.line, `bad value '${value}' for <${child.tag}> in ${where}: not a ${field.type}; ${allowedValues(values, value)}`);
+            report(
+                child.line,
+                `bad value '${value}' for <${child.tag}> in ${where}: not a ${field.type}; ${allowedValues(values, value)}`
+            );
         else if (field.type === 'boolean' && !/^(true|false)$/.test(value))
             report(child.line, `bad value '${value}' for <${child.tag}> in ${where}: must be true or false`);
         else if (field.type === 'number' && !/^-?\d+(\.\d+)?$/.test(value))
@@ -238,27 +272,38 @@ function referenceRoot(ref: string): string {
 }
 
 function checkReferences(flow: FlowModel, report: (line: number, msg: string) => void): void {
-    const names = new Set([...flowNames(flow)].map((n) => n.toLowerCase()));
-    const targets = new Set(flow.xml.children.map((c) => c.children.find((x) => x.tag === 'name')?.text).filter((n): n is string => !!n));
-    const known = (root: string): boolean => (root.startsWith('$') ? GLOBALS.has(root.toLowerCase()) : names.has(root.toLowerCase()));
+    const declared = flowNames(flow);
+    const names = new Set([...declared].map((n) => n.toLowerCase())); // Flow API names are case-insensitive
+    const targets = new Set(
+        flow.xml.children.map((c) => c.children.find((x) => x.tag === 'name')?.text).filter((n): n is string => !!n)
+    );
+    const known = (root: string): boolean =>
+        root.startsWith('$') ? GLOBALS.has(root.toLowerCase()) : names.has(root.toLowerCase());
     const visit = (node: XmlNode, where: string): void => {
         for (const c of node.children) {
             if (SKIP_SUBTREES.has(c.tag)) continue;
             const at = `${where}/${label(c)}`;
             if (c.tag === 'targetReference' || c.tag === 'startElementReference') {
                 if (c.text && !targets.has(c.text))
-                    report(c.line, `dangling connector in ${where}: '${c.text}' is not an element of this flow${suggestion(c.text, targets).replace(/[<>]/g, "'")}`);
+                    report(
+                        c.line,
+                        `dangling connector in ${where}: '${c.text}' is not an element of this flow${suggestion(c.text, targets).replace(/[<>]/g, "'")}`
+                    );
             } else if (REFERENCE_TAGS.has(c.tag) && c.text) {
                 const root = referenceRoot(c.text);
                 if (!known(root))
                     report(
                         c.line,
-                        `unknown reference '${c.text}' in <${c.tag}> of ${where}: no variable, formula, constant, element or global named '${root}'${suggestion(root, names).replace(/[<>]/g, "'")}`
+                        `unknown reference '${c.text}' in <${c.tag}> of ${where}: no variable, formula, constant, element or global named '${root}'${suggestion(root, declared).replace(/[<>]/g, "'")}`
                     );
-            } else if (!c.children.length && c.text.includes('{!')) {
+            } else if (!c.children.length && c.tag !== 'description' && c.text.includes('{!')) {
                 for (const m of c.text.matchAll(/\{!\s*([^}\s]+)\s*\}/g)) {
                     const root = referenceRoot(m[1]);
-                    if (!known(root)) report(c.line, `unknown merge field {!${m[1]}} in <${c.tag}> of ${where}: nothing named '${root}' in this flow`);
+                    if (!known(root))
+                        report(
+                            c.line,
+                            `unknown merge field {!${m[1]}} in <${c.tag}> of ${where}: nothing named '${root}' in this flow`
+                        );
                 }
             }
             visit(c, at);
@@ -304,7 +349,10 @@ const check: Check = {
     title: 'Flow metadata schema and references',
     async run({ root }) {
         const files = flowFiles(root);
-        return { problems: files.flatMap((f) => checkFlowFile(root, f)), notes: files.length ? undefined : ['no flows found'] };
+        return {
+            problems: files.flatMap((f) => checkFlowFile(root, f)),
+            notes: files.length ? undefined : ['no flows found']
+        };
     }
 };
 

@@ -39,9 +39,11 @@ const FIX: Record<string, string> = {
     MissingFaultPath: 'add a fault connector that handles the error (e.g. store $Flow.FaultMessage)',
     UnconnectedElement: 'connect the element or delete it',
     UnusedVariable: 'use the resource or delete it',
-    RecursiveAfterUpdate: 'an after-save update of $Record re-triggers the flow: use a before-save flow or an entry condition',
+    RecursiveAfterUpdate:
+        'an after-save update of $Record re-triggers the flow: use a before-save flow or an entry condition',
     UnsafeRunningContext: 'system mode without sharing exposes all records: run in user or system-with-sharing mode',
-    DuplicateDMLOperation: 'a screen after a DML element lets the user go back and repeat it: disable Back or move the DML'
+    DuplicateDMLOperation:
+        'a screen after a DML element lets the user go back and repeat it: disable Back or move the DML'
 };
 
 const check: Check = {
@@ -54,7 +56,12 @@ const check: Check = {
         const problems: Problem[] = [];
         const notes: string[] = [];
         for (const p of parsed) {
-            if (p.errorMessage) problems.push({ file: rel(root, p.uri), line: 1, message: `Flow Scanner could not parse the flow: ${p.errorMessage}` });
+            if (p.errorMessage)
+                problems.push({
+                    file: rel(root, p.uri),
+                    line: 1,
+                    message: `Flow Scanner could not parse the flow: ${p.errorMessage}`
+                });
         }
         const rules = Object.fromEntries(FLOW_SCANNER_RULES.map((r) => [r, { severity: 'error' }]));
         const results = lfs.scan(
@@ -62,11 +69,12 @@ const check: Check = {
             { rules }
         );
         for (const result of results) {
-            const file = rel(root, result.flow.fsPath ?? result.flow.uri ?? result.flow.name);
+            const file = rel(root, result.flow.fsPath ?? result.flow.uri ?? result.flow.name ?? 'flow');
             for (const rr of result.ruleResults) {
                 // A rule that crashes on a structurally broken flow (e.g. no <start>) is a note: the
                 // flow-schema step reports the structure itself.
-                if (rr.errorMessage) notes.push(`${file}: Flow Scanner rule ${rr.ruleName} could not run: ${rr.errorMessage}`);
+                if (rr.errorMessage)
+                    notes.push(`${file}: Flow Scanner rule ${rr.ruleName} could not run: ${rr.errorMessage}`);
                 if (!rr.occurs) continue;
                 const def = rr.ruleDefinition;
                 for (const d of rr.details) {
@@ -78,7 +86,10 @@ const check: Check = {
                 }
             }
         }
-        return { notes, problems: problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0)) };
+        return {
+            notes,
+            problems: problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0))
+        };
     }
 };
 

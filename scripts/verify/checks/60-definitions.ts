@@ -16,7 +16,9 @@ const check: Check = {
         const catalog = loadSchemaCatalog(root);
         return {
             problems: validateDefinitionFiles(root, files, catalog),
-            notes: [`${files.length} definition file${files.length === 1 ? '' : 's'} checked against ${catalog.objectNames().length} objects`]
+            notes: [
+                `${files.length} definition file${files.length === 1 ? '' : 's'} checked against ${catalog.objectNames().length} objects`
+            ]
         };
     }
 };

@@ -51,18 +51,25 @@ function checkLwcApexImports(root: string, classes: Map<string, ApexClassInfo>):
     const problems: Problem[] = [];
     const lwcDir = path.join(sourceDir(root), 'lwc');
     const sources = listFiles(lwcDir, (n) => /\.(ts|js)$/.test(n) && !n.endsWith('.d.ts')).filter(
-        (f) => !f.includes(`${path.sep}__tests__${path.sep}`) && !(f.endsWith('.js') && fs.existsSync(f.replace(/\.js$/, '.ts')))
+        (f) =>
+            !f.includes(`${path.sep}__tests__${path.sep}`) &&
+            !(f.endsWith('.js') && fs.existsSync(f.replace(/\.js$/, '.ts')))
     );
     for (const file of sources) {
         const raw = fs.readFileSync(file, 'utf8');
-        const code = blankCommentsAndStrings(raw.replace(/(['"])@salesforce\/apex\/[\w.]+\1/g, (m) => m.replace(/[^'"]/g, 'x')));
+        const code = blankCommentsAndStrings(
+            raw.replace(/(['"])@salesforce\/apex\/[\w.]+\1/g, (m) => m.replace(/[^'"]/g, 'x'))
+        );
         for (const m of raw.matchAll(APEX_IMPORT)) {
             const [, local, className, methodName] = m;
             const line = lineOf(raw, m.index ?? 0);
             const where = { file: rel(root, file), line };
             const cls = classes.get(className.toLowerCase());
             if (!cls) {
-                problems.push({ ...where, message: `imports @salesforce/apex/${className}.${methodName} but there is no Apex class ${className} in the package` });
+                problems.push({
+                    ...where,
+                    message: `imports @salesforce/apex/${className}.${methodName} but there is no Apex class ${className} in the package`
+                });
                 continue;
             }
             const method = cls.auraMethods.find((a) => a.name.toLowerCase() === methodName.toLowerCase());
@@ -78,7 +85,10 @@ function checkLwcApexImports(root: string, classes: Map<string, ApexClassInfo>):
                 continue;
             }
             if (!method.isStatic) {
-                problems.push({ ...where, message: `${className}.${methodName} must be static to be called from an LWC` });
+                problems.push({
+                    ...where,
+                    message: `${className}.${methodName} must be static to be called from an LWC`
+                });
             }
             const paramNames = method.params.map((p) => p.name);
             const callSites = [
@@ -133,7 +143,9 @@ function shippedComponents(root: string, classes: Map<string, ApexClassInfo>): S
         customObjects: objects.filter((o) => o.endsWith('__c')),
         customMetadataTypes: objects.filter((o) => o.endsWith('__mdt')),
         fields,
-        tabs: listFiles(path.join(src, 'tabs'), (n) => n.endsWith('.tab-meta.xml')).map((f) => path.basename(f, '.tab-meta.xml'))
+        tabs: listFiles(path.join(src, 'tabs'), (n) => n.endsWith('.tab-meta.xml')).map((f) =>
+            path.basename(f, '.tab-meta.xml')
+        )
     };
 }
 
@@ -159,23 +171,27 @@ function values(xml: string, block: string, tag: string, onlyEnabled?: string): 
 }
 
 function readPermissionSets(root: string): Granted[] {
-    return listFiles(path.join(sourceDir(root), 'permissionsets'), (n) => n.endsWith('.permissionset-meta.xml')).map((file) => {
-        const xml = fs.readFileSync(file, 'utf8');
-        return {
-            file,
-            xml,
-            classes: values(xml, 'classAccesses', 'apexClass', 'enabled'),
-            objects: values(xml, 'objectPermissions', 'object', 'allowRead'),
-            metadataTypes: values(xml, 'customMetadataTypeAccesses', 'name', 'enabled'),
-            fields: values(xml, 'fieldPermissions', 'field', 'readable'),
-            tabs: [
-                ...values(xml, 'tabSettings', 'tab').filter((t) => {
-                    const block = new RegExp(`<tabSettings>\\s*<tab>${t}</tab>\\s*<visibility>(\\w+)</visibility>`).exec(xml);
-                    return !block || block[1] !== 'None';
-                })
-            ]
-        };
-    });
+    return listFiles(path.join(sourceDir(root), 'permissionsets'), (n) => n.endsWith('.permissionset-meta.xml')).map(
+        (file) => {
+            const xml = fs.readFileSync(file, 'utf8');
+            return {
+                file,
+                xml,
+                classes: values(xml, 'classAccesses', 'apexClass', 'enabled'),
+                objects: values(xml, 'objectPermissions', 'object', 'allowRead'),
+                metadataTypes: values(xml, 'customMetadataTypeAccesses', 'name', 'enabled'),
+                fields: values(xml, 'fieldPermissions', 'field', 'readable'),
+                tabs: [
+                    ...values(xml, 'tabSettings', 'tab').filter((t) => {
+                        const block = new RegExp(
+                            `<tabSettings>\\s*<tab>${t}</tab>\\s*<visibility>(\\w+)</visibility>`
+                        ).exec(xml);
+                        return !block || block[1] !== 'None';
+                    })
+                ]
+            };
+        }
+    );
 }
 
 /** Standard objects a permission set may reference without the package shipping them. */
@@ -187,52 +203,88 @@ function checkPermissionSets(root: string, classes: Map<string, ApexClassInfo>):
     const problems: Problem[] = [];
     const shipped = shippedComponents(root, classes);
     const sets = readPermissionSets(root);
-    const anyGrant = shipped.auraClasses.length + shipped.fields.length + shipped.tabs.length + shipped.customObjects.length > 0;
+    const anyGrant =
+        shipped.auraClasses.length + shipped.fields.length + shipped.tabs.length + shipped.customObjects.length > 0;
     if (!sets.length) {
-        if (anyGrant) problems.push({ file: 'force-app/main/default/permissionsets', message: 'the package ships Apex controllers, fields or tabs but no permission set grants them: add one' });
+        if (anyGrant)
+            problems.push({
+                file: 'force-app/main/default/permissionsets',
+                message: 'the package ships Apex controllers, fields or tabs but no permission set grants them: add one'
+            });
         return problems;
     }
     const setNames = sets.map((s) => path.basename(s.file, '.permissionset-meta.xml')).join(', ');
     const missing = (kind: string, item: string, fix: string): void => {
-        problems.push({ file: rel(root, sets[0].file), message: `${kind} ${item} is not granted by any permission set (${setNames}): add ${fix}` });
+        problems.push({
+            file: rel(root, sets[0].file),
+            message: `${kind} ${item} is not granted by any permission set (${setNames}): add ${fix}`
+        });
     };
     for (const c of shipped.auraClasses) {
         if (!sets.some((s) => s.classes.some((x) => x.toLowerCase() === c.toLowerCase()))) {
-            missing('@AuraEnabled class', c, `<classAccesses><apexClass>${c}</apexClass><enabled>true</enabled></classAccesses>`);
+            missing(
+                '@AuraEnabled class',
+                c,
+                `<classAccesses><apexClass>${c}</apexClass><enabled>true</enabled></classAccesses>`
+            );
         }
     }
     for (const o of shipped.customObjects) {
-        if (!sets.some((s) => s.objects.includes(o))) missing('custom object', o, `<objectPermissions> for ${o} with allowRead true`);
+        if (!sets.some((s) => s.objects.includes(o)))
+            missing('custom object', o, `<objectPermissions> for ${o} with allowRead true`);
     }
     for (const t of shipped.customMetadataTypes) {
-        if (!sets.some((s) => s.metadataTypes.includes(t))) missing('custom metadata type', t, `<customMetadataTypeAccesses><enabled>true</enabled><name>${t}</name></customMetadataTypeAccesses>`);
+        if (!sets.some((s) => s.metadataTypes.includes(t)))
+            missing(
+                'custom metadata type',
+                t,
+                `<customMetadataTypeAccesses><enabled>true</enabled><name>${t}</name></customMetadataTypeAccesses>`
+            );
     }
     for (const f of shipped.fields) {
-        if (!sets.some((s) => s.fields.includes(f))) missing('custom field', f, `<fieldPermissions><editable>…</editable><field>${f}</field><readable>true</readable></fieldPermissions>`);
+        if (!sets.some((s) => s.fields.includes(f)))
+            missing(
+                'custom field',
+                f,
+                `<fieldPermissions><editable>…</editable><field>${f}</field><readable>true</readable></fieldPermissions>`
+            );
     }
     for (const t of shipped.tabs) {
-        if (!sets.some((s) => s.tabs.includes(t))) missing('tab', t, `<tabSettings><tab>${t}</tab><visibility>Visible</visibility></tabSettings>`);
+        if (!sets.some((s) => s.tabs.includes(t)))
+            missing('tab', t, `<tabSettings><tab>${t}</tab><visibility>Visible</visibility></tabSettings>`);
     }
     // The other direction: a permission set naming a component the package does not have fails the deploy.
     for (const s of sets) {
-        const at = (needle: string): { file: string; line: number } => ({ file: rel(root, s.file), line: lineOfText(s.xml, needle) });
+        const at = (needle: string): { file: string; line: number } => ({
+            file: rel(root, s.file),
+            line: lineOfText(s.xml, needle)
+        });
         for (const c of values(s.xml, 'classAccesses', 'apexClass')) {
-            if (!classes.has(c.toLowerCase())) problems.push({ ...at(`<apexClass>${c}<`), message: `grants Apex class ${c}, which is not in the package` });
+            if (!classes.has(c.toLowerCase()))
+                problems.push({
+                    ...at(`<apexClass>${c}<`),
+                    message: `grants Apex class ${c}, which is not in the package`
+                });
         }
         for (const f of values(s.xml, 'fieldPermissions', 'field')) {
             const [obj] = f.split('.');
             if (!isStandard(obj) || f.split('.')[1]?.endsWith('__c')) {
                 if (!shipped.fields.includes(f)) {
-                    problems.push({ ...at(`<field>${f}<`), message: `grants field ${f}, which is not a permissionable custom field in the package (missing, required or master-detail)` });
+                    problems.push({
+                        ...at(`<field>${f}<`),
+                        message: `grants field ${f}, which is not a permissionable custom field in the package (missing, required or master-detail)`
+                    });
                 }
             }
         }
         for (const o of values(s.xml, 'objectPermissions', 'object')) {
-            if (!isStandard(o) && !shipped.customObjects.includes(o)) problems.push({ ...at(`<object>${o}<`), message: `grants object ${o}, which is not in the package` });
+            if (!isStandard(o) && !shipped.customObjects.includes(o))
+                problems.push({ ...at(`<object>${o}<`), message: `grants object ${o}, which is not in the package` });
         }
         for (const t of values(s.xml, 'tabSettings', 'tab')) {
             if (t.includes('__') || shipped.tabs.includes(t) || /^standard-/.test(t)) {
-                if (!shipped.tabs.includes(t) && !/^standard-/.test(t)) problems.push({ ...at(`<tab>${t}<`), message: `grants tab ${t}, which is not in the package` });
+                if (!shipped.tabs.includes(t) && !/^standard-/.test(t))
+                    problems.push({ ...at(`<tab>${t}<`), message: `grants tab ${t}, which is not in the package` });
             }
         }
     }

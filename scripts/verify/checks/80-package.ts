@@ -14,7 +14,9 @@ import { BIN, listFiles, rel, sourceDir } from '../../lib/paths';
 import { run } from '../../lib/proc';
 
 function sourceApiVersion(root: string): string | undefined {
-    const project = JSON.parse(fs.readFileSync(path.join(root, 'sfdx-project.json'), 'utf8')) as { sourceApiVersion?: string };
+    const project = JSON.parse(fs.readFileSync(path.join(root, 'sfdx-project.json'), 'utf8')) as {
+        sourceApiVersion?: string;
+    };
     return project.sourceApiVersion;
 }
 
@@ -34,7 +36,10 @@ function shapeProblems(root: string, apiVersion: string | undefined): Problem[] 
         for (const bundle of fs.readdirSync(lwcDir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
             const main = path.join(lwcDir, bundle.name, `${bundle.name}.js`);
             if (!fs.existsSync(path.join(lwcDir, bundle.name, `${bundle.name}.js-meta.xml`))) {
-                problems.push({ file: rel(root, path.join(lwcDir, bundle.name)), message: `LWC bundle ${bundle.name} has no ${bundle.name}.js-meta.xml` });
+                problems.push({
+                    file: rel(root, path.join(lwcDir, bundle.name)),
+                    message: `LWC bundle ${bundle.name} has no ${bundle.name}.js-meta.xml`
+                });
             }
             if (!fs.existsSync(main)) {
                 problems.push({
@@ -45,7 +50,10 @@ function shapeProblems(root: string, apiVersion: string | undefined): Problem[] 
         }
     }
     if (!apiVersion) {
-        problems.push({ file: 'sfdx-project.json', message: 'sourceApiVersion is not set: sf would call the network to pick one; set it (e.g. "65.0")' });
+        problems.push({
+            file: 'sfdx-project.json',
+            message: 'sourceApiVersion is not set: sf would call the network to pick one; set it (e.g. "65.0")'
+        });
         return problems;
     }
     for (const file of listFiles(src, (n) => n.endsWith('-meta.xml'))) {
@@ -80,10 +88,16 @@ const check: Check = {
         const out = fs.mkdtempSync(path.join(os.tmpdir(), 'dc-mdapi-'));
         const r = await run(path.join(BIN, 'sf'), ['project', 'convert', 'source', '--output-dir', out], { cwd: root });
         if (r.code !== 0) {
-            problems.push({ file: 'sfdx-project.json', message: `sf project convert source failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}` });
+            problems.push({
+                file: 'sfdx-project.json',
+                message: `sf project convert source failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`
+            });
         } else {
             for (const leaked of listFiles(out, (n) => n.endsWith('.ts'))) {
-                problems.push({ file: path.relative(out, leaked), message: 'a TypeScript source reached the deploy package: add **/*.ts to .forceignore' });
+                problems.push({
+                    file: path.relative(out, leaked),
+                    message: 'a TypeScript source reached the deploy package: add **/*.ts to .forceignore'
+                });
             }
         }
         const notes = r.code === 0 ? [`sf converted ${listFiles(out).length} files`] : [];

@@ -26,7 +26,8 @@ function tokenize(src: string): Token[] | string {
         if (m[1]) tokens.push({ type: 'num', text: m[1], at });
         else if (m[2]) tokens.push({ type: m[2].toLowerCase() as Token['type'], text: m[2], at });
         else if (m[3]) tokens.push({ type: m[3] as Token['type'], text: m[3], at });
-        else if (m[4]) return `unexpected '${m[4]}' at character ${at + 1}; use condition numbers, AND, OR, NOT and parentheses`;
+        else if (m[4])
+            return `unexpected '${m[4]}' at character ${at + 1}; use condition numbers, AND, OR, NOT and parentheses`;
     }
     return tokens;
 }

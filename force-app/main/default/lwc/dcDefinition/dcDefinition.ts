@@ -117,8 +117,7 @@ function findRelationship(obj: ObjectDescribe, relationship: string): FieldDescr
 }
 
 export type FieldPathResult =
-    | { ok: true; field?: FieldDescribe; object?: ObjectDescribe }
-    | { ok: false; message: string };
+    { ok: true; field?: FieldDescribe; object?: ObjectDescribe } | { ok: false; message: string };
 
 /**
  * Resolves a field path (Name, Account.Name, Owner.Profile.Name) from an object. Segments through objects the
@@ -174,8 +173,7 @@ export function resolveFieldPath(catalog: SchemaCatalog, objectName: string, pat
 // ------------------------------------------------------------------ expressions
 
 type ExpressionOutcome =
-    | { ok: true; references: string[] }
-    | { ok: false; error: { message: string; position: number; hint?: string } };
+    { ok: true; references: string[] } | { ok: false; error: { message: string; position: number; hint?: string } };
 
 // ------------------------------------------------------------------ the validator
 
@@ -316,7 +314,10 @@ class Validator {
         const v = obj[key];
         if (v === undefined) return undefined;
         if (typeof v !== 'boolean') {
-            this.error(childPath(path, key), `${what} must be true or false (without quotes), but it is ${typeName(v)}.`);
+            this.error(
+                childPath(path, key),
+                `${what} must be true or false (without quotes), but it is ${typeName(v)}.`
+            );
             return undefined;
         }
         return v;
@@ -372,7 +373,17 @@ class Validator {
         this.keys(
             doc,
             '',
-            ['$schema', 'schemaVersion', 'apiName', 'label', 'description', 'resources', 'queries', 'components', 'interactions'],
+            [
+                '$schema',
+                'schemaVersion',
+                'apiName',
+                'label',
+                'description',
+                'resources',
+                'queries',
+                'components',
+                'interactions'
+            ],
             'the definition'
         );
         if (doc.schemaVersion === undefined) {
@@ -411,6 +422,7 @@ class Validator {
         components.forEach((c, i) => this.component(c, `components[${i}]`));
         const interactionIds = new Map<string, string>();
         interactions.forEach((it, i) => this.interaction(it, `interactions[${i}]`, interactionIds));
+        this.unhandledActions(components, interactions);
         this.formulaCycles();
         return this.problems;
     }
@@ -484,7 +496,10 @@ class Validator {
                     `A constant cannot contain merge fields: use a formula resource (kind "formula") for a computed value.`
                 );
             } else if (dataType === 'Record') {
-                this.error(`${path}.dataType`, `A constant cannot be a Record: use Text, Number, Currency, Boolean, Date or DateTime.`);
+                this.error(
+                    `${path}.dataType`,
+                    `A constant cannot be a Record: use Text, Number, Currency, Boolean, Date or DateTime.`
+                );
             } else {
                 this.literal(r.value, `${path}.value`, dataType, false, 'The constant value');
             }
@@ -492,14 +507,22 @@ class Validator {
             this.keys(r, path, [...base, 'formula'], `formula '${name ?? path}'`);
             const src = this.requireString(r, 'formula', path, `The formula of '${name ?? path}'`, { nonEmpty: true });
             if (dataType === 'Record') {
-                this.error(`${path}.dataType`, `A formula cannot return a Record: use Text, Number, Currency, Boolean, Date or DateTime.`);
+                this.error(
+                    `${path}.dataType`,
+                    `A formula cannot return a Record: use Text, Number, Currency, Boolean, Date or DateTime.`
+                );
             }
             if (src !== undefined && name) {
                 this.formulaDeps.set(name.toLowerCase(), { path: `${path}.formula`, deps: new Set() });
                 this.expression(src, `${path}.formula`, 'formula', { inOnError: false, formula: name.toLowerCase() });
             }
         } else {
-            this.keys(r, path, [...base, 'isCollection', 'objectApiName', 'value', 'formula'], `resource '${name ?? path}'`);
+            this.keys(
+                r,
+                path,
+                [...base, 'isCollection', 'objectApiName', 'value', 'formula'],
+                `resource '${name ?? path}'`
+            );
         }
     }
 
@@ -507,7 +530,10 @@ class Validator {
     private literal(v: unknown, path: string, dataType: string | undefined, collection: boolean, what: string): void {
         if (collection) {
             if (!Array.isArray(v)) {
-                this.error(path, `${what} of a collection must be a list [ ... ] or a merge field, but it is ${typeName(v)}.`);
+                this.error(
+                    path,
+                    `${what} of a collection must be a list [ ... ] or a merge field, but it is ${typeName(v)}.`
+                );
                 return;
             }
             v.forEach((item, i) => this.literal(item, `${path}[${i}]`, dataType, false, what));
@@ -531,7 +557,8 @@ class Validator {
                 if (typeof v !== 'string' || !DATE_LITERAL.test(v)) bad('a date written "YYYY-MM-DD"');
                 break;
             case 'DateTime':
-                if (typeof v !== 'string' || !DATETIME_LITERAL.test(v)) bad('an ISO date-time such as "2025-01-31T09:00:00Z"');
+                if (typeof v !== 'string' || !DATETIME_LITERAL.test(v))
+                    bad('an ISO date-time such as "2025-01-31T09:00:00Z"');
                 break;
             default:
                 if (!isObject(v)) bad('an object { ... } or a merge field');
@@ -546,14 +573,22 @@ class Validator {
         dataType: string | undefined,
         collection: boolean,
         what: string,
-        scope: Scope
+        scope: Scope,
+        formulas = false
     ): void {
         if (typeof v === 'string' && isMergeField(v)) {
             this.expression(v, path, 'template', scope);
             return;
         }
+        if (formulas && typeof v === 'string' && v.includes('(')) {
+            // Like the runtime (resolveValue with formulas): text that parses as a formula is evaluated.
+            const parsed = parseFormula(v) as ExpressionOutcome & { ast?: { type?: string } };
+            if (parsed.ok && parsed.ast?.type !== 'literal') return;
+        }
         if (Array.isArray(v) && collection) {
-            v.forEach((item, i) => this.literalOrTemplate(item, `${path}[${i}]`, dataType, false, what, scope));
+            v.forEach((item, i) =>
+                this.literalOrTemplate(item, `${path}[${i}]`, dataType, false, what, scope, formulas)
+            );
             return;
         }
         this.literal(v, path, dataType, collection, what);
@@ -656,7 +691,10 @@ class Validator {
             }
             return;
         }
-        this.error(path, `${shown}: unknown global '${head}'.${didYouMean(head, GLOBALS)} Globals are ${listOf(GLOBALS, 'and')}.`);
+        this.error(
+            path,
+            `${shown}: unknown global '${head}'.${didYouMean(head, GLOBALS)} Globals are ${listOf(GLOBALS, 'and')}.`
+        );
     }
 
     private componentReference(
@@ -669,12 +707,18 @@ class Validator {
     ): void {
         const props = TABLE_PROPERTIES as readonly string[];
         if (!rest.length) {
-            this.error(path, `${shown} names the component itself: add a property, e.g. {!${name}.SelectedRowsKeyValue} (${props.join(', ')}).`);
+            this.error(
+                path,
+                `${shown} names the component itself: add a property, e.g. {!${name}.SelectedRowsKeyValue} (${props.join(', ')}).`
+            );
             return;
         }
         const prop = rest[0];
         if (!props.includes(prop)) {
-            this.error(path, `${shown}: a data table has no property '${prop}'.${didYouMean(prop, props)} Use ${listOf(props)}.`);
+            this.error(
+                path,
+                `${shown}: a data table has no property '${prop}'.${didYouMean(prop, props)} Use ${listOf(props)}.`
+            );
             return;
         }
         if (prop === 'ActionRow' && scope.interaction) {
@@ -741,7 +785,12 @@ class Validator {
         if (!this.objectAt(q, path, 'A query')) return;
         const name = this.nameOf(q, path, 'query');
         const label = `query '${name ?? path}'`;
-        this.keys(q, path, ['name', 'object', 'fields', 'where', 'orderBy', 'searchFields', 'pageSize', 'maxRows', 'description'], label);
+        this.keys(
+            q,
+            path,
+            ['name', 'object', 'fields', 'where', 'orderBy', 'searchFields', 'pageSize', 'maxRows', 'description'],
+            label
+        );
         this.requireString(q, 'description', path, 'description', { optional: true });
         const objectName = this.requireString(q, 'object', path, `The object of ${label}`, {
             pattern: SOBJECT_NAME,
@@ -758,11 +807,17 @@ class Validator {
                 return undefined;
             }
             if (!FIELD_PATH.test(field)) {
-                this.error(p, `${what} '${field}' is not a field path: use an API name (Email) or a parent path (Account.Name).`);
+                this.error(
+                    p,
+                    `${what} '${field}' is not a field path: use an API name (Email) or a parent path (Account.Name).`
+                );
                 return undefined;
             }
             if (field.split('.').length > LIMITS.relationshipDepth + 1) {
-                this.error(p, `${what} '${field}' goes up more than ${LIMITS.relationshipDepth} relationships, which SOQL does not allow.`);
+                this.error(
+                    p,
+                    `${what} '${field}' goes up more than ${LIMITS.relationshipDepth} relationships, which SOQL does not allow.`
+                );
                 return undefined;
             }
             if (!object || !objectName || !this.catalog) return undefined;
@@ -776,14 +831,16 @@ class Validator {
 
         const fields = this.array(q, 'fields', path, `The fields of ${label}`, true);
         if (fields) {
-            if (!fields.length) this.error(`${path}.fields`, `${label} reads no fields: list at least one, e.g. ["Name"].`);
+            if (!fields.length)
+                this.error(`${path}.fields`, `${label} reads no fields: list at least one, e.g. ["Name"].`);
             const seen = new Map<string, number>();
             fields.forEach((f, i) => {
                 const p = `${path}.fields[${i}]`;
                 fieldCheck(f, p, 'Field');
                 if (typeof f === 'string') {
                     const prev = seen.get(f.toLowerCase());
-                    if (prev !== undefined) this.error(p, `Field '${f}' is listed twice (also fields[${prev}]): remove one.`);
+                    if (prev !== undefined)
+                        this.error(p, `Field '${f}' is listed twice (also fields[${prev}]): remove one.`);
                     else seen.set(f.toLowerCase(), i);
                 }
             });
@@ -800,7 +857,11 @@ class Validator {
                 this.error(`${p}.field`, `The sort field is missing: add "field".`);
             } else {
                 const f = fieldCheck(o.field, `${p}.field`, 'Sort field');
-                if (f && !f.sortable) this.error(`${p}.field`, `Field '${String(o.field)}' cannot be sorted (${f.type}): choose another sort field.`);
+                if (f && !f.sortable)
+                    this.error(
+                        `${p}.field`,
+                        `Field '${String(o.field)}' cannot be sorted (${f.type}): choose another sort field.`
+                    );
             }
             this.optionalEnum(o, 'direction', p, 'The sort direction', ['asc', 'desc']);
             this.optionalEnum(o, 'nulls', p, 'nulls', ['first', 'last']);
@@ -811,7 +872,10 @@ class Validator {
             const p = `${path}.searchFields[${i}]`;
             const f = fieldCheck(s, p, 'Search field');
             if (f && (!TEXT_TYPES.has(f.type.toUpperCase()) || !f.filterable)) {
-                this.error(p, `Search field '${String(s)}' is ${f.type}${f.filterable ? '' : ' and not filterable'}: search only text fields (Text, Email, Phone, Picklist, ...).`);
+                this.error(
+                    p,
+                    `Search field '${String(s)}' is ${f.type}${f.filterable ? '' : ' and not filterable'}: search only text fields (Text, Email, Phone, Picklist, ...).`
+                );
             }
         });
 
@@ -827,9 +891,13 @@ class Validator {
         if (!this.objectAt(where, path, 'where')) return;
         this.keys(where, path, ['logic', 'conditions'], 'where');
         const conditions = this.array(where, 'conditions', path, 'The conditions', true);
-        if (conditions && !conditions.length) this.error(`${path}.conditions`, `where has no conditions: add one or remove "where".`);
+        if (conditions && !conditions.length)
+            this.error(`${path}.conditions`, `where has no conditions: add one or remove "where".`);
         conditions?.forEach((c, i) => this.condition(c, `${path}.conditions[${i}]`, fieldCheck));
-        const logic = this.requireString(where, 'logic', path, 'The condition logic', { optional: true, nonEmpty: true });
+        const logic = this.requireString(where, 'logic', path, 'The condition logic', {
+            optional: true,
+            nonEmpty: true
+        });
         if (logic !== undefined && conditions && conditions.length) {
             const upper = logic.trim().toUpperCase();
             if (upper === 'AND' || upper === 'OR') return;
@@ -861,18 +929,27 @@ class Validator {
         const op = this.optionalEnum(c, 'operator', path, 'The operator', CONDITION_OPERATORS, true);
         const type = field?.type.toUpperCase();
         if (field && !field.filterable) {
-            this.error(`${path}.field`, `Field '${String(c.field)}' (${field.type}) cannot be used in a filter: choose another field.`);
+            this.error(
+                `${path}.field`,
+                `Field '${String(c.field)}' (${field.type}) cannot be used in a filter: choose another field.`
+            );
         }
         const v = c.value;
         const vp = `${path}.value`;
         if (op === 'isNull') {
             if (v !== undefined && typeof v !== 'boolean') {
-                this.error(vp, `For isNull the value must be true (is empty) or false (is not empty), but it is ${typeName(v)}.`);
+                this.error(
+                    vp,
+                    `For isNull the value must be true (is empty) or false (is not empty), but it is ${typeName(v)}.`
+                );
             }
             return;
         }
         if (op && v === undefined) {
-            this.error(vp, `The condition has no value: add "value" (a literal or a merge field such as "{!$Record.Id}").`);
+            this.error(
+                vp,
+                `The condition has no value: add "value" (a literal or a merge field such as "{!$Record.Id}").`
+            );
             return;
         }
         if (typeof v === 'string' && isMergeField(v)) {
@@ -881,31 +958,52 @@ class Validator {
         }
         if (op === 'in' || op === 'notIn') {
             if (!Array.isArray(v)) {
-                this.error(vp, `For ${op} the value must be a list [ ... ] or a merge field holding a collection, but it is ${typeName(v)}.`);
+                this.error(
+                    vp,
+                    `For ${op} the value must be a list [ ... ] or a merge field holding a collection, but it is ${typeName(v)}.`
+                );
             }
             return;
         }
         if (Array.isArray(v) || isObject(v)) {
-            this.error(vp, `The value of a ${op ?? ''} condition must be a single literal or a merge field, but it is ${typeName(v)}; use "in" for a list.`);
+            this.error(
+                vp,
+                `The value of a ${op ?? ''} condition must be a single literal or a merge field, but it is ${typeName(v)}; use "in" for a list.`
+            );
             return;
         }
         if ((op === 'contains' || op === 'startsWith' || op === 'endsWith') && type && !TEXT_TYPES.has(type)) {
-            this.error(`${path}.operator`, `${op} only works on text fields, and '${String(c.field)}' is ${field?.type}: use equals or a text field.`);
+            this.error(
+                `${path}.operator`,
+                `${op} only works on text fields, and '${String(c.field)}' is ${field?.type}: use equals or a text field.`
+            );
             return;
         }
         if (!type || v === null) return;
         if (type === 'BOOLEAN' && typeof v !== 'boolean') {
-            this.error(vp, `'${String(c.field)}' is a checkbox: the value must be true or false without quotes, not ${typeName(v)}.`);
+            this.error(
+                vp,
+                `'${String(c.field)}' is a checkbox: the value must be true or false without quotes, not ${typeName(v)}.`
+            );
         } else if (NUMBER_TYPES.has(type) && typeof v !== 'number') {
-            this.error(vp, `'${String(c.field)}' is a number field (${field?.type}): write the value as a number without quotes, not ${typeName(v)}.`);
+            this.error(
+                vp,
+                `'${String(c.field)}' is a number field (${field?.type}): write the value as a number without quotes, not ${typeName(v)}.`
+            );
         } else if (type === 'BOOLEAN' && op !== 'equals' && op !== 'notEquals') {
             this.error(`${path}.operator`, `A checkbox can only be compared with equals or notEquals.`);
         } else if (type === 'DATE' && (typeof v !== 'string' || !DATE_LITERAL.test(v))) {
             this.error(vp, `'${String(c.field)}' is a date: write the value as "YYYY-MM-DD", not ${typeName(v)}.`);
         } else if (type === 'DATETIME' && (typeof v !== 'string' || !DATETIME_LITERAL.test(v))) {
-            this.error(vp, `'${String(c.field)}' is a date-time: write the value as "2025-01-31T09:00:00Z", not ${typeName(v)}.`);
+            this.error(
+                vp,
+                `'${String(c.field)}' is a date-time: write the value as "2025-01-31T09:00:00Z", not ${typeName(v)}.`
+            );
         } else if (TEXT_TYPES.has(type) && typeof v !== 'string') {
-            this.error(vp, `'${String(c.field)}' is a text field: write the value in double quotes, not ${typeName(v)}.`);
+            this.error(
+                vp,
+                `'${String(c.field)}' is a text field: write the value in double quotes, not ${typeName(v)}.`
+            );
         }
     }
 
@@ -949,16 +1047,31 @@ class Validator {
         if (queryName !== undefined) {
             const entry = this.lookup(queryName);
             if (!entry) {
-                const queries = [...this.names.values()].filter((e) => e.kind === 'query').map((e) => e.value.name as string);
-                this.error(`${path}.query`, `Query '${queryName}' does not exist.${didYouMean(queryName, queries)} Name one of the definition's queries (${queries.join(', ') || 'none defined'}).`);
+                const queries = [...this.names.values()]
+                    .filter((e) => e.kind === 'query')
+                    .map((e) => e.value.name as string);
+                this.error(
+                    `${path}.query`,
+                    `Query '${queryName}' does not exist.${didYouMean(queryName, queries)} Name one of the definition's queries (${queries.join(', ') || 'none defined'}).`
+                );
             } else if (entry.kind !== 'query') {
-                this.error(`${path}.query`, `'${queryName}' is a ${entry.kind}, not a query: name one of the definition's queries.`);
+                this.error(
+                    `${path}.query`,
+                    `'${queryName}' is a ${entry.kind}, not a query: name one of the definition's queries.`
+                );
             } else {
                 query = entry.value;
-                if (entry.value.name !== queryName) this.error(`${path}.query`, `Write the query name exactly as defined: '${String(entry.value.name)}'.`);
+                if (entry.value.name !== queryName)
+                    this.error(
+                        `${path}.query`,
+                        `Write the query name exactly as defined: '${String(entry.value.name)}'.`
+                    );
             }
         }
-        const queryFields = query && Array.isArray(query.fields) ? query.fields.filter((f): f is string => typeof f === 'string') : undefined;
+        const queryFields =
+            query && Array.isArray(query.fields)
+                ? query.fields.filter((f): f is string => typeof f === 'string')
+                : undefined;
         const rowFields = queryFields ? ['Id', ...queryFields] : undefined;
         const inQuery = (field: string, p: string, what: string): string | undefined => {
             if (!rowFields) return undefined;
@@ -982,7 +1095,10 @@ class Validator {
         this.optionalBoolean(c, 'showRowNumbers', path, 'showRowNumbers');
         const showSearch = this.optionalBoolean(c, 'showSearch', path, 'showSearch');
         if (showSearch && query && (!Array.isArray(query.searchFields) || !query.searchFields.length)) {
-            this.error(`${path}.showSearch`, `showSearch needs fields to search: add "searchFields" to query '${String(query.name)}' or remove showSearch.`);
+            this.error(
+                `${path}.showSearch`,
+                `showSearch needs fields to search: add "searchFields" to query '${String(query.name)}' or remove showSearch.`
+            );
         }
         this.requireString(c, 'height', path, 'height', {
             optional: true,
@@ -991,7 +1107,8 @@ class Validator {
         });
 
         const columns = this.array(c, 'columns', path, `The columns of ${label}`, true);
-        if (columns && !columns.length) this.error(`${path}.columns`, `${label} has no columns: add at least one { "field": "Name" }.`);
+        if (columns && !columns.length)
+            this.error(`${path}.columns`, `${label} has no columns: add at least one { "field": "Name" }.`);
         columns?.forEach((col, i) => {
             const p = `${path}.columns[${i}]`;
             if (!this.objectAt(col, p, 'A column')) return;
@@ -1002,7 +1119,10 @@ class Validator {
                 if (known && col.sortable === true && this.catalog && typeof query?.object === 'string') {
                     const r = resolveFieldPath(this.catalog, query.object, known);
                     if (r.ok && r.field && !r.field.sortable) {
-                        this.error(`${p}.sortable`, `Column '${field}' (${r.field.type}) cannot be sorted: remove "sortable".`);
+                        this.error(
+                            `${p}.sortable`,
+                            `Column '${field}' (${r.field.type}) cannot be sorted: remove "sortable".`
+                        );
                     }
                 }
             }
@@ -1031,7 +1151,11 @@ class Validator {
             });
             if (name) {
                 const prev = seen.get(name.toLowerCase());
-                if (prev !== undefined) this.error(`${p}.name`, `Action name '${name}' is already used by ${key}[${prev}] of ${label}: rename one.`);
+                if (prev !== undefined)
+                    this.error(
+                        `${p}.name`,
+                        `Action name '${name}' is already used by ${key}[${prev}] of ${label}: rename one.`
+                    );
                 else seen.set(name.toLowerCase(), i);
             }
             this.requireString(b, 'label', p, 'The action label', { nonEmpty: true, max: 80 });
@@ -1057,14 +1181,21 @@ class Validator {
         });
         if (id) {
             const prev = ids.get(id.toLowerCase());
-            if (prev) this.error(`${path}.id`, `Interaction id '${id}' is already used by ${prev}: interaction ids must be unique.`);
+            if (prev)
+                this.error(
+                    `${path}.id`,
+                    `Interaction id '${id}' is already used by ${prev}: interaction ids must be unique.`
+                );
             else ids.set(id.toLowerCase(), path);
         }
         const on = it.on;
         const onPath = `${path}.on`;
         let scopeInteraction: Scope['interaction'] = { event: undefined, target: undefined };
         if (on === undefined) {
-            this.error(onPath, `The trigger is missing: add "on": { "event": "headerActionClick", "target": "<table>", "action": "<action>" }.`);
+            this.error(
+                onPath,
+                `The trigger is missing: add "on": { "event": "headerActionClick", "target": "<table>", "action": "<action>" }.`
+            );
         } else if (this.objectAt(on, onPath, 'The trigger "on"')) {
             this.keys(on, onPath, ['event', 'target', 'action'], 'the trigger');
             const event = this.optionalEnum(on, 'event', onPath, 'The event', INTERACTION_EVENTS, true);
@@ -1072,7 +1203,8 @@ class Validator {
             this.trigger(on, onPath, event);
         }
         const actions = this.array(it, 'do', path, 'The actions "do"', true);
-        if (actions && !actions.length) this.error(`${path}.do`, `The interaction does nothing: add at least one action to "do".`);
+        if (actions && !actions.length)
+            this.error(`${path}.do`, `The interaction does nothing: add at least one action to "do".`);
         actions?.forEach((a, i) =>
             this.action(a, `${path}.do[${i}]`, { inOnError: false, interaction: scopeInteraction })
         );
@@ -1080,22 +1212,36 @@ class Validator {
 
     private trigger(on: Json, path: string, event: string | undefined): void {
         if (event === 'load') {
-            if (on.target !== undefined) this.error(`${path}.target`, `A load interaction has no target: remove "target".`);
-            if (on.action !== undefined) this.error(`${path}.action`, `A load interaction has no action: remove "action".`);
+            if (on.target !== undefined)
+                this.error(`${path}.target`, `A load interaction has no target: remove "target".`);
+            if (on.action !== undefined)
+                this.error(`${path}.action`, `A load interaction has no action: remove "action".`);
             return;
         }
         const target = this.requireString(on, 'target', path, 'The trigger target', { nonEmpty: true });
         let component: Json | undefined;
         if (target !== undefined) {
             const entry = this.lookup(target);
-            const componentNames = [...this.names.values()].filter((e) => e.kind === 'component').map((e) => e.value.name as string);
+            const componentNames = [...this.names.values()]
+                .filter((e) => e.kind === 'component')
+                .map((e) => e.value.name as string);
             if (!entry) {
-                this.error(`${path}.target`, `Component '${target}' does not exist.${didYouMean(target, componentNames)} Name one of the definition's components (${componentNames.join(', ') || 'none defined'}).`);
+                this.error(
+                    `${path}.target`,
+                    `Component '${target}' does not exist.${didYouMean(target, componentNames)} Name one of the definition's components (${componentNames.join(', ') || 'none defined'}).`
+                );
             } else if (entry.kind !== 'component') {
-                this.error(`${path}.target`, `'${target}' is a ${entry.kind}, not a component: the target must be a component.`);
+                this.error(
+                    `${path}.target`,
+                    `'${target}' is a ${entry.kind}, not a component: the target must be a component.`
+                );
             } else {
                 component = entry.value;
-                if (entry.value.name !== target) this.error(`${path}.target`, `Write the component name exactly as defined: '${String(entry.value.name)}'.`);
+                if (entry.value.name !== target)
+                    this.error(
+                        `${path}.target`,
+                        `Write the component name exactly as defined: '${String(entry.value.name)}'.`
+                    );
             }
         }
         if (event === 'selectionChange' || event === undefined) {
@@ -1105,7 +1251,13 @@ class Validator {
             return;
         }
         const listKey = event === 'headerActionClick' ? 'headerActions' : 'rowActions';
-        const action = this.requireString(on, 'action', path, `The ${listKey === 'headerActions' ? 'header' : 'row'} action name`, { nonEmpty: true });
+        const action = this.requireString(
+            on,
+            'action',
+            path,
+            `The ${listKey === 'headerActions' ? 'header' : 'row'} action name`,
+            { nonEmpty: true }
+        );
         if (action === undefined || !component) return;
         const buttons = Array.isArray(component[listKey]) ? (component[listKey] as unknown[]).filter(isObject) : [];
         const names = buttons.map((b) => b.name).filter((n): n is string => typeof n === 'string');
@@ -1116,9 +1268,40 @@ class Validator {
                 : false;
             const hint = other
                 ? ` '${action}' is in ${otherKey}: use the event ${otherKey === 'headerActions' ? 'headerActionClick' : 'rowActionClick'}.`
-                : didYouMean(action, names) + ` Add it to ${listKey} of '${String(component.name)}' or use one of: ${names.join(', ') || 'none defined'}.`;
-            this.error(`${path}.action`, `Component '${String(component.name)}' has no ${listKey === 'headerActions' ? 'header' : 'row'} action '${action}'.${hint}`);
+                : didYouMean(action, names) +
+                  ` Add it to ${listKey} of '${String(component.name)}' or use one of: ${names.join(', ') || 'none defined'}.`;
+            this.error(
+                `${path}.action`,
+                `Component '${String(component.name)}' has no ${listKey === 'headerActions' ? 'header' : 'row'} action '${action}'.${hint}`
+            );
         }
+    }
+
+    /** A header or row action that no interaction handles would be a button that does nothing. */
+    private unhandledActions(components: unknown[], interactions: unknown[]): void {
+        const handled = new Set<string>();
+        for (const it of interactions) {
+            if (isObject(it) && isObject(it.on))
+                handled.add(`${String(it.on.event)}/${String(it.on.target)}/${String(it.on.action)}`);
+        }
+        components.forEach((c, ci) => {
+            if (!isObject(c) || typeof c.name !== 'string') return;
+            for (const [key, event] of [
+                ['headerActions', 'headerActionClick'],
+                ['rowActions', 'rowActionClick']
+            ] as const) {
+                const list = c[key];
+                if (!Array.isArray(list)) continue;
+                list.forEach((b, bi) => {
+                    if (!isObject(b) || typeof b.name !== 'string') return;
+                    if (handled.has(`${event}/${c.name}/${b.name}`)) return;
+                    this.error(
+                        `components[${ci}].${key}[${bi}]`,
+                        `The ${key === 'headerActions' ? 'header' : 'row'} action '${b.name}' of '${c.name}' does nothing: add an interaction with "on": { "event": "${event}", "target": "${c.name}", "action": "${b.name}" } or remove the action.`
+                    );
+                });
+            }
+        });
     }
 
     // ---------------------------------------------------------- actions
@@ -1146,7 +1329,11 @@ class Validator {
         });
         if (id) {
             const prev = this.actionIds.get(id.toLowerCase());
-            if (prev) this.error(`${path}.id`, `Action id '${id}' is already used by ${prev}: action ids must be unique in the definition.`);
+            if (prev)
+                this.error(
+                    `${path}.id`,
+                    `Action id '${id}' is already used by ${prev}: action ids must be unique in the definition.`
+                );
             else this.actionIds.set(id.toLowerCase(), path);
         }
         const template = (key: string, what: string, required = false): void => {
@@ -1165,16 +1352,26 @@ class Validator {
                     }
                     const entry = this.lookup(q);
                     if (!entry || entry.kind !== 'query') {
-                        const names = [...this.names.values()].filter((e) => e.kind === 'query').map((e) => e.value.name as string);
-                        this.error(p, `Query '${q}' does not exist.${didYouMean(q, names)} Name one of: ${names.join(', ') || 'none defined'} (or omit "queries" to refresh all).`);
+                        const names = [...this.names.values()]
+                            .filter((e) => e.kind === 'query')
+                            .map((e) => e.value.name as string);
+                        this.error(
+                            p,
+                            `Query '${q}' does not exist.${didYouMean(q, names)} Name one of: ${names.join(', ') || 'none defined'} (or omit "queries" to refresh all).`
+                        );
                     }
                 });
                 break;
             }
             case 'setVariable': {
                 const variable = this.requireString(a, 'variable', path, 'The variable to set', { nonEmpty: true });
-                const operator = this.optionalEnum(a, 'operator', path, 'The operator', ['set', 'add', 'subtract', 'clear']) ?? 'set';
-                const resource = variable !== undefined ? this.variableResource(variable, `${path}.variable`, 'setVariable') : undefined;
+                const operator =
+                    this.optionalEnum(a, 'operator', path, 'The operator', ['set', 'add', 'subtract', 'clear']) ??
+                    'set';
+                const resource =
+                    variable !== undefined
+                        ? this.variableResource(variable, `${path}.variable`, 'setVariable')
+                        : undefined;
                 if (operator === 'clear') {
                     if (a.value !== undefined) this.error(`${path}.value`, `clear needs no value: remove "value".`);
                     break;
@@ -1185,10 +1382,27 @@ class Validator {
                 }
                 const dataType = typeof resource?.dataType === 'string' ? resource.dataType : undefined;
                 const collection = resource?.isCollection === true;
-                if ((operator === 'add' || operator === 'subtract') && resource && !collection && dataType !== 'Number' && dataType !== 'Currency') {
-                    this.error(`${path}.operator`, `${operator} works on Number, Currency and collection variables; '${variable}' is ${dataType}: use "set".`);
+                if (
+                    (operator === 'add' || operator === 'subtract') &&
+                    resource &&
+                    !collection &&
+                    dataType !== 'Number' &&
+                    dataType !== 'Currency'
+                ) {
+                    this.error(
+                        `${path}.operator`,
+                        `${operator} works on Number, Currency and collection variables; '${variable}' is ${dataType}: use "set".`
+                    );
                 }
-                this.literalOrTemplate(a.value, `${path}.value`, collection && operator !== 'set' ? undefined : dataType, collection && operator === 'set', 'The value', scope);
+                this.literalOrTemplate(
+                    a.value,
+                    `${path}.value`,
+                    collection && operator !== 'set' ? undefined : dataType,
+                    collection && operator === 'set',
+                    'The value',
+                    scope,
+                    true
+                );
                 break;
             }
             case 'showToast':
@@ -1198,16 +1412,40 @@ class Validator {
                 this.optionalEnum(a, 'mode', path, 'The toast mode', ['dismissible', 'pester', 'sticky']);
                 break;
             case 'navigate': {
-                const target = this.optionalEnum(a, 'target', path, 'The navigation target', ['recordPage', 'objectList', 'namedPage', 'url'], true);
-                const needs: Record<string, string> = { recordPage: 'recordId', objectList: 'objectApiName', namedPage: 'pageName', url: 'url' };
+                const target = this.optionalEnum(
+                    a,
+                    'target',
+                    path,
+                    'The navigation target',
+                    ['recordPage', 'objectList', 'namedPage', 'url'],
+                    true
+                );
+                const needs: Record<string, string> = {
+                    recordPage: 'recordId',
+                    objectList: 'objectApiName',
+                    namedPage: 'pageName',
+                    url: 'url'
+                };
                 for (const key of ['recordId', 'objectApiName', 'pageName', 'url']) {
                     template(key, key, target !== undefined && needs[target] === key);
                 }
                 const obj = a.objectApiName;
-                if (typeof obj === 'string' && !isMergeField(obj) && this.catalog && !this.catalog.describeObject(obj)) {
+                if (
+                    typeof obj === 'string' &&
+                    !isMergeField(obj) &&
+                    this.catalog &&
+                    !this.catalog.describeObject(obj)
+                ) {
                     this.error(`${path}.objectApiName`, this.unknownObjectMessage(obj));
                 }
-                this.optionalEnum(a, 'actionName', path, 'actionName', ['view', 'edit', 'clone', 'home', 'list', 'new']);
+                this.optionalEnum(a, 'actionName', path, 'actionName', [
+                    'view',
+                    'edit',
+                    'clone',
+                    'home',
+                    'list',
+                    'new'
+                ]);
                 break;
             }
             case 'confirm':
@@ -1215,7 +1453,17 @@ class Validator {
                 template('message', 'The confirmation message', true);
                 this.requireString(a, 'confirmLabel', path, 'confirmLabel', { optional: true, nonEmpty: true });
                 this.optionalEnum(a, 'variant', path, 'The dialog variant', ['header', 'headerless']);
-                this.optionalEnum(a, 'theme', path, 'The dialog theme', ['default', 'shade', 'inverse', 'alt-inverse', 'success', 'info', 'warning', 'error', 'offline']);
+                this.optionalEnum(a, 'theme', path, 'The dialog theme', [
+                    'default',
+                    'shade',
+                    'inverse',
+                    'alt-inverse',
+                    'success',
+                    'info',
+                    'warning',
+                    'error',
+                    'offline'
+                ]);
                 this.actionChain(a, 'onCancel', path, scope);
                 break;
             case 'executeFlow':
@@ -1243,17 +1491,26 @@ class Validator {
     /** A variable resource named `name`, or a problem. */
     private variableResource(name: string, path: string, what: string): Json | undefined {
         const entry = this.lookup(name);
-        const variables = [...this.names.values()].filter((e) => e.kind === 'resource' && e.value.kind === 'variable').map((e) => e.value.name as string);
+        const variables = [...this.names.values()]
+            .filter((e) => e.kind === 'resource' && e.value.kind === 'variable')
+            .map((e) => e.value.name as string);
         if (!entry) {
-            this.error(path, `Variable '${name}' does not exist.${didYouMean(name, variables)} Add a resource { "name": "${name}", "kind": "variable", ... } or name one of: ${variables.join(', ') || 'none defined'}.`);
+            this.error(
+                path,
+                `Variable '${name}' does not exist.${didYouMean(name, variables)} Add a resource { "name": "${name}", "kind": "variable", ... } or name one of: ${variables.join(', ') || 'none defined'}.`
+            );
             return undefined;
         }
         if (entry.kind !== 'resource' || entry.value.kind !== 'variable') {
             const kind = entry.kind === 'resource' ? String(entry.value.kind) : entry.kind;
-            this.error(path, `${what} can only store into a variable resource, and '${name}' is a ${kind}: use a resource with "kind": "variable".`);
+            this.error(
+                path,
+                `${what} can only store into a variable resource, and '${name}' is a ${kind}: use a resource with "kind": "variable".`
+            );
             return undefined;
         }
-        if (entry.value.name !== name) this.error(path, `Write the variable name exactly as defined: '${String(entry.value.name)}'.`);
+        if (entry.value.name !== name)
+            this.error(path, `Write the variable name exactly as defined: '${String(entry.value.name)}'.`);
         return entry.value;
     }
 
@@ -1270,16 +1527,28 @@ class Validator {
             });
             if (name) {
                 const prev = seenIn.get(name);
-                if (prev !== undefined) this.error(`${p}.name`, `Flow input '${name}' is set twice (also inputs[${prev}]): remove one.`);
+                if (prev !== undefined)
+                    this.error(`${p}.name`, `Flow input '${name}' is set twice (also inputs[${prev}]): remove one.`);
                 else seenIn.set(name, i);
             }
             const collection = this.optionalBoolean(m, 'collection', p, 'collection') ?? false;
             const dataType = this.optionalEnum(m, 'dataType', p, 'The input dataType', DATA_TYPES) ?? 'Text';
             if (!('value' in m)) {
-                this.error(`${p}.value`, `Flow input '${name ?? p}' has no value: add "value" (a literal or a merge field).`);
+                this.error(
+                    `${p}.value`,
+                    `Flow input '${name ?? p}' has no value: add "value" (a literal or a merge field).`
+                );
                 return;
             }
-            this.literalOrTemplate(m.value, `${p}.value`, dataType, collection, `The value of input '${name ?? p}'`, scope);
+            this.literalOrTemplate(
+                m.value,
+                `${p}.value`,
+                dataType,
+                collection,
+                `The value of input '${name ?? p}'`,
+                scope,
+                true
+            );
         });
         const outputs = this.array(a, 'outputs', path, 'outputs');
         const seenOut = new Map<string, number>();
@@ -1293,10 +1562,16 @@ class Validator {
             });
             if (name) {
                 const prev = seenOut.get(name);
-                if (prev !== undefined) this.error(`${p}.name`, `Flow output '${name}' is mapped twice (also outputs[${prev}]): remove one.`);
+                if (prev !== undefined)
+                    this.error(
+                        `${p}.name`,
+                        `Flow output '${name}' is mapped twice (also outputs[${prev}]): remove one.`
+                    );
                 else seenOut.set(name, i);
             }
-            const resource = this.requireString(m, 'resource', p, 'The resource receiving the output', { nonEmpty: true });
+            const resource = this.requireString(m, 'resource', p, 'The resource receiving the output', {
+                nonEmpty: true
+            });
             if (resource !== undefined) this.variableResource(resource, `${p}.resource`, 'An output mapping');
         });
     }
@@ -1328,7 +1603,9 @@ export function validateDefinition(doc: unknown, catalog?: SchemaCatalog): Defin
  */
 export function parseDefinition(jsonText: string, catalog?: SchemaCatalog): ParseDefinitionResult {
     if (typeof jsonText !== 'string') {
-        return { problems: [{ path: '', message: 'The definition is empty: paste the definition JSON.', severity: 'error' }] };
+        return {
+            problems: [{ path: '', message: 'The definition is empty: paste the definition JSON.', severity: 'error' }]
+        };
     }
     const parsed = parseJsonWithPositions(jsonText);
     if (parsed.error) {

@@ -13,6 +13,8 @@ export const SCHEMA_VERSION = 1;
 export type DataType = 'Text' | 'Number' | 'Currency' | 'Boolean' | 'Date' | 'DateTime' | 'Record';
 
 export interface DefinitionDocument {
+    /** Path of definitions/definition.schema.json, for editor completion; ignored at runtime. */
+    $schema?: string;
     /** Format version; only 1 exists. */
     schemaVersion: number;
     /** Developer name: letters, digits and underscores, starts with a letter, at most 40 characters. */
@@ -86,6 +88,7 @@ export interface QueryCondition {
 
 export interface QueryDefinition {
     name: string;
+    description?: string;
     /** SObject API name, e.g. Contact or Invoice__c. */
     object: string;
     /** Field paths to read; Id is always added. Parent fields use dots: Account.Name. */
@@ -95,7 +98,7 @@ export interface QueryDefinition {
         logic?: string;
         conditions: QueryCondition[];
     };
-    orderBy?: { field: string; direction?: 'asc' | 'desc' }[];
+    orderBy?: { field: string; direction?: 'asc' | 'desc'; nulls?: 'first' | 'last' }[];
     /** Text fields searched by the table's search box. */
     searchFields?: string[];
     /** Rows per page (1-2000, default 50). */
@@ -130,6 +133,7 @@ export interface ActionButtonDefinition {
 export interface DataTableDefinition {
     name: string;
     type: 'dataTable';
+    description?: string;
     title?: string;
     query: string;
     /** Field whose value identifies a row; default Id. */
@@ -153,6 +157,7 @@ export type InteractionEvent = 'headerActionClick' | 'rowActionClick' | 'selecti
 export interface InteractionDefinition {
     /** Unique id; the server uses it (with the action id) to find an Execute Flow action. */
     id: string;
+    description?: string;
     on: {
         event: InteractionEvent;
         /** Component name; not used for load. */
@@ -176,6 +181,7 @@ export interface ActionBase {
     type: string;
     /** Optional; required for executeFlow (unique in the definition). */
     id?: string;
+    description?: string;
     onFinish?: ActionDefinition[];
     onError?: ActionDefinition[];
 }
@@ -191,8 +197,8 @@ export interface SetVariableAction extends ActionBase {
     /** Name of a variable resource (constants and formulas cannot be set). */
     variable: string;
     /**
-     * A literal, or a text with merge fields ("{!contactsTable.SelectedRowCount}"; a value that is exactly one
-     * merge field keeps its type). For a computed value reference a formula resource. Not used by clear.
+     * A literal; a single merge field (keeps its type: "{!contactsTable.SelectedRowsKeyValue}"); a formula such
+     * as "{!count} + 1" or "TODAY()"; or text with merge fields. Not used by clear.
      */
     value?: unknown;
     /** set (default); add / subtract for Number, Currency and collection variables; clear empties it. */

@@ -92,7 +92,8 @@ class JsonReader {
     }
 
     expect(ch: string, what: string): void {
-        if (this.text[this.i] !== ch) throw new SyntaxProblem(`Expected ${what} but found ${describeChar(this.text, this.i)}`, this.i);
+        if (this.text[this.i] !== ch)
+            throw new SyntaxProblem(`Expected ${what} but found ${describeChar(this.text, this.i)}`, this.i);
         this.i++;
     }
 
@@ -120,7 +121,9 @@ class JsonReader {
                 }
             } else if (c.charCodeAt(0) < 0x20) {
                 throw new SyntaxProblem(
-                    c === '\n' ? 'Unterminated string (a line break inside a string must be written \\n)' : 'Control character in a string',
+                    c === '\n'
+                        ? 'Unterminated string (a line break inside a string must be written \\n)'
+                        : 'Control character in a string',
                     this.i
                 );
             } else {
@@ -156,7 +159,7 @@ class JsonReader {
                 return value;
             }
         }
-        if (c === "'") throw new SyntaxProblem("Strings must use double quotes (\"), not single quotes (')", this.i);
+        if (c === "'") throw new SyntaxProblem('Strings must use double quotes ("), not single quotes (\')', this.i);
         throw new SyntaxProblem(`Unexpected ${describeChar(this.text, this.i)}: expected a value`, this.i);
     }
 
@@ -199,7 +202,10 @@ class JsonReader {
                 this.i++;
                 return out;
             }
-            throw new SyntaxProblem(`Expected ',' or '}' after a property value but found ${describeChar(text, this.i)}`, this.i);
+            throw new SyntaxProblem(
+                `Expected ',' or '}' after a property value but found ${describeChar(text, this.i)}`,
+                this.i
+            );
         }
     }
 
@@ -225,7 +231,10 @@ class JsonReader {
                 this.i++;
                 return out;
             }
-            throw new SyntaxProblem(`Expected ',' or ']' after an array item but found ${describeChar(text, this.i)}`, this.i);
+            throw new SyntaxProblem(
+                `Expected ',' or ']' after an array item but found ${describeChar(text, this.i)}`,
+                this.i
+            );
         }
     }
 }
@@ -241,11 +250,15 @@ export function parseJsonWithPositions(text: string): ParsedJson {
     try {
         if (text.charCodeAt(0) === 0xfeff) reader.i = 1;
         reader.ws();
-        if (reader.i >= text.length) throw new SyntaxProblem('The text is empty: a definition is a JSON object { ... }', reader.i);
+        if (reader.i >= text.length)
+            throw new SyntaxProblem('The text is empty: a definition is a JSON object { ... }', reader.i);
         const value = reader.value('');
         reader.ws();
         if (reader.i < text.length) {
-            throw new SyntaxProblem(`Unexpected ${describeChar(text, reader.i)} after the end of the JSON value`, reader.i);
+            throw new SyntaxProblem(
+                `Unexpected ${describeChar(text, reader.i)} after the end of the JSON value`,
+                reader.i
+            );
         }
         return {
             value,

@@ -58,9 +58,7 @@ export interface ParseError {
     hint?: string;
 }
 
-export type ParseResult =
-    | { ok: true; ast: Ast; references: string[] }
-    | { ok: false; error: ParseError };
+export type ParseResult = { ok: true; ast: Ast; references: string[] } | { ok: false; error: ParseError };
 
 /** Where merge fields get their values. `path` is the dotted merge-field path split on dots. */
 export interface Scope {

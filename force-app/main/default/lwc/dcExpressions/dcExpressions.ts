@@ -9,7 +9,7 @@
  *
  * Plain TypeScript: runs in the LWC runtime, in Node scripts and in the browser preview.
  */
-import type { Ast, ParseResult, ResolveOptions, Scope } from './ast';
+import type { Ast, ParseError, ParseResult, ResolveOptions, Scope } from './ast';
 import { evaluate } from './evaluator';
 import { parseFormula, parseTemplate, singleMergeField } from './parser';
 
@@ -78,12 +78,70 @@ export class ExpressionSyntaxError extends Error {
     }
 }
 
-function isMoreThanLiteral(ast: Ast): boolean {
-    return ast.type !== 'literal';
+export type ValueKind = 'literal' | 'mergeField' | 'formula' | 'template';
+
+/** How resolveValue treats a definition value; the definition validator uses the same rules. */
+export interface ValueAnalysis {
+    kind: ValueKind;
+    /** Formula or template AST (absent for literals, single merge fields and templates that do not parse). */
+    ast?: Ast;
+    /** The path of a single merge field. */
+    path?: string[];
+    /** Merge-field paths used, dotted. */
+    references: string[];
+    /** Template parse error: resolveValue throws it. */
+    error?: ParseError;
+    /**
+     * With options.formulas: why the text was not taken as a formula although it looked like one (it contains '(' or
+     * merge fields). A validator can show it as a warning ("treated as text: Unknown function 'IFF' …").
+     */
+    formulaError?: ParseError;
 }
 
 /**
- * Resolves a definition value:
+ * Classifies a definition value the way resolveValue resolves it:
+ * - not a string → literal;
+ * - exactly one merge field ("{!a.b}") → mergeField (raw value, arrays kept);
+ * - with options.formulas, a string containing merge fields or '(' that parses as a formula and is more than a bare
+ *   literal → formula ("{!n} + 1", "TODAY()");
+ * - a string with merge fields inside text → template (text result);
+ * - any other string → literal.
+ */
+export function analyzeValue(value: unknown, options: { formulas?: boolean } = {}): ValueAnalysis {
+    if (typeof value !== 'string') {
+        return { kind: 'literal', references: [] };
+    }
+    const mergeFields = hasMergeFields(value);
+    if (mergeFields) {
+        const path = singleMergeField(value);
+        if (path) {
+            return { kind: 'mergeField', path, references: [path.join('.')] };
+        }
+    }
+    let formulaError: ParseError | undefined;
+    if (options.formulas && (mergeFields || value.includes('('))) {
+        const formula = parseFormulaCached(value);
+        if (formula.ok) {
+            if (formula.ast.type !== 'literal') {
+                return { kind: 'formula', ast: formula.ast, references: formula.references };
+            }
+        } else {
+            formulaError = formula.error;
+        }
+    }
+    const extra = formulaError ? { formulaError } : {};
+    if (!mergeFields) {
+        return { kind: 'literal', references: [], ...extra };
+    }
+    const template = parseTemplateCached(value);
+    if (!template.ok) {
+        return { kind: 'template', references: [], error: template.error, ...extra };
+    }
+    return { kind: 'template', ast: template.ast, references: template.references, ...extra };
+}
+
+/**
+ * Resolves a definition value (see analyzeValue for the rules):
  * - a string that is exactly one merge field ("{!contactsTable.SelectedRowsKeyValue}") → the raw value, arrays kept
  *   as they are (no copy), undefined → null;
  * - with `options.formulas`, a string that parses as a formula and is more than a bare literal ("{!n} + 1",
@@ -93,31 +151,20 @@ function isMoreThanLiteral(ast: Ast): boolean {
  * Throws ExpressionSyntaxError for a malformed merge field, and whatever evaluation throws.
  */
 export function resolveValue(value: unknown, scope: Scope, options: ResolveOptions = {}): unknown {
-    if (typeof value !== 'string') {
-        return value;
-    }
-    const mergeFields = hasMergeFields(value);
-    if (mergeFields) {
-        const path = singleMergeField(value);
-        if (path) {
-            const resolved = scope.resolve(path);
+    const analysis = analyzeValue(value, options);
+    switch (analysis.kind) {
+        case 'literal':
+            return value;
+        case 'mergeField': {
+            const resolved = scope.resolve(analysis.path!);
             return resolved === undefined ? null : resolved;
         }
+        default:
+            if (!analysis.ast) {
+                throw new ExpressionSyntaxError(value as string, analysis.error!);
+            }
+            return evaluate(analysis.ast, scope, options);
     }
-    if (options.formulas && (mergeFields || value.includes('('))) {
-        const formula = parseFormulaCached(value);
-        if (formula.ok && isMoreThanLiteral(formula.ast)) {
-            return evaluate(formula.ast, scope, options);
-        }
-    }
-    if (!mergeFields) {
-        return value;
-    }
-    const template = parseTemplateCached(value);
-    if (!template.ok) {
-        throw new ExpressionSyntaxError(value, template.error);
-    }
-    return evaluate(template.ast, scope, options);
 }
 
 /** Evaluates a formula source; throws ExpressionSyntaxError when it does not parse. */

@@ -58,10 +58,7 @@ function arithmetic(operator: '+' | '-' | '*' | '/', left: unknown, right: unkno
         return toText(left) + toText(right);
     }
     const bad = typeof left === 'number' ? right : left;
-    throw new FormulaError(
-        `'${operator}' expects Numbers but got ${typeName(bad)} ${quote(bad)}`,
-        'TYPE_MISMATCH'
-    );
+    throw new FormulaError(`'${operator}' expects Numbers but got ${typeName(bad)} ${quote(bad)}`, 'TYPE_MISMATCH');
 }
 
 function comparable(value: unknown): unknown {

@@ -99,7 +99,13 @@ export function formatDate(date: Date): string {
 export function toText(value: unknown): string {
     if (value === null || value === undefined) return '';
     if (typeof value === 'string') return value;
-    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    if (typeof value === 'number') {
+        // 15 significant digits, like Salesforce: 0.1 + 0.2 shows as 0.3
+        return Number.isInteger(value) || !Number.isFinite(value)
+            ? String(value)
+            : String(Number(value.toPrecision(15)));
+    }
+    if (typeof value === 'boolean') return String(value);
     if (value instanceof Date) return value.toISOString();
     if (Array.isArray(value)) return value.map(toText).join(', ');
     return JSON.stringify(value);

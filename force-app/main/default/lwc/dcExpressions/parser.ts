@@ -135,7 +135,13 @@ function tokenize(source: string): Token[] {
             }
             const field = readMergeField(source, i);
             i = field.end;
-            tokens.push({ kind: 'mergeField', text: source.slice(start, i), position: start, end: i, path: field.path });
+            tokens.push({
+                kind: 'mergeField',
+                text: source.slice(start, i),
+                position: start,
+                end: i,
+                path: field.path
+            });
             continue;
         }
         if (/[A-Za-z_$]/.test(ch)) {

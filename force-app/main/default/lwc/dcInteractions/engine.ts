@@ -194,7 +194,9 @@ export class InteractionEngine {
             extras,
             scope,
             resolve: (value, options) => runtime.resolve(value, extras, options),
-            resolveText: (value) => (value === null || value === undefined ? '' : toText(runtime.resolve(value, extras)))
+            resolveText: (value) => {
+                return value === null || value === undefined ? '' : toText(runtime.resolve(value, extras));
+            }
         };
     }
 

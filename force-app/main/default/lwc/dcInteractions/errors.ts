@@ -27,4 +27,3 @@ export function toErrorInfo(error: unknown): ErrorInfo {
     const parsed = parseServerError(error);
     return { code: parsed.code, message: parsed.message, details: parsed.details };
 }
-

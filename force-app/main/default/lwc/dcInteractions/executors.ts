@@ -110,8 +110,7 @@ export const navigate: ActionExecutor<NavigateAction> = (action, context) => {
                 attributes: {
                     objectApiName: text(context, action.objectApiName, 'The object API name', true),
                     actionName: action.actionName ?? 'list'
-                },
-                state: { filterName: 'Recent' }
+                }
             };
             break;
         case 'namedPage':
@@ -153,7 +152,8 @@ export function storeOutputs(
     outputs: Record<string, unknown> | null | undefined
 ): void {
     for (const mapping of mappings ?? []) {
-        const value = outputs && Object.prototype.hasOwnProperty.call(outputs, mapping.name) ? outputs[mapping.name] : null;
+        const value =
+            outputs && Object.prototype.hasOwnProperty.call(outputs, mapping.name) ? outputs[mapping.name] : null;
         try {
             context.runtime.store.set(mapping.resource, value);
         } catch (e) {
@@ -168,7 +168,10 @@ export function storeOutputs(
 
 export const executeFlow: ActionExecutor<ExecuteFlowAction> = async (action, context) => {
     if (!action.id) {
-        throw new ActionError('MISSING_ID', `The executeFlow action of interaction '${context.interaction.id}' needs an id.`);
+        throw new ActionError(
+            'MISSING_ID',
+            `The executeFlow action of interaction '${context.interaction.id}' needs an id.`
+        );
     }
     const inputs = resolveFlowInputs(action.inputs, (value) => context.resolve(value, { formulas: true }));
     let response: FlowRunResponse;

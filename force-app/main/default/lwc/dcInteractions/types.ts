@@ -100,7 +100,8 @@ export interface ActionContext {
  *   remaining actions of the list are skipped.
  * Throwing (or rejecting) means failure → the engine runs action.onError with {!$Error…}, or shows an error toast.
  */
-export type ActionOutcome = void | { next: 'finish' } | { next: 'branch'; actions?: ActionDefinition[]; stop?: boolean };
+export type ActionOutcome =
+    void | { next: 'finish' } | { next: 'branch'; actions?: ActionDefinition[]; stop?: boolean };
 
 export type ActionExecutor<A extends ActionDefinition = ActionDefinition> = (
     action: A,

@@ -144,7 +144,11 @@ function pageAndFieldErrors(body: Record<string, unknown>): string[] {
     if (Array.isArray(body.pageErrors)) {
         for (const e of body.pageErrors) if (isRecord(e) && typeof e.message === 'string') messages.push(e.message);
     }
-    const fieldErrors = isRecord(output.fieldErrors) ? output.fieldErrors : isRecord(body.fieldErrors) ? body.fieldErrors : {};
+    const fieldErrors = isRecord(output.fieldErrors)
+        ? output.fieldErrors
+        : isRecord(body.fieldErrors)
+          ? body.fieldErrors
+          : {};
     for (const list of Object.values(fieldErrors)) {
         if (Array.isArray(list)) {
             for (const e of list) if (isRecord(e) && typeof e.message === 'string') messages.push(e.message);
@@ -169,7 +173,10 @@ export function parseServerError(error: unknown): ServerError {
     if (isRecord(error)) {
         const body = error.body;
         if (Array.isArray(body)) {
-            const messages = body.filter(isRecord).map((b) => String(b.message ?? '')).filter(Boolean);
+            const messages = body
+                .filter(isRecord)
+                .map((b) => String(b.message ?? ''))
+                .filter(Boolean);
             if (messages.length === 1) return fromMessage(messages[0], 'APEX_ERROR');
             if (messages.length > 1) return { code: 'APEX_ERROR', message: messages.join('; '), details: messages };
         }
@@ -184,7 +191,11 @@ export function parseServerError(error: unknown): ServerError {
             const parsed = parseErrorJson(error.message);
             if (parsed) return parsed;
             const code =
-                typeof error.code === 'string' && error.code ? error.code : error instanceof Error ? 'CLIENT_ERROR' : 'UNKNOWN_ERROR';
+                typeof error.code === 'string' && error.code
+                    ? error.code
+                    : error instanceof Error
+                      ? 'CLIENT_ERROR'
+                      : 'UNKNOWN_ERROR';
             return { code, message: error.message, details: Array.isArray(error.details) ? error.details : [] };
         }
         if (typeof error.statusText === 'string' && error.statusText) {

@@ -38,7 +38,12 @@ export interface RowSelectionDetail {
     config?: { action?: string; value?: unknown };
 }
 
-export const TABLE_PROPERTIES = ['SelectedRows', 'SelectedRowsKeyValue', 'FirstSelectedRow', 'SelectedRowCount'] as const;
+export const TABLE_PROPERTIES = [
+    'SelectedRows',
+    'SelectedRowsKeyValue',
+    'FirstSelectedRow',
+    'SelectedRowCount'
+] as const;
 
 export type SelectionListener = (change: SelectionChange) => void;
 
@@ -174,7 +179,8 @@ export class SelectionModel {
         const action = detail.config?.action;
         const value = detail.config?.value;
         if (action === 'rowSelect' && value !== undefined) {
-            const row = visibleRows.find((r) => this.keyOf(r) === String(value)) ??
+            const row =
+                visibleRows.find((r) => this.keyOf(r) === String(value)) ??
                 detail.selectedRows.find((r) => this.keyOf(r) === String(value));
             return row ? this.select(row) : this.commit({ added: [], removed: [], rejected: [] });
         }
@@ -273,6 +279,13 @@ export class SelectionModel {
     }
 
     private emit(change: SelectionChange): void {
-        for (const listener of [...this.listeners]) listener(change);
+        for (const listener of [...this.listeners]) {
+            try {
+                listener(change);
+            } catch (e) {
+                // A failing view listener must not break the selection itself.
+                console.error('SelectionModel listener failed', e);
+            }
+        }
     }
 }

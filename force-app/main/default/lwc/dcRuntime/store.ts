@@ -110,7 +110,9 @@ export class ResourceStore implements Scope {
         this.now = options.now;
         for (const definition of resources) {
             if (this.entries.has(definition.name)) {
-                throw new ResourceDefinitionError(`Resource '${definition.name}' is defined twice; names must be unique.`);
+                throw new ResourceDefinitionError(
+                    `Resource '${definition.name}' is defined twice; names must be unique.`
+                );
             }
             this.entries.set(definition.name, this.createEntry(definition));
         }
@@ -143,7 +145,13 @@ export class ResourceStore implements Scope {
                 };
             default: {
                 const ast = initialAst(definition.value);
-                const entry: Entry = { definition, value: null, ast, derived: ast !== undefined, dirty: ast !== undefined };
+                const entry: Entry = {
+                    definition,
+                    value: null,
+                    ast,
+                    derived: ast !== undefined,
+                    dirty: ast !== undefined
+                };
                 if (!ast) {
                     entry.value = coerceValue(
                         definition.value === undefined ? null : definition.value,
@@ -329,7 +337,12 @@ export class ResourceStore implements Scope {
         }
         const list = [...all];
         for (const listener of [...this.listeners]) {
-            listener(list);
+            try {
+                listener(list);
+            } catch (e) {
+                // A failing view listener must not undo or break the change itself.
+                console.error('ResourceStore listener failed', e);
+            }
         }
     }
 

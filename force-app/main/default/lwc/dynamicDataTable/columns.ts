@@ -92,17 +92,27 @@ function relationshipOf(path: string): string | undefined {
 }
 
 /** lightning-datatable type and type attributes for a Schema.DisplayType name. */
-export function typeOf(displayType: string | undefined): Pick<DatatableColumn, 'type' | 'typeAttributes' | 'cellAttributes'> {
+export function typeOf(
+    displayType: string | undefined
+): Pick<DatatableColumn, 'type' | 'typeAttributes' | 'cellAttributes'> {
     switch ((displayType ?? '').toUpperCase()) {
         case 'INTEGER':
         case 'LONG':
-            return { type: 'number', typeAttributes: { maximumFractionDigits: 0 }, cellAttributes: { alignment: 'right' } };
+            return {
+                type: 'number',
+                typeAttributes: { maximumFractionDigits: 0 },
+                cellAttributes: { alignment: 'right' }
+            };
         case 'DOUBLE':
             return { type: 'number', cellAttributes: { alignment: 'right' } };
         case 'CURRENCY':
             return { type: 'currency', cellAttributes: { alignment: 'right' } };
         case 'PERCENT':
-            return { type: 'percent', typeAttributes: { maximumFractionDigits: 2 }, cellAttributes: { alignment: 'right' } };
+            return {
+                type: 'percent',
+                typeAttributes: { maximumFractionDigits: 2 },
+                cellAttributes: { alignment: 'right' }
+            };
         case 'DATE':
             return { type: 'date-local', typeAttributes: { ...DATE_ATTRIBUTES } };
         case 'DATETIME':

@@ -285,7 +285,10 @@ export default class DynamicDataTable extends LightningElement {
     }
 
     get noticeItems(): { key: string; message: string }[] {
-        return (this.notices ?? []).map((notice, index) => ({ key: `${index}:${notice.path}`, message: notice.message }));
+        return (this.notices ?? []).map((notice, index) => ({
+            key: `${index}:${notice.path}`,
+            message: notice.message
+        }));
     }
 
     get rowCountText(): string {
@@ -295,7 +298,9 @@ export default class DynamicDataTable extends LightningElement {
         if (typeof this.totalCount === 'number' && this.totalCount >= loaded) {
             return `${format.format(loaded)} of ${format.format(this.totalCount)}`;
         }
-        return this.hasMore ? `${format.format(loaded)}+` : `${format.format(loaded)} ${loaded === 1 ? 'item' : 'items'}`;
+        return this.hasMore
+            ? `${format.format(loaded)}+`
+            : `${format.format(loaded)} ${loaded === 1 ? 'item' : 'items'}`;
     }
 
     get hasSelectionText(): boolean {
@@ -415,7 +420,6 @@ export default class DynamicDataTable extends LightningElement {
     private rebuild(): void {
         this.plan = this.tableDefinition ? buildTable(this.tableDefinition, this.fieldInfos) : EMPTY_PLAN;
         this.flatCache = new WeakMap();
-        if (this.model && this.tableDefinition && this.model.keyField !== this.plan.keyField) this.model = undefined;
         this.applyInitialSort();
         this.flatten();
         this.syncSelection();
@@ -451,7 +455,10 @@ export default class DynamicDataTable extends LightningElement {
     private ensureModel(): SelectionModel {
         if (!this.model) {
             this.attachModel(
-                new SelectionModel({ keyField: this.plan.keyField, maxRowSelection: this.tableDefinition?.maxRowSelection ?? 0 })
+                new SelectionModel({
+                    keyField: this.plan.keyField,
+                    maxRowSelection: this.tableDefinition?.maxRowSelection ?? 0
+                })
             );
         }
         return this.model as SelectionModel;

@@ -95,7 +95,12 @@ function validDoc(): Doc {
                 pageSize: 50,
                 maxRows: 50000
             },
-            { name: 'accounts', object: 'Account', fields: ['Name'], where: { logic: 'OR', conditions: [{ field: 'Name', operator: 'startsWith', value: 'A' }] } }
+            {
+                name: 'accounts',
+                object: 'Account',
+                fields: ['Name'],
+                where: { logic: 'OR', conditions: [{ field: 'Name', operator: 'startsWith', value: 'A' }] }
+            }
         ],
         components: [
             {
@@ -115,7 +120,13 @@ function validDoc(): Doc {
                     { field: 'Account.Name', label: 'Account' }
                 ],
                 headerActions: [
-                    { name: 'setActive', label: 'Set as Active', requiresSelection: true, variant: 'brand', iconName: 'utility:check' }
+                    {
+                        name: 'setActive',
+                        label: 'Set as Active',
+                        requiresSelection: true,
+                        variant: 'brand',
+                        iconName: 'utility:check'
+                    }
                 ],
                 rowActions: [{ name: 'open', label: 'Open' }]
             }
@@ -139,7 +150,11 @@ function validDoc(): Doc {
                                 id: 'runSetActive',
                                 flowApiName: 'Set_Contact_Status_Active',
                                 inputs: [
-                                    { name: 'ContactIds', value: '{!contactsTable.SelectedRowsKeyValue}', collection: true },
+                                    {
+                                        name: 'ContactIds',
+                                        value: '{!contactsTable.SelectedRowsKeyValue}',
+                                        collection: true
+                                    },
                                     { name: 'Count', value: 3, dataType: 'Number' },
                                     { name: 'First', value: '{!contactsTable.FirstSelectedRow.Email}' }
                                 ],
@@ -147,10 +162,20 @@ function validDoc(): Doc {
                                 onFinish: [
                                     { type: 'refreshQueries' },
                                     { type: 'refreshQueries', queries: ['contacts'] },
-                                    { type: 'showToast', variant: 'success', title: '{!updatedCount} contacts set to Active', mode: 'dismissible' }
+                                    {
+                                        type: 'showToast',
+                                        variant: 'success',
+                                        title: '{!updatedCount} contacts set to Active',
+                                        mode: 'dismissible'
+                                    }
                                 ],
                                 onError: [
-                                    { type: 'showToast', variant: 'error', title: 'Could not update', message: '{!$Error.message}' }
+                                    {
+                                        type: 'showToast',
+                                        variant: 'error',
+                                        title: 'Could not update',
+                                        message: '{!$Error.message}'
+                                    }
                                 ]
                             }
                         ]
@@ -161,9 +186,27 @@ function validDoc(): Doc {
                 id: 'openContact',
                 on: { event: 'rowActionClick', target: 'contactsTable', action: 'open' },
                 do: [
-                    { type: 'navigate', target: 'recordPage', recordId: '{!contactsTable.ActionRow.Id}', objectApiName: 'Contact', actionName: 'view' },
-                    { type: 'openFlowDialog', flowApiName: 'Edit_Contact', title: 'Edit {!contactsTable.ActionRow.Name}', size: 'medium', inputs: [{ name: 'recordId', value: '{!contactsTable.ActionRow.Id}' }], onClose: [{ type: 'refreshQueries' }] },
-                    { type: 'openFlowPanel', flowApiName: 'Log_Call', position: 'right', outputs: [{ name: 'done', resource: 'updatedCount' }] }
+                    {
+                        type: 'navigate',
+                        target: 'recordPage',
+                        recordId: '{!contactsTable.ActionRow.Id}',
+                        objectApiName: 'Contact',
+                        actionName: 'view'
+                    },
+                    {
+                        type: 'openFlowDialog',
+                        flowApiName: 'Edit_Contact',
+                        title: 'Edit {!contactsTable.ActionRow.Name}',
+                        size: 'medium',
+                        inputs: [{ name: 'recordId', value: '{!contactsTable.ActionRow.Id}' }],
+                        onClose: [{ type: 'refreshQueries' }]
+                    },
+                    {
+                        type: 'openFlowPanel',
+                        flowApiName: 'Log_Call',
+                        position: 'right',
+                        outputs: [{ name: 'done', resource: 'updatedCount' }]
+                    }
                 ]
             },
             {
@@ -385,10 +428,24 @@ describe('c/dcDefinition validateDefinition', () => {
 
         it('checks table properties', () => {
             expectProblem(withTitle('{!contactsTable}'), 'components[0].title', /names the component itself/);
-            expectProblem(withTitle('{!contactsTable.SelectedRow}'), 'components[0].title', /no property 'SelectedRow'. Did you mean 'SelectedRows'\?/);
-            expectProblem(withTitle('{!contactsTable.SelectedRowCount.X}'), 'components[0].title', /SelectedRowCount has no fields/);
-            expectProblem(withTitle('{!contactsTable.FirstSelectedRow.Title}'), 'components[0].title', /add 'Title' to its "fields"/);
-            expect(problems(withTitle('{!contactsTable.FirstSelectedRow.Account.Name} {!contactsTable.FirstSelectedRow}'))).toEqual([]);
+            expectProblem(
+                withTitle('{!contactsTable.SelectedRow}'),
+                'components[0].title',
+                /no property 'SelectedRow'. Did you mean 'SelectedRows'\?/
+            );
+            expectProblem(
+                withTitle('{!contactsTable.SelectedRowCount.X}'),
+                'components[0].title',
+                /SelectedRowCount has no fields/
+            );
+            expectProblem(
+                withTitle('{!contactsTable.FirstSelectedRow.Title}'),
+                'components[0].title',
+                /add 'Title' to its "fields"/
+            );
+            expect(
+                problems(withTitle('{!contactsTable.FirstSelectedRow.Account.Name} {!contactsTable.FirstSelectedRow}'))
+            ).toEqual([]);
         });
 
         it('checks globals', () => {
@@ -396,7 +453,11 @@ describe('c/dcDefinition validateDefinition', () => {
             expectProblem(withTitle('{!$User}'), 'components[0].title', /needs a field/);
             expectProblem(withTitle('{!$User.Nickname}'), 'components[0].title', /User has no field 'Nickname'/);
             expect(problems(withTitle('{!$User.Nickname}'), false)).toEqual([]);
-            expectProblem(withTitle('{!$Usr.Id}'), 'components[0].title', /unknown global '\$Usr'. Did you mean '\$User'\?/);
+            expectProblem(
+                withTitle('{!$Usr.Id}'),
+                'components[0].title',
+                /unknown global '\$Usr'. Did you mean '\$User'\?/
+            );
             expectProblem(withTitle('{!$Error.message}'), 'components[0].title', /only available in an onError chain/);
         });
 
@@ -419,7 +480,14 @@ describe('c/dcDefinition validateDefinition', () => {
         it('checks object and fields against the catalog', () => {
             const doc = validDoc();
             doc.queries[1].object = 'Acount';
-            doc.queries[0].fields.push('Emial', 'Acount.Name', 'Account', 'Email.Domain', 'ExternalRef__c.Name', 'Name');
+            doc.queries[0].fields.push(
+                'Emial',
+                'Acount.Name',
+                'Account',
+                'Email.Domain',
+                'ExternalRef__c.Name',
+                'Name'
+            );
             expectProblem(doc, 'queries[1].object', /Object 'Acount' does not exist/);
             expectProblem(doc, 'queries[0].fields[7]', /Contact has no field 'Emial'. Did you mean 'Email'\?/);
             expectProblem(doc, 'queries[0].fields[8]', /no relationship 'Acount'. Did you mean 'Account'\?/);
@@ -553,7 +621,11 @@ describe('c/dcDefinition validateDefinition', () => {
         it('requires columns to be fields of the query', () => {
             const doc = validDoc();
             doc.components[0].columns.push({ field: 'Title' }, { field: 'email' }, { field: 'Id' }, {});
-            expectProblem(doc, 'components[0].columns[3].field', /'Title' is not read by query 'contacts': add it to the query's "fields"/);
+            expectProblem(
+                doc,
+                'components[0].columns[3].field',
+                /'Title' is not read by query 'contacts': add it to the query's "fields"/
+            );
             expectProblem(doc, 'components[0].columns[4].field', /must be written as in the query's fields: 'Email'/);
             expectProblem(doc, 'components[0].columns[6].field', /missing/);
             expect(problems(doc).filter((p) => p.startsWith('components[0].columns[5]'))).toEqual([]);
@@ -590,13 +662,20 @@ describe('c/dcDefinition validateDefinition', () => {
 
         it('checks header and row actions', () => {
             const doc = validDoc();
-            doc.components[0].headerActions.push({ name: 'setActive', label: 'Again', variant: 'primary', iconName: 'check' }, { name: 'x' });
+            doc.components[0].headerActions.push(
+                { name: 'setActive', label: 'Again', variant: 'primary', iconName: 'check' },
+                { name: 'x' }
+            );
             doc.components[0].rowActions.push({ name: 'edit', label: 'Edit', requiresSelection: true });
             expectProblem(doc, 'components[0].headerActions[1].name', /already used by headerActions\[0\]/);
             expectProblem(doc, 'components[0].headerActions[1].variant', /'neutral', 'brand' or 'destructive'/);
             expectProblem(doc, 'components[0].headerActions[1].iconName', /SLDS icon name/);
             expectProblem(doc, 'components[0].headerActions[2].label', /missing/);
-            expectProblem(doc, 'components[0].rowActions[1].requiresSelection', /Unknown property 'requiresSelection' in a row action/);
+            expectProblem(
+                doc,
+                'components[0].rowActions[1].requiresSelection',
+                /Unknown property 'requiresSelection' in a row action/
+            );
         });
     });
 
@@ -612,7 +691,11 @@ describe('c/dcDefinition validateDefinition', () => {
         it('checks the trigger target and action', () => {
             const doc = validDoc();
             doc.interactions[0].on.target = 'contactTable';
-            expectProblem(doc, 'interactions[0].on.target', /Component 'contactTable' does not exist. Did you mean 'contactsTable'\?/);
+            expectProblem(
+                doc,
+                'interactions[0].on.target',
+                /Component 'contactTable' does not exist. Did you mean 'contactsTable'\?/
+            );
             doc.interactions[0].on.target = 'contacts';
             expectProblem(doc, 'interactions[0].on.target', /is a query, not a component/);
             doc.interactions[0].on.target = 'ContactsTable';
@@ -637,6 +720,24 @@ describe('c/dcDefinition validateDefinition', () => {
             expectProblem(doc, 'interactions[2].on.action', /selectionChange interaction has no action/);
             doc.interactions[3].on = { event: 'click' };
             expectProblem(doc, 'interactions[3].on.event', /not allowed/);
+            doc.interactions[3].on = { event: 5 };
+            expectProblem(doc, 'interactions[3].on.event', /must be one of 'headerActionClick'.*but it is number 5/);
+        });
+
+        it('reports header and row actions that no interaction handles', () => {
+            const doc = validDoc();
+            doc.interactions.splice(1, 1);
+            doc.components[0].headerActions.push({ name: 'export', label: 'Export' });
+            expectProblem(
+                doc,
+                'components[0].rowActions[0]',
+                /row action 'open' of 'contactsTable' does nothing: add an interaction with "on": \{ "event": "rowActionClick", "target": "contactsTable", "action": "open" \}/
+            );
+            expectProblem(
+                doc,
+                'components[0].headerActions[1]',
+                /header action 'export' of 'contactsTable' does nothing/
+            );
         });
 
         it('requires a trigger and actions', () => {
@@ -657,7 +758,10 @@ describe('c/dcDefinition validateDefinition', () => {
 
         it('checks the action type', () => {
             const doc = firstActions();
-            doc.interactions[3].do.push({ type: 'runFlow', onError: [{ type: 'showToast', title: '{!$Error.message}' }] });
+            doc.interactions[3].do.push({
+                type: 'runFlow',
+                onError: [{ type: 'showToast', title: '{!$Error.message}' }]
+            });
             expectProblem(doc, 'interactions[3].do[4].type', /'runFlow' is not allowed/);
             expect(problems(doc)).toHaveLength(1);
         });
@@ -675,16 +779,32 @@ describe('c/dcDefinition validateDefinition', () => {
             const doc = firstActions();
             const flow = doc.interactions[0].do[0].onFinish[0];
             flow.flowApiName = 'Bad Flow';
-            flow.inputs.push({ name: 'ContactIds', value: 'x', collection: true }, { name: 'n', value: 'x', dataType: 'Number' }, { name: 'v' });
-            flow.outputs.push({ name: 'updatedCount', resource: 'title' }, { name: 'y', resource: 'missing' }, { name: 'z', resource: 'contacts' });
+            flow.inputs.push(
+                { name: 'ContactIds', value: 'x', collection: true },
+                { name: 'n', value: 'x', dataType: 'Number' },
+                { name: 'v' }
+            );
+            flow.outputs.push(
+                { name: 'updatedCount', resource: 'title' },
+                { name: 'y', resource: 'missing' },
+                { name: 'z', resource: 'contacts' }
+            );
             expectProblem(doc, 'interactions[0].do[0].onFinish[0].flowApiName', /flow API name/);
             expectProblem(doc, 'interactions[0].do[0].onFinish[0].inputs[3].name', /set twice/);
             expectProblem(doc, 'interactions[0].do[0].onFinish[0].inputs[3].value', /must be a list/);
             expectProblem(doc, 'interactions[0].do[0].onFinish[0].inputs[4].value', /must be a number/);
             expectProblem(doc, 'interactions[0].do[0].onFinish[0].inputs[5].value', /has no value/);
             expectProblem(doc, 'interactions[0].do[0].onFinish[0].outputs[1].name', /mapped twice/);
-            expectProblem(doc, 'interactions[0].do[0].onFinish[0].outputs[1].resource', /can only store into a variable resource, and 'title' is a formula/);
-            expectProblem(doc, 'interactions[0].do[0].onFinish[0].outputs[2].resource', /Variable 'missing' does not exist/);
+            expectProblem(
+                doc,
+                'interactions[0].do[0].onFinish[0].outputs[1].resource',
+                /can only store into a variable resource, and 'title' is a formula/
+            );
+            expectProblem(
+                doc,
+                'interactions[0].do[0].onFinish[0].outputs[2].resource',
+                /Variable 'missing' does not exist/
+            );
             expectProblem(doc, 'interactions[0].do[0].onFinish[0].outputs[3].resource', /'contacts' is a query/);
         });
 
@@ -693,7 +813,11 @@ describe('c/dcDefinition validateDefinition', () => {
             const flow = doc.interactions[0].do[0].onFinish[0];
             flow.onFinish[2].message = '{!$Error.message}';
             flow.onError[0].title = '{!$Error.mesage}';
-            expectProblem(doc, 'interactions[0].do[0].onFinish[0].onFinish[2].message', /only available in an onError chain/);
+            expectProblem(
+                doc,
+                'interactions[0].do[0].onFinish[0].onFinish[2].message',
+                /only available in an onError chain/
+            );
             expectProblem(doc, 'interactions[0].do[0].onFinish[0].onError[0].title', /Did you mean 'message'\?/);
         });
 
@@ -714,15 +838,23 @@ describe('c/dcDefinition validateDefinition', () => {
                 { type: 'setVariable', variable: 'current', operator: 'add', value: '{!current}' },
                 { type: 'setVariable', variable: 'updatedCount', value: 'ten' },
                 { type: 'setVariable', variable: 'Updatedcount', value: 1 },
-                { type: 'setVariable', variable: 'ids', operator: 'add', value: 'c' }
+                { type: 'setVariable', variable: 'ids', operator: 'add', value: 'c' },
+                { type: 'setVariable', variable: 'updatedCount', value: 'LEN("abc")' },
+                { type: 'setVariable', variable: 'updatedCount', value: '(x' }
             );
             expectProblem(doc, 'interactions[2].do[3].variable', /'activeStatus' is a constant/);
             expectProblem(doc, 'interactions[2].do[4].value', /has no value/);
             expectProblem(doc, 'interactions[2].do[5].value', /clear needs no value/);
-            expectProblem(doc, 'interactions[2].do[6].operator', /add works on Number, Currency and collection variables/);
+            expectProblem(
+                doc,
+                'interactions[2].do[6].operator',
+                /add works on Number, Currency and collection variables/
+            );
             expectProblem(doc, 'interactions[2].do[7].value', /must be a number/);
             expectProblem(doc, 'interactions[2].do[8].variable', /exactly as defined: 'updatedCount'/);
             expect(problems(doc).filter((p) => p.startsWith('interactions[2].do[9]'))).toEqual([]);
+            expect(problems(doc).filter((p) => p.startsWith('interactions[2].do[10]'))).toEqual([]);
+            expectProblem(doc, 'interactions[2].do[11].value', /must be a number/);
         });
 
         it('checks showToast, navigate, confirm and flow dialogs', () => {
@@ -781,7 +913,8 @@ describe('c/dcDefinition parseDefinition', () => {
     });
 
     it('locates validation problems in the text', () => {
-        const text = '{\n  "schemaVersion": 1,\n  "apiName": "X",\n  "label": "x",\n  "queries": [\n    { "name": "q", "object": "Contact", "fields": ["Nope"] }\n  ]\n}';
+        const text =
+            '{\n  "schemaVersion": 1,\n  "apiName": "X",\n  "label": "x",\n  "queries": [\n    { "name": "q", "object": "Contact", "fields": ["Nope"] }\n  ]\n}';
         const r = parseDefinition(text, catalog);
         expect(r.definition).toBeUndefined();
         expect(r.document).toBeDefined();
@@ -790,7 +923,9 @@ describe('c/dcDefinition parseDefinition', () => {
 
     it('reports duplicate keys', () => {
         const r = parseDefinition('{"schemaVersion": 1, "apiName": "X", "label": "a", "label": "b"}');
-        expect(r.problems).toEqual([expect.objectContaining({ path: 'label', message: expect.stringMatching(/'label' appears twice/) })]);
+        expect(r.problems).toEqual([
+            expect.objectContaining({ path: 'label', message: expect.stringMatching(/'label' appears twice/) })
+        ]);
     });
 
     it('rejects non-text input', () => {
@@ -823,9 +958,19 @@ describe('c/dcDefinition JSON source positions', () => {
     });
 
     it('parses every JSON value kind and records positions', () => {
-        const text = '\uFEFF{"s": "a\\"b\\u0041\\n", "n": -1.5e2, "t": true, "f": false, "z": null, "e": {}, "l": [], "odd key": [{"x": 1}]}';
+        const text =
+            '\uFEFF{"s": "a\\"b\\u0041\\n", "n": -1.5e2, "t": true, "f": false, "z": null, "e": {}, "l": [], "odd key": [{"x": 1}]}';
         const r = parseJsonWithPositions(text);
-        expect(r.value).toEqual({ s: 'a"bA\n', n: -150, t: true, f: false, z: null, e: {}, l: [], 'odd key': [{ x: 1 }] });
+        expect(r.value).toEqual({
+            s: 'a"bA\n',
+            n: -150,
+            t: true,
+            f: false,
+            z: null,
+            e: {},
+            l: [],
+            'odd key': [{ x: 1 }]
+        });
         expect(r.positions.get('["odd key"][0].x')).toMatchObject({ line: 1 });
         expect(locate(r.positions, 'l[3].deep')).toEqual(r.positions.get('l'));
         expect(locate(new Map(), 'a.b')).toBeUndefined();
@@ -839,16 +984,34 @@ describe('c/dcDefinition helpers', () => {
         const r = parseConditionLogic('NOT (1 OR 2) AND 3', 3);
         expect(r.ok && [...r.used].sort()).toEqual([1, 2, 3]);
         expect(parseConditionLogic('', 1)).toMatchObject({ ok: false, message: expect.stringMatching(/empty/) });
-        expect(parseConditionLogic('1 AND', 1)).toMatchObject({ ok: false, message: expect.stringMatching(/ends too early/) });
-        expect(parseConditionLogic('1 2', 2)).toMatchObject({ ok: false, message: expect.stringMatching(/unexpected '2'/) });
-        expect(parseConditionLogic('AND 1', 1)).toMatchObject({ ok: false, message: expect.stringMatching(/expected a condition number/) });
-        expect(parseConditionLogic('2', 1)).toMatchObject({ ok: false, message: expect.stringMatching(/there is 1 condition/) });
+        expect(parseConditionLogic('1 AND', 1)).toMatchObject({
+            ok: false,
+            message: expect.stringMatching(/ends too early/)
+        });
+        expect(parseConditionLogic('1 2', 2)).toMatchObject({
+            ok: false,
+            message: expect.stringMatching(/unexpected '2'/)
+        });
+        expect(parseConditionLogic('AND 1', 1)).toMatchObject({
+            ok: false,
+            message: expect.stringMatching(/expected a condition number/)
+        });
+        expect(parseConditionLogic('2', 1)).toMatchObject({
+            ok: false,
+            message: expect.stringMatching(/there is 1 condition/)
+        });
     });
 
     it('resolves field paths through polymorphic lookups and unknown objects', () => {
         expect(resolveFieldPath(catalog, 'Contact', 'What.Type')).toMatchObject({ ok: true });
-        expect(resolveFieldPath(catalog, 'Contact', 'What.Bogus')).toMatchObject({ ok: false, message: expect.stringMatching(/Name has no field 'Bogus'/) });
-        expect(resolveFieldPath(catalog, 'Ghost', 'Name')).toMatchObject({ ok: false, message: expect.stringMatching(/not in the schema/) });
+        expect(resolveFieldPath(catalog, 'Contact', 'What.Bogus')).toMatchObject({
+            ok: false,
+            message: expect.stringMatching(/Name has no field 'Bogus'/)
+        });
+        expect(resolveFieldPath(catalog, 'Ghost', 'Name')).toMatchObject({
+            ok: false,
+            message: expect.stringMatching(/not in the schema/)
+        });
         const noName: SchemaCatalog = { describeObject: (n) => (n === 'Name' ? undefined : catalog.describeObject(n)) };
         expect(resolveFieldPath(noName, 'Contact', 'What.Anything')).toEqual({ ok: true });
     });

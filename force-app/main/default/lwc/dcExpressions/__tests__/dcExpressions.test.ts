@@ -1,4 +1,5 @@
 import {
+    analyzeValue,
     evaluate,
     evaluateFormula,
     ExpressionSyntaxError,
@@ -42,6 +43,12 @@ function run(source: string): unknown {
     return evaluate(result.ast, scope, { now });
 }
 
+function astOf(source: string): Ast {
+    const result = parseFormula(source);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.ast;
+}
+
 function errorOf(result: ParseResult): { message: string; position: number; hint?: string } {
     if (result.ok) throw new Error('expected a parse error');
     return result.error;
@@ -50,10 +57,12 @@ function errorOf(result: ParseResult): { message: string; position: number; hint
 describe('parseFormula', () => {
     it('parses merge fields, literals and functions and lists references', () => {
         const result = parseFormula('IF({!contactsTable.SelectedRowsKeyValue} = NULL, {!$User.FirstName}, "x") & {!n}');
-        expect(result.ok).toBe(true);
-        if (result.ok) {
-            expect(result.references).toEqual(['contactsTable.SelectedRowsKeyValue', '$User.FirstName', 'n']);
-        }
+        expect(result).toEqual(
+            expect.objectContaining({
+                ok: true,
+                references: ['contactsTable.SelectedRowsKeyValue', '$User.FirstName', 'n']
+            })
+        );
     });
 
     it('builds the AST with precedence and normalised operators', () => {
@@ -116,7 +125,11 @@ describe('parseFormula', () => {
         ['Active', "Unknown name 'Active' at position 0 — merge fields are written {!Active}", 0],
         ['IFF(1, 2, 3)', "Unknown function 'IFF' at position 0 — did you mean IF?", 0],
         ['FOOBARBAZ(1)', "Unknown function 'FOOBARBAZ' at position 0 — available functions: AND, BLANKVALUE", 0],
-        ['IF(TRUE, 1)', 'IF expects 3 arguments but got 2 at position 0 — write IF(condition, valueIfTrue, valueIfFalse)', 0],
+        [
+            'IF(TRUE, 1)',
+            'IF expects 3 arguments but got 2 at position 0 — write IF(condition, valueIfTrue, valueIfFalse)',
+            0
+        ],
         ['NOT()', 'NOT expects 1 argument but got 0', 0],
         ['AND()', 'AND expects at least 1 argument but got 0', 0],
         ['TODAY(1)', 'TODAY expects 0 arguments but got 1', 0],
@@ -141,7 +154,9 @@ describe('parseFormula', () => {
         const deep = '('.repeat(5000) + '1' + ')'.repeat(5000);
         expect(errorOf(parseFormula(deep)).message).toContain('nested too deeply');
         expect(errorOf(parseFormula('-'.repeat(500) + '1')).message).toContain('nested too deeply');
-        expect(errorOf(parseFormula('LEN('.repeat(500) + '1' + ')'.repeat(500))).message).toContain('nested too deeply');
+        expect(errorOf(parseFormula('LEN('.repeat(500) + '1' + ')'.repeat(500))).message).toContain(
+            'nested too deeply'
+        );
         expect(parseFormula('('.repeat(50) + '1' + ')'.repeat(50)).ok).toBe(true);
     });
 
@@ -308,16 +323,10 @@ describe('evaluate', () => {
 describe('printFormula', () => {
     it('prints with minimal parentheses', () => {
         const source = '(1 + 2) * -(3 - 4) & "q\\"\\\\\\n\\t\\r" & {!a.b} = NULL || !(TRUE && FALSE) && LEN("x") > 2';
-        const result = parseFormula(source);
-        expect(result.ok).toBe(true);
-        if (result.ok) {
-            const printed = printFormula(result.ast);
-            expect(printed).toBe(
-                '(1 + 2) * -(3 - 4) & "q\\"\\\\\\n\\t\\r" & {!a.b} = NULL || !(TRUE && FALSE) && LEN("x") > 2'
-            );
-            const again = parseFormula(printed);
-            expect(again.ok && again.ast).toEqual(result.ast);
-        }
+        const ast = astOf(source);
+        const printed = printFormula(ast);
+        expect(printed).toBe(source);
+        expect(astOf(printed)).toEqual(ast);
     });
 
     it('prints templates, negative and exponent numbers', () => {
@@ -341,7 +350,9 @@ describe('printFormula', () => {
 
 describe('resolveValue', () => {
     it('returns the raw value of a single merge field, keeping arrays', () => {
-        expect(resolveValue('{!contactsTable.SelectedRowsKeyValue}', scope)).toBe(values.ids === values.ids && values['contactsTable.SelectedRowsKeyValue']);
+        expect(resolveValue('{!contactsTable.SelectedRowsKeyValue}', scope)).toBe(
+            values['contactsTable.SelectedRowsKeyValue']
+        );
         expect(resolveValue('{!n}', scope)).toBe(3);
         expect(resolveValue('{!missing}', scope)).toBeNull();
     });
@@ -370,17 +381,47 @@ describe('resolveValue', () => {
 
     it('throws a syntax error for a malformed template', () => {
         expect(() => resolveValue('Hello {!name', scope)).toThrow(ExpressionSyntaxError);
+        let caught: unknown;
         try {
             resolveValue('Hello {!name', scope);
         } catch (e) {
-            expect((e as ExpressionSyntaxError).position).toBe(6);
-            expect((e as ExpressionSyntaxError).hint).toBe("close it with '}'");
+            caught = e;
         }
+        expect(caught).toEqual(expect.objectContaining({ position: 6, hint: "close it with '}'" }));
     });
 
     it('evaluateFormula parses and evaluates, or throws', () => {
         expect(evaluateFormula('{!n} * 2', scope)).toBe(6);
         expect(() => evaluateFormula('{!n} *', scope)).toThrow(/Unexpected end of formula at position 6/);
+    });
+});
+
+describe('analyzeValue', () => {
+    it('classifies values the way resolveValue resolves them', () => {
+        expect(analyzeValue(5)).toEqual({ kind: 'literal', references: [] });
+        expect(analyzeValue('Active')).toEqual({ kind: 'literal', references: [] });
+        expect(analyzeValue('{!a.b}')).toEqual({ kind: 'mergeField', path: ['a', 'b'], references: ['a.b'] });
+        expect(analyzeValue('{!a} + 1')).toEqual(expect.objectContaining({ kind: 'template', references: ['a'] }));
+        expect(analyzeValue('{!a} + 1', { formulas: true })).toEqual(
+            expect.objectContaining({ kind: 'formula', references: ['a'] })
+        );
+        expect(analyzeValue('("x")', { formulas: true })).toEqual({ kind: 'literal', references: [] });
+        expect(analyzeValue('x {!a', {})).toEqual(
+            expect.objectContaining({
+                kind: 'template',
+                references: [],
+                error: expect.objectContaining({ position: 2 })
+            })
+        );
+    });
+
+    it('explains why a formula-looking value is treated as text', () => {
+        const typo = analyzeValue('IFF({!a}, 1, 2)', { formulas: true });
+        expect(typo.kind).toBe('template');
+        expect(typo.formulaError?.message).toBe("Unknown function 'IFF' at position 0 — did you mean IF?");
+        expect(analyzeValue('Smith (Jr)', { formulas: true })).toEqual(
+            expect.objectContaining({ kind: 'literal', formulaError: expect.objectContaining({ position: 0 }) })
+        );
     });
 });
 
@@ -396,6 +437,10 @@ describe('helpers', () => {
         expect(hasMergeFields('a {!b}')).toBe(true);
         expect(hasMergeFields('a {b}')).toBe(false);
         expect(toText(undefined)).toBe('');
+        expect(toText(0.1 + 0.2)).toBe('0.3');
+        expect(toText(1 / 3)).toBe('0.333333333333333');
+        expect(toText(12)).toBe('12');
+        expect(toText(Infinity)).toBe('Infinity');
         expect(valuesEqual(new Date(5), new Date(5))).toBe(true);
         expect(valuesEqual(NaN, null)).toBe(true);
         expect(suggestName('ISBLNK', Object.keys(FUNCTIONS))).toBe('ISBLANK');

@@ -73,10 +73,15 @@ describe('properties', () => {
         const arith: fc.Arbitrary<Arith> = fc.letrec<{ node: Arith }>((tie) => ({
             node: fc.oneof(
                 { depthSize: 'small' },
-                fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.double({ min: 0, max: 1000, noNaN: true }))
+                fc
+                    .oneof(fc.integer({ min: 0, max: 1000 }), fc.double({ min: 0, max: 1000, noNaN: true }))
                     .filter((n) => !Object.is(n, -0))
                     .map((value) => ({ type: 'literal' as const, value })),
-                fc.record({ type: fc.constant('unary' as const), operator: fc.constant('-' as const), operand: tie('node') }),
+                fc.record({
+                    type: fc.constant('unary' as const),
+                    operator: fc.constant('-' as const),
+                    operand: tie('node')
+                }),
                 fc.record({
                     type: fc.constant('binary' as const),
                     operator: fc.constantFrom('+' as const, '-' as const, '*' as const, '/' as const),
@@ -112,19 +117,19 @@ describe('properties', () => {
         fc.assert(
             fc.property(arith, (ast) => {
                 const parsed = parseFormula(printFormula(ast as Ast));
-                expect(parsed.ok).toBe(true);
-                if (!parsed.ok) return;
-                let expected: number | 'error';
-                try {
-                    expected = reference(ast);
-                } catch {
-                    expected = 'error';
-                }
-                if (expected === 'error') {
-                    expect(() => evaluate(parsed.ast, scope)).toThrow(FormulaError);
-                } else {
-                    expect(Object.is(evaluate(parsed.ast, scope), expected)).toBe(true);
-                }
+                if (!parsed.ok) throw new Error(parsed.error.message);
+                // The engine must fail with a FormulaError exactly where the reference fails.
+                const outcome = (run: () => number, errorType: new (...args: never[]) => Error): string => {
+                    try {
+                        const value = run();
+                        return `value ${Object.is(value, -0) ? '-0' : String(value)}`;
+                    } catch (e) {
+                        return e instanceof errorType ? 'error' : `unexpected ${String(e)}`;
+                    }
+                };
+                expect(outcome(() => evaluate(parsed.ast, scope) as number, FormulaError)).toBe(
+                    outcome(() => reference(ast), Error)
+                );
             }),
             { numRuns: 500 }
         );
@@ -133,8 +138,40 @@ describe('properties', () => {
     const formulaish = fc
         .array(
             fc.constantFrom(
-                '(', ')', ',', '{!', '}', '"', "'", '\\', '&', '&&', '|', '||', '=', '<', '>', '!', '-', '+', '*', '/',
-                ' ', '1', '2.5', 'e', 'IF', 'LEN', 'TRUE', 'NULL', 'a', '.', '$', '{', '\n', 'é'
+                '(',
+                ')',
+                ',',
+                '{!',
+                '}',
+                '"',
+                "'",
+                '\\',
+                '&',
+                '&&',
+                '|',
+                '||',
+                '=',
+                '<',
+                '>',
+                '!',
+                '-',
+                '+',
+                '*',
+                '/',
+                ' ',
+                '1',
+                '2.5',
+                'e',
+                'IF',
+                'LEN',
+                'TRUE',
+                'NULL',
+                'a',
+                '.',
+                '$',
+                '{',
+                '\n',
+                'é'
             ),
             { maxLength: 30 }
         )
@@ -144,11 +181,11 @@ describe('properties', () => {
         fc.assert(
             fc.property(fc.oneof(fc.string({ maxLength: 40 }), formulaish), (source) => {
                 for (const result of [parseFormula(source), parseTemplate(source)]) {
-                    if (!result.ok) {
-                        expect(result.error.position).toBeGreaterThanOrEqual(0);
-                        expect(result.error.position).toBeLessThanOrEqual(source.length);
-                        expect(result.error.message).toContain(`at position ${result.error.position}`);
-                    }
+                    const position = result.ok ? 0 : result.error.position;
+                    const message = result.ok ? 'at position 0' : result.error.message;
+                    expect(position).toBeGreaterThanOrEqual(0);
+                    expect(position).toBeLessThanOrEqual(source.length);
+                    expect(message).toContain(`at position ${position}`);
                 }
             }),
             { numRuns: 2000 }

@@ -5,7 +5,11 @@ describe('parseServerError', () => {
         const error = {
             status: 500,
             body: {
-                message: JSON.stringify({ code: 'FLOW_INACTIVE', message: 'Flow X has no active version.', details: ['X'] }),
+                message: JSON.stringify({
+                    code: 'FLOW_INACTIVE',
+                    message: 'Flow X has no active version.',
+                    details: ['X']
+                }),
                 exceptionType: 'System.AuraHandledException'
             }
         };
@@ -48,9 +52,10 @@ describe('parseServerError', () => {
                 }
             }).message
         ).toBe('out; page; email');
-        expect(parseServerError({ body: { pageErrors: [{ message: 'p' }], fieldErrors: { A: [{ message: 'f' }] } } }).message).toBe(
-            'p; f'
-        );
+        expect(
+            parseServerError({ body: { pageErrors: [{ message: 'p' }], fieldErrors: { A: [{ message: 'f' }] } } })
+                .message
+        ).toBe('p; f');
     });
 
     it('reads structured errors, Error instances and strings', () => {
@@ -59,13 +64,21 @@ describe('parseServerError', () => {
             message: 'fault',
             details: [1]
         });
-        expect(parseServerError({ message: 'plain object' })).toEqual({ code: 'UNKNOWN_ERROR', message: 'plain object', details: [] });
+        expect(parseServerError({ message: 'plain object' })).toEqual({
+            code: 'UNKNOWN_ERROR',
+            message: 'plain object',
+            details: []
+        });
         expect(parseServerError(new Error('boom'))).toEqual({ code: 'CLIENT_ERROR', message: 'boom', details: [] });
         expect(parseServerError(new Error('{"code":"NOT_ALLOWED","message":"no"}')).code).toBe('NOT_ALLOWED');
         expect(parseServerError('{"code":"TOO_MANY_ROWS","message":"too many"}').code).toBe('TOO_MANY_ROWS');
         expect(parseServerError('text')).toEqual({ code: 'UNKNOWN_ERROR', message: 'text', details: [] });
         expect(parseServerError('').message).toBe('Unknown error');
-        expect(parseServerError({ statusText: 'Bad Gateway' })).toEqual({ code: 'HTTP_ERROR', message: 'Bad Gateway', details: [] });
+        expect(parseServerError({ statusText: 'Bad Gateway' })).toEqual({
+            code: 'HTTP_ERROR',
+            message: 'Bad Gateway',
+            details: []
+        });
         expect(parseServerError(undefined).code).toBe('UNKNOWN_ERROR');
         expect(parseServerError(42).message).toBe('An unknown error occurred.');
         expect(parseServerError({ body: {} }).code).toBe('UNKNOWN_ERROR');

@@ -68,8 +68,12 @@ describe('coerceValue', () => {
         expect(coerceValue(ids, 'Text', { isCollection: true })).toBe(ids);
         expect(coerceValue([1, '2', null, ''], 'Number', { isCollection: true })).toEqual([1, 2, null, null]);
         expect(coerceValue(null, 'Text', { isCollection: true })).toEqual([]);
-        const single = errorOf(() => coerceValue('a', 'Text', { isCollection: true, subject: 'ids is a Text collection variable' }));
-        expect(single.message).toBe("ids is a Text collection variable; cannot store the single value 'a' — a list is expected");
+        const single = errorOf(() =>
+            coerceValue('a', 'Text', { isCollection: true, subject: 'ids is a Text collection variable' })
+        );
+        expect(single.message).toBe(
+            "ids is a Text collection variable; cannot store the single value 'a' — a list is expected"
+        );
         expect(single.code).toBe('COLLECTION_MISMATCH');
         const item = errorOf(() => coerceValue([1, 'x'], 'Number', { isCollection: true }));
         expect(item.message).toContain("cannot store 'x' (item 2)");

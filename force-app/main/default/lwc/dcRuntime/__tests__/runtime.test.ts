@@ -32,11 +32,16 @@ function createRuntime(): { runtime: Runtime; selection: SelectionModel } {
 describe('Runtime', () => {
     it('resolves resources, globals and component properties', () => {
         const { runtime, selection } = createRuntime();
-        selection.select([{ Id: '003A', Name: 'Ann' }, { Id: '003B', Name: 'Bob' }]);
+        selection.select([
+            { Id: '003A', Name: 'Ann' },
+            { Id: '003B', Name: 'Bob' }
+        ]);
         expect(runtime.definitionName).toBe('Contact_Status_Board');
         expect(runtime.resolve('{!contactsTable.SelectedRowsKeyValue}')).toBe(selection.SelectedRowsKeyValue);
         expect(runtime.resolve('{!contactsTable.FirstSelectedRow.Name}')).toBe('Ann');
-        expect(runtime.resolve('{!contactsTable.SelectedRowCount} selected for {!$Record.Name}')).toBe('2 selected for Acme');
+        expect(runtime.resolve('{!contactsTable.SelectedRowCount} selected for {!$Record.Name}')).toBe(
+            '2 selected for Acme'
+        );
         expect(runtime.resolve('{!title}')).toBe('Contacts of Ann');
         expect(runtime.resolve('{!$User.Id}')).toBe('005U');
         expect(runtime.resolve('{!contactsTable}')).toBe(selection);
@@ -104,7 +109,9 @@ describe('Runtime', () => {
             label: 'X',
             resources: [{ name: 'f', kind: 'formula', dataType: 'Text', formula: '{!$Error.message}' }]
         });
-        expect(() => runtime.store.get('f')).toThrow('{!$Error…} is only available in On Error actions, not in formulas.');
+        expect(() => runtime.store.get('f')).toThrow(
+            '{!$Error…} is only available in On Error actions, not in formulas.'
+        );
         expect(runtime.now()).toBeInstanceOf(Date);
     });
 });

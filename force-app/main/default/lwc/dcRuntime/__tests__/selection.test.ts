@@ -82,7 +82,8 @@ describe('SelectionModel', () => {
         model.applySelectionEvent({ selectedRows: [rows[8]], config: { action: 'rowSelect', value: '0038' } }, visible);
         expect(model.SelectedRowsKeyValue).toEqual(['0031', '0038']);
         expect(
-            model.applySelectionEvent({ selectedRows: [], config: { action: 'rowSelect', value: 'nope' } }, visible).added
+            model.applySelectionEvent({ selectedRows: [], config: { action: 'rowSelect', value: 'nope' } }, visible)
+                .added
         ).toEqual([]);
         model.applySelectionEvent({ selectedRows: [], config: { action: 'rowDeselect', value: '0031' } }, visible);
         expect(model.SelectedRowsKeyValue).toEqual(['0038']);
@@ -94,7 +95,11 @@ describe('SelectionModel', () => {
 
     it('enforces maxRowSelection', () => {
         const model = new SelectionModel({ maxRowSelection: 2 });
-        expect(model.select(rows.slice(0, 4))).toEqual({ added: ['0030', '0031'], removed: [], rejected: ['0032', '0033'] });
+        expect(model.select(rows.slice(0, 4))).toEqual({
+            added: ['0030', '0031'],
+            removed: [],
+            rejected: ['0032', '0033']
+        });
         expect(model.selectAllLoaded(rows).rejected).toHaveLength(8);
         const none = new SelectionModel({ maxRowSelection: 0 });
         expect(none.select(rows[0]).rejected).toEqual(['0030']);
@@ -140,6 +145,18 @@ describe('SelectionModel', () => {
         unsubscribe();
         model.clear();
         expect(listener).toHaveBeenCalledTimes(1);
+    });
+
+    it('keeps working when a listener throws', () => {
+        const model = new SelectionModel();
+        const errorSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+        model.subscribe(() => {
+            throw new Error('view broke');
+        });
+        model.select(rows[0]);
+        expect(model.SelectedRowCount).toBe(1);
+        expect(errorSpy).toHaveBeenCalledWith('SelectionModel listener failed', expect.any(Error));
+        errorSpy.mockRestore();
     });
 
     it('handles 50,000 selected rows by key', () => {

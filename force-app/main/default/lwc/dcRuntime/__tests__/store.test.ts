@@ -116,10 +116,14 @@ describe('ResourceStore', () => {
                     { name: 'b', kind: 'formula', dataType: 'Number', formula: '{!c} + 1' },
                     { name: 'c', kind: 'formula', dataType: 'Number', formula: '{!a} + 1' }
                 ])
-        ).toThrow(new ResourceDefinitionError('Formula cycle: a → b → c → a. A formula cannot depend on itself, directly or through other formulas.'));
-        expect(
-            () => new ResourceStore([{ name: 'a', kind: 'formula', dataType: 'Number', formula: '{!a}' }])
-        ).toThrow('Formula cycle: a → a.');
+        ).toThrow(
+            new ResourceDefinitionError(
+                'Formula cycle: a → b → c → a. A formula cannot depend on itself, directly or through other formulas.'
+            )
+        );
+        expect(() => new ResourceStore([{ name: 'a', kind: 'formula', dataType: 'Number', formula: '{!a}' }])).toThrow(
+            'Formula cycle: a → a.'
+        );
         expect(() => new ResourceStore([{ name: 'a', kind: 'formula', dataType: 'Number', formula: '1 +' }])).toThrow(
             "The formula of 'a' does not parse: Unexpected end of formula at position 3"
         );
@@ -151,7 +155,9 @@ describe('ResourceStore', () => {
         expect(() => store.get('asNumber')).toThrow(
             "Formula 'asNumber' could not be computed: Formula asNumber is a Number formula; cannot store 'abc'"
         );
-        expect(() => store.get('init')).toThrow("The initial value of 'init' could not be computed: Unknown resource 'missing'");
+        expect(() => store.get('init')).toThrow(
+            "The initial value of 'init' could not be computed: Unknown resource 'missing'"
+        );
         expect(() => store.snapshot()).toThrow();
     });
 
@@ -179,7 +185,24 @@ describe('ResourceStore', () => {
         store.set('updatedCount', 4);
         expect(store.resolveValue('{!updatedCount} contacts')).toBe('4 contacts');
         expect(store.resolveValue('{!updatedCount} + 1', { formulas: true })).toBe(5);
-        expect(store.snapshot()).toEqual(expect.objectContaining({ updatedCount: 4, doubled: 8, title: 'Contacts of Ann' }));
+        expect(store.snapshot()).toEqual(
+            expect.objectContaining({ updatedCount: 4, doubled: 8, title: 'Contacts of Ann' })
+        );
+    });
+
+    it('keeps working when a listener throws', () => {
+        const store = createStore();
+        const errorSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+        const after = jest.fn();
+        store.subscribe(() => {
+            throw new Error('view broke');
+        });
+        store.subscribe(after);
+        store.set('updatedCount', 1);
+        expect(store.get('updatedCount')).toBe(1);
+        expect(after).toHaveBeenCalledWith(['updatedCount', 'doubled', 'label']);
+        expect(errorSpy).toHaveBeenCalledWith('ResourceStore listener failed', expect.any(Error));
+        errorSpy.mockRestore();
     });
 
     it('uses the injected clock', () => {

@@ -50,7 +50,10 @@ describe('c-flow-dialog', () => {
         const element = createDialog();
         const closed = jest.fn();
         element.addEventListener('close', (event) => closed((event as CustomEvent).detail));
-        fireStatus(element, { status, outputVariables: [{ name: 'caseNumber', value: '0001', flowName: 'Close_Case' }] });
+        fireStatus(element, {
+            status,
+            outputVariables: [{ name: 'caseNumber', value: '0001', flowName: 'Close_Case' }]
+        });
         expect(closed).toHaveBeenCalledWith({ status: 'FINISHED', outputs: { caseNumber: '0001' } });
     });
 
@@ -76,7 +79,10 @@ describe('c-flow-dialog', () => {
     });
 
     it('exposes LightningModal.open so the host can open it', async () => {
-        ((LightningModal as unknown as { open: jest.Mock }).open).mockResolvedValueOnce({ status: 'FINISHED', outputs: {} });
+        (LightningModal as unknown as { open: jest.Mock }).open.mockResolvedValueOnce({
+            status: 'FINISHED',
+            outputs: {}
+        });
         const result = await FlowDialog.open({ label: 'x', flowApiName: 'Close_Case' });
         expect(result).toEqual({ status: 'FINISHED', outputs: {} });
     });

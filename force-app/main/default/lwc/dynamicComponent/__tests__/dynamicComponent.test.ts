@@ -1,0 +1,595 @@
+import { createElement } from '@lwc/engine-dom';
+import DynamicComponent from 'c/dynamicComponent';
+import FlowDialog from 'c/flowDialog';
+import getDefinition from '@salesforce/apex/DynamicComponentController.getDefinition';
+import runQuery from '@salesforce/apex/DynamicComponentController.runQuery';
+import executeFlow from '@salesforce/apex/DynamicComponentController.executeFlow';
+import LightningConfirm from 'lightning/confirm';
+import * as navigation from 'lightning/navigation';
+import { getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import DEFINITION from './data/definition.json';
+
+jest.mock('@salesforce/apex/DynamicComponentController.getDefinition', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/DynamicComponentController.runQuery', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/DynamicComponentController.executeFlow', () => ({ default: jest.fn() }), { virtual: true });
+
+const getDefinitionMock = getDefinition as unknown as jest.Mock;
+const runQueryMock = runQuery as unknown as jest.Mock;
+const executeFlowMock = executeFlow as unknown as jest.Mock;
+const confirmOpen = (LightningConfirm as unknown as { open: jest.Mock }).open;
+const dialogOpen = (FlowDialog as unknown as { open: jest.Mock }).open;
+const navigateMock = (navigation as unknown as { navigateMock: jest.Mock }).navigateMock;
+const generateUrlMock = (navigation as unknown as { generateUrlMock: jest.Mock }).generateUrlMock;
+const getRecordAdapter = getRecord as unknown as { emit(value: unknown): void; error(): void };
+
+type Row = Record<string, unknown>;
+type HostElement = HTMLElement & {
+    definitionName: string;
+    cardTitle: string;
+    height: number;
+    recordId: string;
+    objectApiName: string;
+};
+
+const RECORD_ID = '001000000000000AAA';
+const key = (i: number): string => `003${String(i).padStart(15, '0')}`;
+
+function contact(i: number, extra: Row = {}): Row {
+    return {
+        Id: key(i),
+        Name: `Contact ${i}`,
+        Email: `c${i}@example.com`,
+        Status__c: 'New',
+        Account: { Name: 'Acme' },
+        ...extra
+    };
+}
+
+function page(from: number, to: number, extra: Partial<Record<string, unknown>> = {}): Record<string, unknown> {
+    const records: Row[] = [];
+    for (let i = from; i <= to; i++) records.push(contact(i));
+    return {
+        records,
+        nextCursor: null,
+        totalCount: to - from + 1,
+        fields: [
+            { path: 'Name', label: 'Full Name', type: 'STRING', isNameField: true, referenceTo: null, sortable: true },
+            { path: 'Email', label: 'Email', type: 'EMAIL', isNameField: false, referenceTo: null, sortable: true },
+            { path: 'Phone', label: 'Phone', type: 'PHONE', isNameField: false, referenceTo: null, sortable: true },
+            {
+                path: 'Status__c',
+                label: 'Status',
+                type: 'PICKLIST',
+                isNameField: false,
+                referenceTo: null,
+                sortable: true
+            },
+            {
+                path: 'Account.Name',
+                label: 'Account Name',
+                type: 'STRING',
+                isNameField: true,
+                referenceTo: null,
+                sortable: true
+            }
+        ],
+        notices: [],
+        objectLabel: 'Contact',
+        objectLabelPlural: 'Contacts',
+        ...extra
+    };
+}
+
+function definitionResponse(json: unknown = DEFINITION, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+        apiName: 'Contact_Status_Board',
+        label: 'Contacts',
+        json: typeof json === 'string' ? json : JSON.stringify(json),
+        problems: [],
+        canCustomize: true,
+        ...extra
+    };
+}
+
+const flushPromises = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+async function settle(times = 4): Promise<void> {
+    for (let i = 0; i < times; i++) await flushPromises(); // eslint-disable-line no-await-in-loop
+}
+
+function createHost(props: Partial<HostElement> = {}): HostElement {
+    const element = createElement('c-dynamic-component', { is: DynamicComponent }) as HostElement;
+    Object.assign(element, { definitionName: 'Contact_Status_Board', ...props });
+    document.body.appendChild(element);
+    return element;
+}
+
+/** Mounts the host with a record context and delivers the page record's AccountId. */
+async function createReadyHost(props: Partial<HostElement> = {}): Promise<HostElement> {
+    const element = createHost({ recordId: RECORD_ID, objectApiName: 'Account', ...props });
+    await settle();
+    getRecordAdapter.emit({
+        id: RECORD_ID,
+        apiName: 'Account',
+        fields: { AccountId: { value: RECORD_ID, displayValue: null } }
+    });
+    await settle();
+    getRecordAdapter.emit({
+        id: '005000000000000000',
+        apiName: 'User',
+        fields: { FirstName: { value: 'Ada', displayValue: null } }
+    });
+    await settle();
+    return element;
+}
+
+function table(element: HTMLElement): HTMLElement {
+    return element.shadowRoot!.querySelector('c-dynamic-data-table') as HTMLElement;
+}
+
+function datatable(element: HTMLElement): HTMLElement & { data: Row[]; selectedRows: string[] } {
+    return table(element).shadowRoot!.querySelector('lightning-datatable') as HTMLElement & {
+        data: Row[];
+        selectedRows: string[];
+    };
+}
+
+function headerButton(element: HTMLElement, name: string): HTMLElement & { disabled: boolean } {
+    return table(element).shadowRoot!.querySelector(`lightning-button[data-action="${name}"]`) as HTMLElement & {
+        disabled: boolean;
+    };
+}
+
+function selectRows(element: HTMLElement, keys: string[]): void {
+    const dt = datatable(element);
+    dt.dispatchEvent(
+        new CustomEvent('rowselection', {
+            detail: { selectedRows: dt.data.filter((row) => keys.includes(row.Id as string)) }
+        })
+    );
+}
+
+function toasts(element: HTMLElement): jest.Mock {
+    const handler = jest.fn();
+    element.addEventListener('lightning__showtoast', (event) => handler((event as CustomEvent).detail));
+    return handler;
+}
+
+function lastRequest(): Record<string, unknown> {
+    const call = runQueryMock.mock.calls[runQueryMock.mock.calls.length - 1][0];
+    return { ...call, request: JSON.parse(call.requestJson) };
+}
+
+describe('c-dynamic-component', () => {
+    beforeEach(() => {
+        getDefinitionMock.mockResolvedValue(definitionResponse());
+        runQueryMock.mockResolvedValue(page(1, 3));
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.clearAllMocks();
+        runQueryMock.mockReset();
+        executeFlowMock.mockReset();
+        getDefinitionMock.mockReset();
+    });
+
+    it('shows a spinner while the definition loads', async () => {
+        getDefinitionMock.mockReturnValue(new Promise(() => undefined));
+        const element = createHost();
+        await flushPromises();
+        expect(element.shadowRoot!.querySelector('lightning-spinner')).not.toBeNull();
+        expect(element.shadowRoot!.querySelector('lightning-card')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('renders only the setup panel for a definition with client-side problems', async () => {
+        const bad = { ...DEFINITION, components: [{ ...DEFINITION.components[0], query: 'contactz' }] };
+        getDefinitionMock.mockResolvedValue(
+            definitionResponse(bad, { problems: [{ path: 'queries[0]', message: 'Server says no.' }] })
+        );
+        const element = createHost();
+        await settle();
+        const setup = element.shadowRoot!.querySelector('c-setup-errors') as HTMLElement & {
+            problems: { path: string; message: string }[];
+            isAdmin: boolean;
+            definitionLabel: string;
+        };
+        expect(setup).not.toBeNull();
+        expect(setup.isAdmin).toBe(true);
+        expect(setup.definitionLabel).toBe('Contacts');
+        expect(setup.problems[0]).toEqual(expect.objectContaining({ path: 'queries[0]', message: 'Server says no.' }));
+        expect(setup.problems.some((p) => p.path === 'components[0].query')).toBe(true);
+        expect(element.shadowRoot!.querySelector('lightning-card')).toBeNull();
+        expect(element.shadowRoot!.querySelector('c-dynamic-data-table')).toBeNull();
+        expect(runQueryMock).not.toHaveBeenCalled();
+        await expect(element).toBeAccessible();
+    });
+
+    it('renders only the setup panel for invalid JSON, for a non-admin too', async () => {
+        getDefinitionMock.mockResolvedValue(definitionResponse('{ "schemaVersion": 1,', { canCustomize: false }));
+        const element = createHost();
+        await settle();
+        const setup = element.shadowRoot!.querySelector('c-setup-errors') as HTMLElement & {
+            isAdmin: boolean;
+            problems: unknown[];
+        };
+        expect(setup.isAdmin).toBe(false);
+        expect(setup.problems).toHaveLength(1);
+        expect(element.shadowRoot!.querySelector('c-dynamic-data-table')).toBeNull();
+    });
+
+    it('asks for a definition when none is selected, without calling Apex', async () => {
+        const element = createHost({ definitionName: '' });
+        await settle();
+        const setup = element.shadowRoot!.querySelector('c-setup-errors') as HTMLElement & {
+            problems: { message: string }[];
+        };
+        expect(setup.problems[0].message).toContain('No definition is selected');
+        expect(getDefinitionMock).not.toHaveBeenCalled();
+    });
+
+    it('shows the server error in the setup panel when the definition cannot be loaded', async () => {
+        getDefinitionMock.mockRejectedValue({
+            body: {
+                message: JSON.stringify({
+                    code: 'UNKNOWN_DEFINITION',
+                    message: "No definition named 'Nope'.",
+                    details: []
+                })
+            }
+        });
+        const element = createHost({ definitionName: 'Nope' });
+        await settle();
+        const setup = element.shadowRoot!.querySelector('c-setup-errors') as HTMLElement & {
+            problems: { message: string }[];
+        };
+        expect(setup.problems).toEqual([{ path: '', message: "No definition named 'Nope'." }]);
+    });
+
+    it('loads the first page with the record bind and renders the card and the table', async () => {
+        const element = await createReadyHost({ height: 300 });
+        expect(getDefinitionMock).toHaveBeenCalledWith({ definitionName: 'Contact_Status_Board' });
+        expect(runQueryMock).toHaveBeenCalledTimes(1);
+        const call = lastRequest();
+        expect(call).toEqual(
+            expect.objectContaining({ definitionName: 'Contact_Status_Board', queryName: 'contacts' })
+        );
+        expect(call.request).toEqual({
+            binds: { '1': RECORD_ID },
+            sortBy: 'Name',
+            sortDirection: 'asc',
+            searchTerm: null,
+            pageSize: 50,
+            cursor: null,
+            withCount: true
+        });
+        const card = element.shadowRoot!.querySelector('lightning-card') as HTMLElement & { title: string };
+        expect(card.title).toBe('Contacts of Ada');
+        expect(datatable(element).data).toHaveLength(3);
+        expect((table(element) as HTMLElement & { height: string }).height).toBe('300px');
+        await expect(element).toBeAccessible();
+    });
+
+    it("links names with the app's own record URL pattern", async () => {
+        generateUrlMock.mockResolvedValueOnce('/lightning/r/000000000000000AAA/view');
+        const element = await createReadyHost();
+        expect(generateUrlMock).toHaveBeenCalledWith({
+            type: 'standard__recordPage',
+            attributes: { recordId: '000000000000000AAA', actionName: 'view' }
+        });
+        expect(datatable(element).data[0]['Name#url']).toBe(`/lightning/r/${key(1)}/view`);
+    });
+
+    it('keeps /<id> links when the URL pattern is unknown', async () => {
+        generateUrlMock.mockRejectedValueOnce(new Error('no navigation context'));
+        const element = await createReadyHost();
+        expect(datatable(element).data[0]['Name#url']).toBe(`/${key(1)}`);
+    });
+
+    it('uses the App Builder card title', async () => {
+        const element = await createReadyHost({ cardTitle: 'Team of {!$User.FirstName}' });
+        const card = element.shadowRoot!.querySelector('lightning-card') as HTMLElement & { title: string };
+        expect(card.title).toBe('Team of Ada');
+    });
+
+    it('runs the load interactions once', async () => {
+        const element = await createReadyHost();
+        expect(element.shadowRoot!.querySelector('lightning-card')).not.toBeNull();
+        // onLoad sets updatedCount to 0: the query ran once and nothing failed
+        expect(runQueryMock).toHaveBeenCalledTimes(1);
+    });
+
+    it('shows query errors in the table and retries', async () => {
+        runQueryMock.mockRejectedValueOnce({ body: { message: 'Insufficient access to Contact' } });
+        const element = await createReadyHost();
+        const state = table(element).shadowRoot!.querySelector('.state-error')!;
+        expect(state.textContent).toContain('Insufficient access to Contact');
+        state.querySelector('lightning-button')!.dispatchEvent(new CustomEvent('click'));
+        await settle();
+        expect(datatable(element).data).toHaveLength(3);
+    });
+
+    it('Set as Active: runs the flow with the selected keys, refreshes keeping the selection, toasts the output', async () => {
+        const element = await createReadyHost();
+        const toast = toasts(element);
+        const refresh = jest.fn();
+        element.addEventListener('lightning__refresh', refresh);
+        expect(headerButton(element, 'setActive').disabled).toBe(true);
+        selectRows(element, [key(1), key(3)]);
+        await settle();
+        expect(headerButton(element, 'setActive').disabled).toBe(false);
+
+        let finishFlow!: (value: unknown) => void;
+        executeFlowMock.mockReturnValue(new Promise((resolve) => (finishFlow = resolve)));
+        headerButton(element, 'setActive').dispatchEvent(new CustomEvent('click'));
+        await settle();
+        expect(executeFlowMock).toHaveBeenCalledWith({
+            definitionName: 'Contact_Status_Board',
+            interactionId: 'setActive',
+            actionId: 'setActiveFlow',
+            inputsJson: JSON.stringify({ ContactIds: [key(1), key(3)] })
+        });
+        // busy: disabled with a spinner, a second click does not run the flow again
+        expect(headerButton(element, 'setActive').disabled).toBe(true);
+        expect(table(element).shadowRoot!.querySelector('.action-spinner')).not.toBeNull();
+        await expect(element).toBeAccessible();
+        headerButton(element, 'setActive').dispatchEvent(new CustomEvent('click'));
+
+        runQueryMock.mockResolvedValue(
+            page(1, 3, {
+                records: [contact(1, { Status__c: 'Active' }), contact(2), contact(3, { Status__c: 'Active' })]
+            })
+        );
+        finishFlow({ success: true, outputs: { updatedCount: 2 }, error: null });
+        await settle(6);
+        expect(executeFlowMock).toHaveBeenCalledTimes(1);
+        expect(runQueryMock).toHaveBeenCalledTimes(2);
+        expect(lastRequest().request).toEqual(expect.objectContaining({ cursor: null, pageSize: 50, withCount: true }));
+        expect(datatable(element).data[0].Status__c).toBe('Active');
+        expect(datatable(element).selectedRows).toEqual([key(1), key(3)]);
+        expect(toast).toHaveBeenCalledWith(
+            expect.objectContaining({ title: '2 contacts set to Active', variant: 'success' })
+        );
+        expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith(
+            expect.arrayContaining([{ recordId: RECORD_ID }, { recordId: key(1) }, { recordId: key(3) }])
+        );
+        expect(refresh).toHaveBeenCalled();
+        expect(headerButton(element, 'setActive').disabled).toBe(false);
+        expect(table(element).shadowRoot!.querySelector('.action-spinner')).toBeNull();
+    });
+
+    it('Set as Active with one row works too', async () => {
+        const element = await createReadyHost();
+        selectRows(element, [key(2)]);
+        await settle();
+        executeFlowMock.mockResolvedValue({ success: true, outputs: { updatedCount: 1 }, error: null });
+        headerButton(element, 'setActive').dispatchEvent(new CustomEvent('click'));
+        await settle(6);
+        expect(JSON.parse(executeFlowMock.mock.calls[0][0].inputsJson)).toEqual({ ContactIds: [key(2)] });
+    });
+
+    it('Set as Active error: shows the server error through On Error and does not refresh', async () => {
+        const element = await createReadyHost();
+        const toast = toasts(element);
+        selectRows(element, [key(1)]);
+        await settle();
+        executeFlowMock.mockRejectedValue({
+            body: {
+                message: JSON.stringify({
+                    code: 'FLOW_INACTIVE',
+                    message: 'Set_Contact_Status_Active has no active version.',
+                    details: []
+                })
+            }
+        });
+        headerButton(element, 'setActive').dispatchEvent(new CustomEvent('click'));
+        await settle(6);
+        expect(toast).toHaveBeenCalledWith(
+            expect.objectContaining({
+                title: 'Could not update',
+                message: 'Set_Contact_Status_Active has no active version.',
+                variant: 'error'
+            })
+        );
+        expect(runQueryMock).toHaveBeenCalledTimes(1);
+        expect(headerButton(element, 'setActive').disabled).toBe(false);
+    });
+
+    it('Set as Active fault: a failed flow response runs On Error with the flow message', async () => {
+        const element = await createReadyHost();
+        const toast = toasts(element);
+        selectRows(element, [key(1)]);
+        await settle();
+        executeFlowMock.mockResolvedValue({
+            success: false,
+            outputs: {},
+            error: { code: 'FLOW_FAULT', message: 'Status__c is read-only', details: [] }
+        });
+        headerButton(element, 'setActive').dispatchEvent(new CustomEvent('click'));
+        await settle(6);
+        expect(toast).toHaveBeenCalledWith(
+            expect.objectContaining({ message: 'Status__c is read-only', variant: 'error' })
+        );
+    });
+
+    it('navigates to the record of a row action', async () => {
+        const element = await createReadyHost();
+        const dt = datatable(element);
+        dt.dispatchEvent(new CustomEvent('rowaction', { detail: { action: { name: 'open' }, row: dt.data[1] } }));
+        await settle();
+        expect(navigateMock).toHaveBeenCalledWith(
+            {
+                type: 'standard__recordPage',
+                attributes: { recordId: key(2), objectApiName: 'Contact', actionName: 'view' }
+            },
+            undefined
+        );
+    });
+
+    it('sorts, searches and pages on the server', async () => {
+        runQueryMock.mockResolvedValue(
+            page(1, 3, { nextCursor: { sortValue: 'Contact 3', id: key(3) }, totalCount: 10 })
+        );
+        const element = await createReadyHost();
+        const dt = datatable(element);
+        dt.dispatchEvent(new CustomEvent('sort', { detail: { fieldName: 'Email', sortDirection: 'desc' } }));
+        await settle();
+        expect(lastRequest().request).toEqual(
+            expect.objectContaining({ sortBy: 'Email', sortDirection: 'desc', cursor: null })
+        );
+
+        dt.dispatchEvent(new CustomEvent('loadmore'));
+        await settle();
+        expect(lastRequest().request).toEqual(
+            expect.objectContaining({
+                cursor: { sortValue: 'Contact 3', id: key(3) },
+                withCount: false,
+                sortBy: 'Email'
+            })
+        );
+        expect(datatable(element).data).toHaveLength(6);
+
+        table(element).dispatchEvent(new CustomEvent('search', { detail: { searchTerm: 'smi' } }));
+        await settle();
+        expect(lastRequest().request).toEqual(expect.objectContaining({ searchTerm: 'smi', cursor: null }));
+        const calls = runQueryMock.mock.calls.length;
+        table(element).dispatchEvent(new CustomEvent('search', { detail: { searchTerm: 'smi' } }));
+        await settle();
+        expect(runQueryMock.mock.calls.length).toBe(calls);
+    });
+
+    it('stops paging at maxRows and refreshes as many rows as are loaded', async () => {
+        const capped = {
+            ...DEFINITION,
+            queries: [{ ...DEFINITION.queries[0], pageSize: 3, maxRows: 4 }]
+        };
+        getDefinitionMock.mockResolvedValue(definitionResponse(capped));
+        runQueryMock.mockResolvedValue(
+            page(1, 3, { nextCursor: { sortValue: 'Contact 3', id: key(3) }, totalCount: 9 })
+        );
+        const element = await createReadyHost();
+        expect(lastRequest().request).toEqual(expect.objectContaining({ pageSize: 3 }));
+        runQueryMock.mockResolvedValueOnce(page(4, 6, { nextCursor: { sortValue: 'Contact 6', id: key(6) } }));
+        datatable(element).dispatchEvent(new CustomEvent('loadmore'));
+        await settle();
+        expect(lastRequest().request).toEqual(expect.objectContaining({ pageSize: 1, withCount: false }));
+        expect(datatable(element).data).toHaveLength(4);
+        const dynamicTable = table(element) as HTMLElement & { hasMore: boolean };
+        expect(dynamicTable.hasMore).toBe(false);
+        expect(table(element).shadowRoot!.querySelector('.row-count')!.textContent!.trim()).toBe('4 of 9');
+
+        // the page record changes: the refresh reloads the 4 loaded rows in one request (scroll position kept)
+        getRecordAdapter.emit({
+            id: RECORD_ID,
+            apiName: 'Account',
+            fields: { AccountId: { value: RECORD_ID, displayValue: null } }
+        });
+        await settle();
+        expect(lastRequest().request).toEqual(expect.objectContaining({ pageSize: 4, cursor: null, withCount: true }));
+    });
+
+    it('drops a stale response when a newer request was made', async () => {
+        const element = await createReadyHost();
+        let slow!: (value: unknown) => void;
+        runQueryMock.mockReturnValueOnce(new Promise((resolve) => (slow = resolve)));
+        runQueryMock.mockResolvedValueOnce(page(7, 7));
+        table(element).dispatchEvent(new CustomEvent('search', { detail: { searchTerm: 'a' } }));
+        table(element).dispatchEvent(new CustomEvent('search', { detail: { searchTerm: 'ab' } }));
+        await settle();
+        slow(page(1, 5));
+        await settle();
+        expect(datatable(element).data.map((row) => row.Id)).toEqual([key(7)]);
+    });
+
+    it('confirm: cancelled runs On Cancel; confirmed refreshes', async () => {
+        const element = await createReadyHost();
+        const toast = toasts(element);
+        selectRows(element, [key(1)]);
+        await settle();
+        confirmOpen.mockResolvedValueOnce(false);
+        headerButton(element, 'archive').dispatchEvent(new CustomEvent('click'));
+        await settle();
+        expect(confirmOpen).toHaveBeenCalledWith(
+            expect.objectContaining({ label: 'Archive contacts?', message: 'Archive 1 contacts?', variant: 'header' })
+        );
+        expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: 'Nothing archived' }));
+        confirmOpen.mockResolvedValueOnce(true);
+        headerButton(element, 'archive').dispatchEvent(new CustomEvent('click'));
+        await settle(6);
+        expect(runQueryMock).toHaveBeenCalledTimes(2);
+    });
+
+    it('opens a screen flow in a dialog and handles finish and close', async () => {
+        const element = await createReadyHost();
+        const toast = toasts(element);
+        selectRows(element, [key(1), key(2)]);
+        await settle();
+        dialogOpen.mockResolvedValueOnce({ status: 'FINISHED', outputs: {} });
+        headerButton(element, 'review').dispatchEvent(new CustomEvent('click'));
+        await settle();
+        expect(dialogOpen).toHaveBeenCalledWith({
+            label: 'Review',
+            size: 'medium',
+            flowApiName: 'Review_Contacts',
+            inputVariables: [{ name: 'ids', type: 'String', value: [key(1), key(2)] }]
+        });
+        expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: 'Reviewed' }));
+        dialogOpen.mockResolvedValueOnce(undefined);
+        headerButton(element, 'review').dispatchEvent(new CustomEvent('click'));
+        await settle();
+        expect(toast).toHaveBeenLastCalledWith(expect.objectContaining({ title: 'Review closed' }));
+    });
+
+    it('opens a screen flow in a side panel inside the component', async () => {
+        const element = await createReadyHost();
+        const toast = toasts(element);
+        headerButton(element, 'logCall').dispatchEvent(new CustomEvent('click'));
+        await settle();
+        let panel = element.shadowRoot!.querySelector('c-flow-panel') as HTMLElement & {
+            flowApiName: string;
+            inputVariables: unknown[];
+            position: string;
+            heading: string;
+        };
+        expect(panel.flowApiName).toBe('Log_Call');
+        expect(panel.heading).toBe('Log a Call');
+        expect(panel.position).toBe('left');
+        expect(panel.inputVariables).toEqual([{ name: 'recordId', type: 'String', value: RECORD_ID }]);
+        expect(headerButton(element, 'logCall').disabled).toBe(true);
+        await expect(element).toBeAccessible();
+        panel.dispatchEvent(new CustomEvent('finish', { detail: { outputs: {} } }));
+        await settle();
+        expect(element.shadowRoot!.querySelector('c-flow-panel')).toBeNull();
+        expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: 'Call logged' }));
+
+        headerButton(element, 'logCall').dispatchEvent(new CustomEvent('click'));
+        await settle();
+        panel = element.shadowRoot!.querySelector('c-flow-panel') as typeof panel;
+        panel.dispatchEvent(new CustomEvent('close', { detail: {} }));
+        await settle();
+        expect(toast).toHaveBeenLastCalledWith(expect.objectContaining({ title: 'Panel closed' }));
+
+        headerButton(element, 'logCall').dispatchEvent(new CustomEvent('click'));
+        await settle();
+        panel = element.shadowRoot!.querySelector('c-flow-panel') as typeof panel;
+        panel.dispatchEvent(new CustomEvent('error', { detail: { errorMessage: 'Flow failed' } }));
+        await settle();
+        expect(toast).toHaveBeenLastCalledWith(expect.objectContaining({ variant: 'error', message: 'Flow failed' }));
+        expect(element.shadowRoot!.querySelector('c-flow-panel')).toBeNull();
+    });
+
+    it('refreshes the queries when the page record changes', async () => {
+        const element = await createReadyHost();
+        getRecordAdapter.emit({
+            id: RECORD_ID,
+            apiName: 'Account',
+            fields: { AccountId: { value: '001000000000000BBB', displayValue: null } }
+        });
+        await settle();
+        expect(runQueryMock).toHaveBeenCalledTimes(2);
+        expect(lastRequest().request).toEqual(expect.objectContaining({ binds: { '1': '001000000000000BBB' } }));
+        expect(element.shadowRoot!.querySelector('lightning-card')).not.toBeNull();
+    });
+});

@@ -1,0 +1,268 @@
+import { test, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cleanup, contactDefinition, flowXml, makeProject, REPO, type Fixture } from './helpers';
+import { parseFlowXml } from '../backend/flow/flowModel';
+import { FlowInterpreter } from '../backend/flow/interpreter';
+
+const fixtures: Fixture[] = [];
+after(() => fixtures.forEach(cleanup));
+
+function action(id: string, flowApiName: string, inputs: unknown[] = [], outputs: unknown[] = []) {
+    return {
+        id: 'i_' + id,
+        on: { event: 'headerActionClick', target: 'contactsTable', action: id },
+        do: [{ type: 'executeFlow', id, flowApiName, inputs, outputs }]
+    };
+}
+
+function project(interactions: unknown[], flows: Record<string, string> = {}): Fixture {
+    const def = contactDefinition('Board', {}, { interactions });
+    (def.resources as unknown) = [
+        { name: 'n', kind: 'variable', dataType: 'Number' },
+        { name: 't', kind: 'variable', dataType: 'Text' }
+    ];
+    const components = def.components as { headerActions?: unknown[] }[];
+    components[0].headerActions = interactions.map((i) => ({
+        name: (i as { on: { action: string } }).on.action,
+        label: 'Go'
+    }));
+    const f = makeProject({
+        definitions: { Board: def },
+        flows,
+        repoFlows: [
+            'Set_Contact_Status_Active',
+            'DC_Test_Fault',
+            'DC_Test_Echo',
+            'Calculate_Contact_Summary',
+            'Edit_Contact_Status'
+        ]
+    });
+    fixtures.push(f);
+    const problems = f.backend.controller.getDefinition({ definitionName: 'Board' }).problems;
+    assert.deepEqual(problems, [], 'the test definition is valid');
+    return f;
+}
+
+function exec(f: Fixture, actionId: string, inputs: Record<string, unknown> = {}) {
+    return f.backend.controller.executeFlow({
+        definitionName: 'Board',
+        interactionId: 'i_' + actionId,
+        actionId,
+        inputsJson: JSON.stringify(inputs)
+    });
+}
+
+test('Set_Contact_Status_Active (the project flow) sets the selected contacts Active, with one and with many rows', () => {
+    const f = project([
+        action(
+            'setActive',
+            'Set_Contact_Status_Active',
+            [{ name: 'ContactIds', value: '{!contactsTable.SelectedRowsKeyValue}', collection: true }],
+            [{ name: 'updatedCount', resource: 'n' }]
+        )
+    ]);
+    const store = f.backend.store;
+    const notActive = store.all('Contact').filter((c) => c.Status__c !== 'Active');
+    const many = notActive.slice(0, 5).map((c) => c.Id);
+    const r = exec(f, 'setActive', { ContactIds: many });
+    assert.deepEqual(r, { success: true, outputs: { updatedCount: 5 }, error: null });
+    assert.ok(many.every((id) => store.get('Contact', id)!.Status__c === 'Active'));
+    const one = exec(f, 'setActive', { ContactIds: [notActive[6].Id] });
+    assert.equal(one.outputs.updatedCount, 1);
+    assert.equal(store.get('Contact', notActive[6].Id)!.Status__c, 'Active');
+    // untouched contacts keep their status
+    assert.notEqual(store.get('Contact', notActive[7].Id)!.Status__c, 'Active');
+    // no selection: the decision skips the update
+    assert.deepEqual(exec(f, 'setActive', { ContactIds: [] }).outputs, { updatedCount: 0 });
+});
+
+test('a handled fault (faultMessage output) rolls back everything and returns FLOW_FAULT with the platform text', () => {
+    const f = project([
+        action('boom', 'DC_Test_Fault', [
+            { name: 'accountName', value: 'Rollback Inc' },
+            { name: 'contactEmail', value: 'not-an-email' }
+        ])
+    ]);
+    const before = f.backend.store.count('Account');
+    const r = exec(f, 'boom');
+    assert.equal(r.success, false);
+    assert.equal(r.error?.code, 'FLOW_FAULT');
+    assert.equal(
+        r.error?.message,
+        'This error occurred when the flow tried to create records: INVALID_EMAIL_ADDRESS: Email: invalid email address: not-an-email.'
+    );
+    assert.deepEqual(r.error?.details, ['Flow: DC_Test_Fault']);
+    assert.equal(f.backend.store.count('Account'), before, 'the Account created before the fault is rolled back');
+});
+
+test('formulas, AssignCount, record fields and Get Records with In (DC_Test_Echo, Calculate_Contact_Summary)', () => {
+    const f = project([
+        action(
+            'echo',
+            'DC_Test_Echo',
+            [
+                { name: 'names', value: '{!contactsTable.SelectedRowsKeyValue}', collection: true },
+                { name: 'amount', value: '{!n}', dataType: 'Number' }
+            ],
+            [
+                { name: 'doubledAmount', resource: 'n' },
+                { name: 'nameCount', resource: 'n' }
+            ]
+        ),
+        action(
+            'summary',
+            'Calculate_Contact_Summary',
+            [{ name: 'accountId', value: '{!$Record.Id}' }],
+            [
+                { name: 'summary', resource: 't' },
+                { name: 'totalContacts', resource: 'n' }
+            ]
+        )
+    ]);
+    const echo = exec(f, 'echo', { names: ['a', 'b', 'c'], amount: '2.5' });
+    assert.deepEqual(echo, { success: true, outputs: { doubledAmount: 5, nameCount: 3 }, error: null });
+    const account = f.backend.store.all('Account')[0];
+    const contacts = f.backend.store.all('Contact').filter((c) => c.AccountId === account.Id);
+    const active = contacts.filter((c) => c.Status__c === 'Active').length;
+    const s = exec(f, 'summary', { accountId: account.Id });
+    assert.equal(s.success, true, JSON.stringify(s.error));
+    assert.equal(s.outputs.totalContacts, contacts.length);
+    assert.equal(s.outputs.summary, `${active} of ${contacts.length} contacts are active`);
+});
+
+test('the allow-list and the flow checks give the Apex codes', () => {
+    const f = project([
+        action('setActive', 'Set_Contact_Status_Active', [
+            { name: 'ContactIds', value: '{!contactsTable.SelectedRowsKeyValue}', collection: true }
+        ]),
+        action('screen', 'Edit_Contact_Status'),
+        action('missing', 'No_Such_Flow'),
+        action('single', 'Set_Contact_Status_Active', [
+            { name: 'ContactIds', value: '{!contactsTable.FirstSelectedRow.Id}' }
+        ]),
+        action('typo', 'Set_Contact_Status_Active', [
+            { name: 'contactIds', value: '{!contactsTable.SelectedRowsKeyValue}', collection: true }
+        ])
+    ]);
+    const code = (r: { error: { code: string } | null }) => r.error?.code;
+    assert.equal(code(exec(f, 'setActive', { Other: 1 })), 'NOT_ALLOWED');
+    assert.equal(code(exec(f, 'screen')), 'WRONG_FLOW_TYPE');
+    assert.equal(code(exec(f, 'missing')), 'FLOW_NOT_FOUND');
+    assert.equal(code(exec(f, 'single', { ContactIds: 'x' })), 'COLLECTION_MISMATCH');
+    assert.equal(code(exec(f, 'typo', { contactIds: [] })), 'UNKNOWN_INPUT');
+    const unknownInteraction = f.backend.controller.executeFlow({
+        definitionName: 'Board',
+        interactionId: 'zzz',
+        actionId: 'x',
+        inputsJson: '{}'
+    });
+    assert.equal(code(unknownInteraction), 'UNKNOWN_INTERACTION');
+    const ids = Array.from({ length: 10001 }, (_, i) => '003' + String(i).padStart(12, '0') + 'AAA');
+    const tooMany = exec(f, 'setActive', { ContactIds: ids });
+    assert.equal(code(tooMany), 'TOO_MANY_ROWS');
+    assert.match(tooMany.error!.message, /^10,001 rows selected; one flow run can update at most 10,000 records/);
+});
+
+const LOOP_FLOW = flowXml(`
+    <variables><name>ids</name><dataType>String</dataType><isCollection>true</isCollection><isInput>true</isInput><isOutput>false</isOutput></variables>
+    <variables><name>picked</name><dataType>SObject</dataType><objectType>Contact</objectType><isCollection>true</isCollection><isInput>false</isInput><isOutput>false</isOutput></variables>
+    <variables><name>toUpdate</name><dataType>SObject</dataType><objectType>Contact</objectType><isCollection>true</isCollection><isInput>false</isInput><isOutput>false</isOutput></variables>
+    <variables><name>one</name><dataType>SObject</dataType><objectType>Contact</objectType><isCollection>false</isCollection><isInput>false</isInput><isOutput>false</isOutput></variables>
+    <variables><name>skipped</name><dataType>Number</dataType><isCollection>false</isCollection><isInput>false</isInput><isOutput>true</isOutput><value><numberValue>10</numberValue></value></variables>
+    <variables><name>label</name><dataType>String</dataType><isCollection>false</isCollection><isInput>false</isInput><isOutput>true</isOutput></variables>
+    <recordLookups><name>First</name><object>Contact</object><filterLogic>and</filterLogic>
+        <filters><field>Id</field><operator>In</operator><value><elementReference>ids</elementReference></value></filters>
+        <getFirstRecordOnly>false</getFirstRecordOnly><storeOutputAutomatically>false</storeOutputAutomatically><outputReference>picked</outputReference>
+        <sortField>LastName</sortField><sortOrder>Desc</sortOrder>
+        <connector><targetReference>Each</targetReference></connector></recordLookups>
+    <loops><name>Each</name><collectionReference>picked</collectionReference><iterationOrder>Asc</iterationOrder>
+        <nextValueConnector><targetReference>Is_New_Or_Blank</targetReference></nextValueConnector>
+        <noMoreValuesConnector><targetReference>Save</targetReference></noMoreValuesConnector></loops>
+    <decisions><name>Is_New_Or_Blank</name><defaultConnector><targetReference>Count_Skip</targetReference></defaultConnector>
+        <rules><name>Is_New</name><conditionLogic>1 OR (2 AND NOT 3)</conditionLogic>
+            <conditions><leftValueReference>Each.Status__c</leftValueReference><operator>EqualTo</operator><rightValue><stringValue>New</stringValue></rightValue></conditions>
+            <conditions><leftValueReference>Each.Email</leftValueReference><operator>IsNull</operator><rightValue><booleanValue>true</booleanValue></rightValue></conditions>
+            <conditions><leftValueReference>Each.Status__c</leftValueReference><operator>EqualTo</operator><rightValue><stringValue>Active</stringValue></rightValue></conditions>
+            <connector><targetReference>Mark</targetReference></connector><label>New</label></rules></decisions>
+    <assignments><name>Mark</name>
+        <assignmentItems><assignToReference>one</assignToReference><operator>Assign</operator><value><elementReference>Each</elementReference></value></assignmentItems>
+        <assignmentItems><assignToReference>one.Status__c</assignToReference><operator>Assign</operator><value><stringValue>Inactive</stringValue></value></assignmentItems>
+        <assignmentItems><assignToReference>toUpdate</assignToReference><operator>Add</operator><value><elementReference>one</elementReference></value></assignmentItems>
+        <connector><targetReference>Each</targetReference></connector></assignments>
+    <assignments><name>Count_Skip</name>
+        <assignmentItems><assignToReference>skipped</assignToReference><operator>Subtract</operator><value><numberValue>1</numberValue></value></assignmentItems>
+        <assignmentItems><assignToReference>label</assignToReference><operator>Add</operator><value><stringValue>{!Each.LastName};</stringValue></value></assignmentItems>
+        <connector><targetReference>Each</targetReference></connector></assignments>
+    <recordUpdates><name>Save</name><inputReference>toUpdate</inputReference></recordUpdates>`);
+
+test('interpreter: Get Records (In, sort), loop, custom decision logic, Assign/Add/Subtract on records, Update from a collection', () => {
+    const f = project([], { Loop_Flow: LOOP_FLOW });
+    const store = f.backend.store;
+    const ids = store
+        .all('Contact')
+        .slice(0, 8)
+        .map((c) => c.Id);
+    const before = ids.map((id) => store.get('Contact', id)!);
+    const flow = f.backend.controller.flowModel('Loop_Flow');
+    const result = new FlowInterpreter(flow, store, { user: f.backend.user }).run({ ids });
+    const marked = before.filter((c) => c.Status__c === 'New' || (c.Email == null && c.Status__c !== 'Active'));
+    const skippedRecs = before.filter((c) => !marked.includes(c));
+    assert.equal(result.outputs.skipped, 10 - skippedRecs.length);
+    const expectedLabel = [...skippedRecs]
+        .sort((a, b) => String(b.LastName).localeCompare(String(a.LastName)))
+        .map((c) => `${c.LastName};`)
+        .join('');
+    assert.equal(result.outputs.label, expectedLabel);
+    for (const c of marked) assert.equal(store.get('Contact', c.Id)!.Status__c, 'Inactive');
+    for (const c of skippedRecs) assert.equal(store.get('Contact', c.Id)!.Status__c, c.Status__c);
+});
+
+test('an unsupported element stops the run with a clear message and the store is rolled back', () => {
+    const flow = flowXml(`
+    <recordCreates><name>First</name><object>Account</object>
+        <inputAssignments><field>Name</field><value><stringValue>Temp</stringValue></value></inputAssignments>
+        <connector><targetReference>Send_Email</targetReference></connector></recordCreates>
+    <actionCalls><name>Send_Email</name><actionName>emailSimple</actionName><actionType>emailSimple</actionType></actionCalls>`);
+    const f = project([action('send', 'Unsupported_Flow')], { Unsupported_Flow: flow });
+    const before = f.backend.store.count('Account');
+    const r = exec(f, 'send');
+    assert.equal(r.error?.code, 'FLOW_FAULT');
+    assert.equal(r.error?.message, "actionCalls 'Send_Email' is not supported in the local preview");
+    assert.equal(f.backend.store.count('Account'), before);
+});
+
+test('an unhandled DML fault (no fault connector) fails the run; a custom error carries its own message', () => {
+    const f = project([action('bad', 'Bad_Update'), action('custom', 'Custom_Error')], {
+        Bad_Update: flowXml(`<recordUpdates><name>First</name><object>Contact</object>
+                <filters><field>LastName</field><operator>StartsWith</operator><value><stringValue>person00</stringValue></value></filters>
+                <inputAssignments><field>Status__c</field><value><stringValue>Dormant</stringValue></value></inputAssignments></recordUpdates>`),
+        Custom_Error: flowXml(
+            `<customErrors><name>First</name><customErrorMessages><errorMessage>Only managers can do this</errorMessage><isFieldError>false</isFieldError></customErrorMessages></customErrors>`
+        )
+    });
+    const bad = exec(f, 'bad');
+    assert.equal(
+        bad.error?.message,
+        'This error occurred when the flow tried to update records: INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST: Status: bad value for restricted picklist field: Dormant.'
+    );
+    assert.ok(f.backend.store.all('Contact').every((c) => c.Status__c !== 'Dormant'));
+    assert.equal(exec(f, 'custom').error?.message, 'Only managers can do this');
+});
+
+test('parseFlowXml reads variables, start and nodes of the project flow', () => {
+    const xml = fs.readFileSync(
+        path.join(REPO, 'force-app', 'main', 'default', 'flows', 'Set_Contact_Status_Active.flow-meta.xml'),
+        'utf8'
+    );
+    const m = parseFlowXml(xml, 'Set_Contact_Status_Active');
+    assert.equal(m.startTarget, 'Any_Contacts_Selected');
+    assert.deepEqual([...m.nodes.keys()].sort(), [
+        'Any_Contacts_Selected',
+        'Capture_Fault',
+        'Count_Updated',
+        'Set_Status_Active'
+    ]);
+    assert.equal(m.variables.get('ContactIds')?.isCollection, true);
+});
