@@ -28,6 +28,7 @@ import type { Check } from '../check';
 import type { Problem } from '../../lib/problems';
 import { REPO_ROOT, rel } from '../../lib/paths';
 import { FlowParseError, flowFiles, flowNames, parseFlow, type FlowModel, type XmlNode } from '../../lib/flowModel';
+import { closest, editDistance } from '../../../force-app/main/default/lwc/dcDefinition/suggest';
 
 // ---------------------------------------------------------------------------------------------------
 // The Metadata API model from @salesforce/types
@@ -105,33 +106,17 @@ const REQUIRED_EXEMPT = new Set([
 // Structure
 // ---------------------------------------------------------------------------------------------------
 
-function distance(a: string, b: string): number {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++) d[0][j] = j;
-    for (let i = 1; i <= a.length; i++)
-        for (let j = 1; j <= b.length; j++)
-            d[i][j] = Math.min(
-                d[i - 1][j] + 1,
-                d[i][j - 1] + 1,
-                d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1)
-            );
-    return d[a.length][b.length];
-}
-
-/** " (did you mean X?)" when a candidate is close, else ''. */
+/** Suggestion suffix for a misspelt name, from the shared suggester of the definition validator. */
 function suggestion(word: string, candidates: Iterable<string>): string {
-    let best = '';
-    let bestD = Infinity;
-    for (const c of candidates) {
-        const dd = distance(word, c);
-        if (dd < bestD) [best, bestD] = [c, dd];
-    }
-    return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean <${best}>?)` : '';
+    const near = closest(word, candidates);
+    return near !== undefined && near !== word ? ` (did you mean <${near}>?)` : '';
 }
 
 function allowedValues(values: string[], value: string): string {
     if (values.length <= 15) return `allowed: ${values.join(', ')}`;
-    const close = values.filter((v) => distance(value, v) <= Math.max(2, Math.floor(value.length / 3)));
+    const close = values.filter(
+        (v) => editDistance(value.toLowerCase(), v.toLowerCase()) <= Math.max(2, Math.floor(value.length / 3))
+    );
     return close.length ? `did you mean ${close.slice(0, 3).join(' or ')}?` : `${values.length} values allowed`;
 }
 

@@ -25,6 +25,7 @@ import type { Check } from '../check';
 import type { Problem } from '../../lib/problems';
 import { lineOfText } from '../../lib/problems';
 import { rel, sourceDir } from '../../lib/paths';
+import { closest } from '../../../force-app/main/default/lwc/dcDefinition/suggest';
 import {
     loadFlows,
     type FlowCondition,
@@ -89,28 +90,10 @@ function completionKind(step: FlowStageStep): CompletionKind {
 // Helpers
 // ---------------------------------------------------------------------------------------------------
 
-function distance(a: string, b: string): number {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++) d[0][j] = j;
-    for (let i = 1; i <= a.length; i++)
-        for (let j = 1; j <= b.length; j++)
-            d[i][j] = Math.min(
-                d[i - 1][j] + 1,
-                d[i][j - 1] + 1,
-                d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1)
-            );
-    return d[a.length][b.length];
-}
-
-/** " (did you mean 'x'?)" for the closest candidate within a small edit distance, else ''. */
+/** Suggestion suffix for a misspelt name, from the shared suggester of the definition validator. */
 function didYouMean(word: string, candidates: Iterable<string>): string {
-    let best = '';
-    let bestD = Infinity;
-    for (const c of candidates) {
-        const dd = distance(word, c);
-        if (dd < bestD) [best, bestD] = [c, dd];
-    }
-    return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean '${best}'?)` : '';
+    const near = closest(word, candidates);
+    return near !== undefined && near !== word ? ` (did you mean '${near}'?)` : '';
 }
 
 function list(items: string[]): string {
