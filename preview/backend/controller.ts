@@ -12,6 +12,7 @@ import type { PreviewSchema } from './schema';
 import { DmlError, type Store } from './store';
 import { readFlowFile, type FlowModel, type FlowVariable } from './flow/flowModel';
 import { FlowFault, FlowInterpreter } from './flow/interpreter';
+import { isFlowTypeCompatible } from '../../scripts/lib/flowModel';
 
 export interface DefinitionResponse {
     apiName: string;
@@ -80,17 +81,8 @@ function flowFault(flow: FlowModel, raw: string): { code: string; message: strin
     return { code: 'FLOW_FAULT', message, details: [`Flow: ${flow.apiName}`] };
 }
 
-const COMPATIBLE: Record<string, string[]> = {
-    Text: ['String', 'Picklist', 'Multipicklist'],
-    Number: ['Number', 'Currency'],
-    Currency: ['Currency', 'Number'],
-    Boolean: ['Boolean'],
-    Date: ['Date'],
-    DateTime: ['DateTime'],
-    Record: ['SObject']
-};
 function isCompatible(inputType: string, flowType: string): boolean {
-    return (COMPATIBLE[inputType] ?? []).includes(flowType);
+    return isFlowTypeCompatible(inputType, flowType);
 }
 function typeLabel(v: FlowVariable): string {
     const base =

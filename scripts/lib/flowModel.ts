@@ -473,3 +473,19 @@ export function flowNames(flow: FlowModel): Set<string> {
 export function elementsByName(flow: FlowModel): Map<string, FlowElement> {
     return new Map(flow.elements.map((e) => [e.name, e]));
 }
+
+/** Flow variable data types (FlowDataType) each definition DataType can feed or receive. */
+const COMPATIBLE_FLOW_TYPES: Record<string, string[]> = {
+    Text: ['String', 'Picklist', 'Multipicklist'],
+    Number: ['Number', 'Currency'],
+    Currency: ['Currency', 'Number'],
+    Boolean: ['Boolean'],
+    Date: ['Date'],
+    DateTime: ['DateTime'],
+    Record: ['SObject']
+};
+
+/** True when a value of the definition DataType can be passed to (or read from) a flow variable of flowType. */
+export function isFlowTypeCompatible(definitionType: string, flowType: string): boolean {
+    return (COMPATIBLE_FLOW_TYPES[definitionType] ?? []).some((t) => t.toLowerCase() === flowType.toLowerCase());
+}

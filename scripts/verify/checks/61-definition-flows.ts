@@ -23,22 +23,12 @@ import {
     type SourcePosition
 } from '../../../force-app/main/default/lwc/dcDefinition/jsonSource';
 import { closest } from '../../../force-app/main/default/lwc/dcDefinition/suggest';
+import { isFlowTypeCompatible } from '../../lib/flowModel';
 
 type Json = Record<string, unknown>;
 
 const FLOW_ACTIONS = new Set(['executeFlow', 'openFlowDialog', 'openFlowPanel']);
 const NESTED_LISTS = ['onFinish', 'onError', 'onCancel', 'onClose'];
-
-/** Flow variable data types (FlowDataType) each definition DataType can feed or receive. */
-const COMPATIBLE: Record<string, string[]> = {
-    Text: ['String', 'Picklist', 'Multipicklist'],
-    Number: ['Number', 'Currency'],
-    Currency: ['Currency', 'Number'],
-    Boolean: ['Boolean'],
-    Date: ['Date'],
-    DateTime: ['DateTime'],
-    Record: ['SObject']
-};
 
 function isObject(v: unknown): v is Json {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -60,7 +50,7 @@ function flowTypeLabel(v: FlowVariable): string {
 }
 
 function compatible(definitionType: string, flowType: string): boolean {
-    return (COMPATIBLE[definitionType] ?? []).some((t) => t.toLowerCase() === flowType.toLowerCase());
+    return isFlowTypeCompatible(definitionType, flowType);
 }
 
 interface Context {

@@ -8,7 +8,7 @@
  * - globals: {!$Record.Field} (the page's record) and {!$User.Field};
  * - subscribe(listener) reports the names that changed, including the formulas that depend on them.
  */
-import { evaluate, parseFormula, parseTemplate, resolveValue, suggestName } from 'c/dcExpressions';
+import { collectReferences, evaluate, parseFormula, parseTemplate, resolveValue, suggestName } from 'c/dcExpressions';
 import type { Ast, Scope } from 'c/dcExpressions';
 import type { DataType, ResourceDefinition } from 'c/dcDefinition';
 import { coerceValue, getPath } from './dataTypes';
@@ -56,31 +56,7 @@ function parseOrThrow(source: string, what: string): Ast {
 }
 
 function headsOf(ast: Ast): string[] {
-    const heads = new Set<string>();
-    const visit = (node: Ast): void => {
-        switch (node.type) {
-            case 'mergeField':
-                heads.add(node.path[0]);
-                break;
-            case 'unary':
-                visit(node.operand);
-                break;
-            case 'binary':
-                visit(node.left);
-                visit(node.right);
-                break;
-            case 'call':
-                node.args.forEach(visit);
-                break;
-            case 'template':
-                node.parts.forEach(visit);
-                break;
-            default:
-                break;
-        }
-    };
-    visit(ast);
-    return [...heads];
+    return [...new Set(collectReferences(ast).map((path) => path.split('.')[0]))];
 }
 
 function initialAst(value: unknown): Ast | undefined {
