@@ -1,6 +1,6 @@
 /*
  * Benchmark page (built by bench/run.ts into preview/dist/prod/bench): mounts either OUR Data Table
- * (c-dynamic-data-table: role-based rendering + vertical virtualization, the runtime SelectionModel) or a plain
+ * (c-dynamic-data-table: a virtualized grid over the runtime SelectionModel) or a plain
  * lightning-datatable with default settings, over the same generated rows, and measures in the page.
  * Timings use requestAnimationFrame polling: a step ends when its condition holds and the main thread is idle again
  * (a frame that comes less than 34 ms after the previous one), i.e. when the user sees the result and can interact;
@@ -93,19 +93,20 @@ const PLAIN_COLUMNS = [
 let kind: Kind = 'ours';
 let rows: Row[] = [];
 let el: HTMLElement & Record<string, unknown>;
-let lastClick = 0;
+/** The measurement of the click armed by armClick (it starts in the click's capture phase). */
+let pendingClick: Promise<number | null> | null = null;
 let firstBeforeSort = '';
-document.addEventListener('click', () => (lastClick = performance.now()), true);
+/** Time the last sort spent in the host's in-memory sort (the stand-in for the server's ORDER BY), same for both. */
+let hostSortMs = 0;
 
+/** The element whose shadow root holds the rows (ours: c-dynamic-data-table; else lightning-datatable). */
 function datatable(): HTMLElement & { shadowRoot: ShadowRoot; getSelectedRows(): Row[] } {
-    const dt = kind !== 'ours' ? el : (el.shadowRoot!.querySelector('lightning-datatable') as HTMLElement);
-    return dt as HTMLElement & { shadowRoot: ShadowRoot; getSelectedRows(): Row[] };
+    return el as unknown as HTMLElement & { shadowRoot: ShadowRoot; getSelectedRows(): Row[] };
 }
 
 function renderedRows(): NodeListOf<HTMLElement> | [] {
-    const dt = kind !== 'ours' ? el : el.shadowRoot?.querySelector('lightning-datatable');
-    if (!dt || !dt.shadowRoot) return [];
-    return dt.shadowRoot.querySelectorAll('[data-row-key-value]:not([data-row-key-value="HEADER"])');
+    if (!el || !el.shadowRoot) return [];
+    return el.shadowRoot.querySelectorAll('[data-row-key-value]:not([data-row-key-value="HEADER"])');
 }
 
 /** Resolves with the time (ms after `start`) when cond() held and the main thread was idle again. */
@@ -143,13 +144,12 @@ function firstVisible(start: number, timeoutMs: number): Promise<number | null> 
     });
 }
 
+/** What the host does on a sort (the same for both tables): sort keys computed once, then one array sort. */
 function sortRows(field: string, direction: 'asc' | 'desc'): Row[] {
     const sign = direction === 'desc' ? -1 : 1;
-    return [...rows].sort((a, b) => {
-        const x = String(a[field] ?? '').toLowerCase();
-        const y = String(b[field] ?? '').toLowerCase();
-        return (x < y ? -1 : x > y ? 1 : a.Id < b.Id ? -1 : 1) * sign;
-    });
+    const keyed = rows.map((row) => ({ row, key: String(row[field] ?? '').toLowerCase() }));
+    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.row.Id < b.row.Id ? -1 : 1) * sign);
+    return keyed.map((k) => k.row);
 }
 
 const api = {
@@ -169,7 +169,9 @@ const api = {
             el.addEventListener('sort', (e: Event) => {
                 const { field, direction } = (e as CustomEvent).detail;
                 firstBeforeSort = rows[0]?.Id ?? '';
+                const t0 = performance.now();
                 rows = sortRows(field, direction);
+                hostSortMs = performance.now() - t0;
                 el.rows = rows; // the host would re-query; the bench sorts in memory, the same for both tables
             });
             host.appendChild(el);
@@ -184,7 +186,9 @@ const api = {
             el.addEventListener('sort', (e: Event) => {
                 const { fieldName, sortDirection } = (e as CustomEvent).detail;
                 firstBeforeSort = rows[0]?.Id ?? '';
+                const t0 = performance.now();
                 rows = sortRows(fieldName, sortDirection);
+                hostSortMs = performance.now() - t0;
                 el.sortedBy = fieldName;
                 el.sortedDirection = sortDirection;
                 el.data = rows.map((r) => ({ ...r, AccountName: (r.Account as { Name: string }).Name }));
@@ -203,9 +207,12 @@ const api = {
         );
         return { firstRows: first, fullRender: full.ms, rowsInDom: renderedRows().length };
     },
-    /** After a click that Playwright made: time from the click until cond held and the page was idle. */
-    async afterClick(what: 'selectAll' | 'sort', timeoutMs: number) {
-        const start = lastClick;
+    /**
+     * Arms the measurement of the next click (Playwright makes it): from the click event until cond held and the
+     * page was idle again. Polling starts in the click's capture phase, before any handler runs, so the figure
+     * does not include Playwright's round trips.
+     */
+    armClick(what: 'selectAll' | 'sort', timeoutMs: number) {
         const cond =
             what === 'selectAll'
                 ? () =>
@@ -221,13 +228,33 @@ const api = {
                           rows[0].Id !== firstBeforeSort
                       );
                   };
-        const r = await settle(start, cond, timeoutMs);
-        return r.ms;
+        pendingClick = new Promise((resolve) => {
+            document.addEventListener(
+                'click',
+                () => {
+                    settle(performance.now(), cond, timeoutMs).then(
+                        (r) => resolve(r.ms),
+                        () => resolve(null)
+                    );
+                },
+                { capture: true, once: true }
+            );
+        });
+    },
+    /** ms the last sort spent in the host's in-memory sort. */
+    hostSort(): number {
+        return hostSortMs;
+    },
+    /** The armed click's time (ms), or null when it did not settle within the cap. */
+    clickResult(): Promise<number | null> {
+        const result = pendingClick ?? Promise.resolve(null);
+        pendingClick = null;
+        return result;
     },
     async scrollToEnd(timeoutMs: number) {
         const dt = datatable();
         const scroller =
-            (dt.shadowRoot.querySelector('.slds-scrollable_y') as HTMLElement | null) ??
+            (dt.shadowRoot.querySelector('.grid-scroller, .slds-scrollable_y') as HTMLElement | null) ??
             [...dt.shadowRoot.querySelectorAll('div')].find(
                 (d) =>
                     d.scrollHeight > d.clientHeight + 10 && ['auto', 'scroll'].includes(getComputedStyle(d).overflowY)
@@ -242,43 +269,6 @@ const api = {
             timeoutMs
         );
         return r.ms;
-    },
-    /** Diagnostic: the props ours passes to its lightning-datatable (after a mount of ours). */
-    datatableProps() {
-        const dt = datatable() as unknown as Record<string, unknown>;
-        const names = [
-            'columns',
-            'data',
-            'keyField',
-            'renderMode',
-            'renderConfig',
-            'maxRowSelection',
-            'selectedRows',
-            'sortedBy',
-            'sortedDirection',
-            'enableInfiniteLoading',
-            'loadMoreOffset',
-            'hideCheckboxColumn',
-            'showRowNumberColumn',
-            'isLoading'
-        ];
-        return JSON.parse(JSON.stringify(Object.fromEntries(names.map((n) => [n, dt[n]]))));
-    },
-    /** Diagnostic: a bare lightning-datatable with the given props; resolves with first-rows and settle times. */
-    async mountWith(props: Record<string, unknown>, timeoutMs: number) {
-        kind = 'virtual';
-        const host = document.getElementById('host')!;
-        host.textContent = '';
-        el = createElement('lightning-datatable', { is: LightningDatatable }) as unknown as typeof el;
-        const { data, ...rest } = props;
-        Object.assign(el, rest);
-        host.appendChild(el);
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
-        const start = performance.now();
-        el.data = data;
-        const first = await firstVisible(start, timeoutMs);
-        const full = await settle(start, () => renderedRows().length > 0, timeoutMs);
-        return { firstRows: first, fullRender: full.ms, rowsInDom: renderedRows().length };
     },
     /** Resolves the selected rows' key values (the SelectedRowsKeyValue an Execute Flow input gets). */
     resolveKeys() {

@@ -88,3 +88,7 @@ declare module 'lightning/uiRecordApi' {
     // The wired value is {data, error}.
     export const getRecord: WireAdapterConstructor<GetRecordConfig, { data?: RecordRepresentation; error?: unknown }>;
 }
+declare module '@salesforce/i18n/*' {
+    const value: string;
+    export default value;
+}

@@ -158,6 +158,7 @@ export class SelectionModel {
      * that are not selected are ignored. Cost O(rows given). Does not notify unless a selected row changed.
      */
     updateRows(rows: readonly Row[]): void {
+        if (!this.rows.size) return;
         let touched = false;
         for (const row of rows) {
             const key = this.keyOf(row);

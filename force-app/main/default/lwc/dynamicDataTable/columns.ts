@@ -1,55 +1,63 @@
 /*
- * Column building and row flattening for c-dynamic-data-table. Pure functions, no LWC imports.
+ * Column plan of c-dynamic-data-table: which field each column shows, how it is typed (from describe), whether it
+ * links to a record and what it sorts by. Pure functions, no LWC imports.
  *
- * Flat rows use the field path as the property name ("Account.Name"), which lightning-datatable reads with a
- * plain property access. Link columns add a "<path>#url" property holding the record URL.
+ * Records stay raw and nested as Apex returns them (Account.Name is record.Account.Name); cells read them with
+ * valueAt when a row scrolls into view, so no per-record copy is made for the whole loaded set.
  */
 import type { ActionButtonDefinition, ColumnDefinition, DataTableDefinition } from 'c/dcDefinition';
 import type { QueryFieldInfo } from 'c/dcRuntime';
 
 export type Row = Record<string, unknown>;
 
-/** A lightning-datatable column (the properties this component sets). */
-export interface DatatableColumn {
+/** How a cell shows its value. */
+export type CellType =
+    | 'text'
+    | 'integer'
+    | 'number'
+    | 'currency'
+    | 'percent'
+    | 'date'
+    | 'datetime'
+    | 'email'
+    | 'phone'
+    | 'url'
+    | 'boolean'
+    | 'recordLink';
+
+export interface GridColumn {
+    /** Field path in the record (Name, Account.Name); unique per table. */
+    path: string;
     label: string;
-    fieldName: string;
-    type: string;
-    sortable?: boolean;
-    initialWidth?: number;
-    hideDefaultActions?: boolean;
-    cellAttributes?: Record<string, unknown>;
-    typeAttributes?: Record<string, unknown>;
+    type: CellType;
+    align: 'left' | 'right';
+    /** Sortable columns send `path` to the host's query as the sort field. */
+    sortable: boolean;
+    /** Width in px (the definition's initialWidth); undefined shares the remaining width. */
+    width?: number;
+    /** recordLink: path of the record whose Id the link targets ('' = the row itself). */
+    linkTarget?: string;
+    /** recordLink: path of the link text (the target's Name for lookups); the record Id stands in when blank. */
+    labelPath?: string;
 }
 
-/** How one column reads its value from a record. */
-export interface ColumnPlan {
-    /** Field path in the record (Name, Account.Name). */
-    path: string;
-    /** lightning-datatable fieldName (= path, or "<path>#url" for links). */
-    fieldName: string;
-    /** Path of the record whose Id the link targets ('' = the row itself); undefined = no link. */
-    linkTarget?: string;
-    /** Link columns: path of the link text; the record Id stands in when it is blank. */
-    labelPath?: string;
-    /** Salesforce stores 12.5 for 12.5 %; lightning-datatable expects 0.125. */
-    percent?: boolean;
+export interface RowAction {
+    name: string;
+    label: string;
+    iconName?: string;
 }
 
 export interface TablePlan {
-    columns: DatatableColumn[];
-    plans: ColumnPlan[];
+    columns: GridColumn[];
+    rowActions: RowAction[];
     keyField: string;
-    /** lightning-datatable fieldName → field path sent to the server for sorting. */
-    sortFields: Record<string, string>;
 }
 
-export const URL_SUFFIX = '#url';
-
-const DATE_ATTRIBUTES = { year: 'numeric', month: 'short', day: '2-digit' };
-const DATETIME_ATTRIBUTES = { ...DATE_ATTRIBUTES, hour: '2-digit', minute: '2-digit' };
+export const EMPTY_PLAN: TablePlan = Object.freeze({ columns: [], rowActions: [], keyField: 'Id' }) as TablePlan;
 
 /** Reads a dotted path from a nested record (Account.Owner.Name); undefined when a parent is null. */
 export function valueAt(record: Row | null | undefined, path: string): unknown {
+    if (path.indexOf('.') < 0) return record?.[path];
     let current: unknown = record;
     for (const part of path.split('.')) {
         if (current === null || current === undefined || typeof current !== 'object') return undefined;
@@ -91,45 +99,37 @@ function relationshipOf(path: string): string | undefined {
     return undefined;
 }
 
-/** lightning-datatable type and type attributes for a Schema.DisplayType name. */
-export function typeOf(
-    displayType: string | undefined
-): Pick<DatatableColumn, 'type' | 'typeAttributes' | 'cellAttributes'> {
+/** Cell type for a Schema.DisplayType name. */
+export function typeOf(displayType: string | undefined): CellType {
     switch ((displayType ?? '').toUpperCase()) {
         case 'INTEGER':
         case 'LONG':
-            return {
-                type: 'number',
-                typeAttributes: { maximumFractionDigits: 0 },
-                cellAttributes: { alignment: 'right' }
-            };
+            return 'integer';
         case 'DOUBLE':
-            return { type: 'number', cellAttributes: { alignment: 'right' } };
+            return 'number';
         case 'CURRENCY':
-            return { type: 'currency', cellAttributes: { alignment: 'right' } };
+            return 'currency';
         case 'PERCENT':
-            return {
-                type: 'percent',
-                typeAttributes: { maximumFractionDigits: 2 },
-                cellAttributes: { alignment: 'right' }
-            };
+            return 'percent';
         case 'DATE':
-            return { type: 'date-local', typeAttributes: { ...DATE_ATTRIBUTES } };
+            return 'date';
         case 'DATETIME':
-            return { type: 'date', typeAttributes: { ...DATETIME_ATTRIBUTES } };
+            return 'datetime';
         case 'EMAIL':
-            return { type: 'email' };
+            return 'email';
         case 'PHONE':
-            return { type: 'phone' };
+            return 'phone';
         case 'URL':
-            return { type: 'url', typeAttributes: { target: '_blank' } };
+            return 'url';
         case 'BOOLEAN':
-            return { type: 'boolean' };
+            return 'boolean';
         default:
             // STRING, TEXTAREA, PICKLIST, MULTIPICKLIST, COMBOBOX, ID, REFERENCE without a link, TIME, …
-            return { type: 'text' };
+            return 'text';
     }
 }
+
+const RIGHT_ALIGNED: ReadonlySet<CellType> = new Set<CellType>(['integer', 'number', 'currency', 'percent']);
 
 function linkTargetOf(column: ColumnDefinition, field: QueryFieldInfo | undefined): string | undefined {
     const path = column.field;
@@ -137,86 +137,38 @@ function linkTargetOf(column: ColumnDefinition, field: QueryFieldInfo | undefine
     const dot = path.lastIndexOf('.');
     if (type === 'REFERENCE') return relationshipOf(path);
     if (!column.linkToRecord) return undefined;
-    if (type === 'ID' || path.endsWith('.Id') || path === 'Id') return dot < 0 ? '' : path.slice(0, dot);
-    // a name (or any) field links to the record that holds it: Name → the row, Account.Name → the Account
+    // an Id or name (or any) field links to the record that holds it: Name → the row, Account.Name → the Account
     return dot < 0 ? '' : path.slice(0, dot);
 }
 
-/** Builds the lightning-datatable columns and the flattening plan from the definition and the describe. */
+/** Builds the column plan from the definition and the describe of the query's fields. */
 export function buildTable(definition: DataTableDefinition, fields: QueryFieldInfo[] | undefined): TablePlan {
     const byPath = new Map<string, QueryFieldInfo>();
     for (const field of fields ?? []) byPath.set(field.path.toLowerCase(), field);
-    const columns: DatatableColumn[] = [];
-    const plans: ColumnPlan[] = [];
-    const sortFields: Record<string, string> = {};
-    for (const column of definition.columns ?? []) {
+    const columns: GridColumn[] = (definition.columns ?? []).map((column) => {
         const field = byPath.get(column.field.toLowerCase());
-        const label = column.label || field?.label || column.field;
-        const sortable = Boolean(column.sortable) && field?.sortable !== false;
         const linkTarget = linkTargetOf(column, field);
-        const plan: ColumnPlan = { path: column.field, fieldName: column.field };
-        let datatableColumn: DatatableColumn;
+        const type: CellType = linkTarget !== undefined ? 'recordLink' : typeOf(field?.type);
+        const grid: GridColumn = {
+            path: column.field,
+            label: column.label || field?.label || column.field,
+            type,
+            align: RIGHT_ALIGNED.has(type) ? 'right' : 'left',
+            sortable: Boolean(column.sortable) && field?.sortable !== false
+        };
+        if (column.initialWidth) grid.width = column.initialWidth;
         if (linkTarget !== undefined) {
-            plan.fieldName = `${column.field}${URL_SUFFIX}`;
-            plan.linkTarget = linkTarget;
-            const labelPath = (field?.type ?? '').toUpperCase() === 'REFERENCE' ? `${linkTarget}.Name` : column.field;
-            datatableColumn = {
-                label,
-                fieldName: plan.fieldName,
-                type: 'url',
-                typeAttributes: { label: { fieldName: labelPath }, target: '_self', tooltip: { fieldName: labelPath } }
-            };
-            plan.labelPath = labelPath;
-            if (labelPath !== column.field) plans.push({ path: labelPath, fieldName: labelPath });
-            plans.push({ path: column.field, fieldName: column.field });
-        } else {
-            const typed = typeOf(field?.type);
-            plan.percent = typed.type === 'percent';
-            datatableColumn = { label, fieldName: column.field, ...typed };
+            grid.linkTarget = linkTarget;
+            grid.labelPath = (field?.type ?? '').toUpperCase() === 'REFERENCE' ? `${linkTarget}.Name` : column.field;
         }
-        if (sortable) {
-            datatableColumn.sortable = true;
-            sortFields[datatableColumn.fieldName] = column.field;
-        }
-        if (column.initialWidth) datatableColumn.initialWidth = column.initialWidth;
-        columns.push(datatableColumn);
-        plans.push(plan);
-    }
-    const rowActions = definition.rowActions ?? [];
-    if (rowActions.length) {
-        columns.push({
-            label: 'Actions',
-            fieldName: '',
-            type: 'action',
-            typeAttributes: { rowActions: rowActions.map(toMenuAction), menuAlignment: 'auto' }
-        });
-    }
-    return { columns, plans, keyField: definition.keyField || 'Id', sortFields };
+        return grid;
+    });
+    const rowActions = (definition.rowActions ?? []).map(toRowAction);
+    return { columns, rowActions, keyField: definition.keyField || 'Id' };
 }
 
-function toMenuAction(action: ActionButtonDefinition): Record<string, unknown> {
+function toRowAction(action: ActionButtonDefinition): RowAction {
     return action.iconName
-        ? { label: action.label, name: action.name, iconName: action.iconName }
-        : { label: action.label, name: action.name };
-}
-
-/**
- * Flattens one record for lightning-datatable: one property per column (by field path), the key field, and
- * "<path>#url" for link columns. Called once per record as pages arrive, never per render.
- */
-export function flattenRow(record: Row, plan: TablePlan, recordUrl: (id: string) => string): Row {
-    const row: Row = { [plan.keyField]: valueAt(record, plan.keyField) };
-    for (const column of plan.plans) {
-        if (column.linkTarget !== undefined) {
-            const id = linkIdOf(record, column.linkTarget);
-            row[column.fieldName] = id ? recordUrl(id) : undefined;
-            if (id && column.labelPath && (row[column.labelPath] === undefined || row[column.labelPath] === null)) {
-                row[column.labelPath] = id;
-            }
-            continue;
-        }
-        const value = valueAt(record, column.path);
-        row[column.fieldName] = column.percent && typeof value === 'number' ? value / 100 : value;
-    }
-    return row;
+        ? { name: action.name, label: action.label, iconName: action.iconName }
+        : { name: action.name, label: action.label };
 }

@@ -1,17 +1,81 @@
-import { LightningElement, api, track } from 'lwc';
+import { LightningElement, api, unwrap } from 'lwc';
 import { SelectionModel } from 'c/dcRuntime';
-import type { QueryFieldInfo, QueryNotice, RowSelectionDetail } from 'c/dcRuntime';
+import type { QueryFieldInfo, QueryNotice } from 'c/dcRuntime';
 import type { ActionButtonDefinition, DataTableDefinition } from 'c/dcDefinition';
-import { buildTable, flattenRow } from './columns';
-import type { DatatableColumn, Row, TablePlan } from './columns';
+import LOCALE from '@salesforce/i18n/locale';
+import CURRENCY from '@salesforce/i18n/currency';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
+import { EMPTY_PLAN, buildTable, valueAt } from './columns';
+import type { GridColumn, Row, RowAction, TablePlan } from './columns';
+import { buildFormatters } from './cells';
+import type { CellDisplay, Formatter } from './cells';
+import { DEFAULT_ROW_HEIGHT, moveCell, rowWindow, scrollTopFor } from './virtualGrid';
+import type { CellPosition } from './virtualGrid';
 
-export type { DatatableColumn, Row };
+export type { GridColumn, Row };
 
 const SEARCH_DELAY_MS = 300;
 const DEFAULT_HEIGHT = '400px';
-const EMPTY_PLAN: TablePlan = { columns: [], plans: [], keyField: 'Id', sortFields: {} };
-/** Virtualized rendering: lightning-datatable windows rows only with render-mode="role-based". */
-const RENDER_CONFIG = Object.freeze({ virtualize: 'vertical', bufferSize: 10 });
+const DEFAULT_VIEWPORT_PX = 400;
+/** The next page is asked for when the last visible row is this close to the end of the loaded rows. */
+const LOAD_MORE_OFFSET = 20;
+
+/** Roving focus of one grid cell: the cell itself or the control inside it (checkbox, link, sort button, menu). */
+interface FocusSlot {
+    ownId?: string;
+    ownTabindex?: string;
+    controlId?: string;
+    controlTabindex?: string;
+}
+
+interface CellView extends FocusSlot {
+    key: string;
+    label: string;
+    className: string;
+    text: string;
+    href?: string;
+    target?: string;
+    checked?: boolean;
+}
+
+interface RowView {
+    /** Template key: the row's position, so a sort or a scroll re-uses the rendered rows and patches their text. */
+    slot: string;
+    key: string;
+    index: number;
+    ariaRowIndex: number;
+    ariaSelected?: string;
+    selected: boolean;
+    className: string;
+    selectLabel: string;
+    actionsLabel: string;
+    check: FocusSlot;
+    number: FocusSlot & { text: string };
+    actions: FocusSlot;
+    cells: CellView[];
+}
+
+interface HeaderView extends FocusSlot {
+    path: string;
+    label: string;
+    sortable: boolean;
+    className: string;
+    ariaSort?: string;
+    sortIcon?: string;
+    sortTitle?: string;
+    sortHint?: string;
+}
+
+function slot(position: CellPosition, active: CellPosition, hasControl: boolean): FocusSlot {
+    const id = `${position.row}:${position.col}`;
+    const tabindex = position.row === active.row && position.col === active.col ? '0' : '-1';
+    return hasControl ? { controlId: id, controlTabindex: tabindex } : { ownId: id, ownTabindex: tabindex };
+}
+
+function parsePx(value: string): number {
+    const match = /^\s*(\d+(?:\.\d+)?)px\s*$/.exec(value);
+    return match ? Number(match[1]) : DEFAULT_VIEWPORT_PX;
+}
 
 interface HeaderButton {
     name: string;
@@ -46,8 +110,12 @@ function defaultRecordUrl(id: string): string {
 }
 
 /**
- * The Data Table view of a Dynamic Component, over lightning-datatable. It renders what the host gives it and
- * reports what the user does; the host runs the queries.
+ * The Data Table view of a Dynamic Component: a virtualized ARIA grid styled with SLDS. It renders what the host
+ * gives it and reports what the user does; the host runs the queries.
+ *
+ * Only the rows in view are in the DOM (see virtualGrid.ts), and a cell is formatted when its row scrolls into view,
+ * so mounting, selecting all, sorting and scrolling cost the same at 50 or 50,000 loaded rows. The selection lives in
+ * the runtime SelectionModel (a Map by key), never in per-row copies.
  *
  * Inputs (@api): definition (DataTableDefinition), fields (QueryResponse.fields), rows (all loaded records, raw
  * and nested as Apex returns them; the host appends pages by passing a longer array), totalCount, hasMore,
@@ -63,18 +131,26 @@ function defaultRecordUrl(id: string): string {
  * - search       {searchTerm}                   - debounced 300 ms, server-side search requested
  * - loadmore     {}                             - the next page is wanted (only while hasMore and not loading)
  * - retry        {}                             - the user asked to load again after an error
+ *
+ * Keyboard (WAI-ARIA grid): one tab stop in the grid; arrows move between cells, Home/End to the row's ends,
+ * Ctrl+Home/End to the grid's ends, PageUp/PageDown by a page; Space toggles a row's checkbox, Enter follows a link
+ * or sorts by a column; Enter, Space or the up/down arrows open a row's action menu.
  */
 export default class DynamicDataTable extends LightningElement {
     /** Search term typed in the box (drives the input). */
     searchInput = '';
+    /** Field path the rows are sorted by (shown in the header). */
     sortedBy?: string;
     sortedDirection: 'asc' | 'desc' = 'asc';
-    /** Keys passed to lightning-datatable's selected-rows (new array on every change). */
-    @track selectedKeys: string[] = [];
-    /** Flattened rows for lightning-datatable. */
-    data: Row[] = [];
     /** Announced once after the user tried to select too many rows. */
     selectionNotice = '';
+    /** Rendered rows [windowStart, windowEnd). */
+    windowStart = 0;
+    windowEnd = 0;
+    /** Bumped on every selection change: re-renders the checkboxes in view. */
+    selectionVersion = 0;
+    /** The grid's tab stop (row -1 = header). */
+    active: CellPosition = { row: -1, col: 0 };
 
     @api totalCount: number | null = null;
     @api hasMore = false;
@@ -88,8 +164,9 @@ export default class DynamicDataTable extends LightningElement {
     private fieldInfos: QueryFieldInfo[] = [];
     private rawRows: Row[] = [];
     private plan: TablePlan = EMPTY_PLAN;
-    private flatCache = new WeakMap<object, Row>();
-    private rawByKey = new Map<string, Row>();
+    private formatters: Formatter[] = [];
+    /** Formatted cells per record object, filled as rows scroll into view. */
+    private displayCache = new WeakMap<object, CellDisplay[]>();
     private model?: SelectionModel;
     private unsubscribe?: () => void;
     private busyNames: string[] = [];
@@ -97,6 +174,19 @@ export default class DynamicDataTable extends LightningElement {
     private recordUrlBuilder: (id: string) => string = defaultRecordUrl;
     private searchTimer?: ReturnType<typeof setTimeout>;
     private initialSort?: { field?: string; direction?: 'asc' | 'desc' };
+    private rowHeight = DEFAULT_ROW_HEIGHT;
+    /** Row and header heights are read once per column plan (reading them forces a layout). */
+    private measured = false;
+    private resizeObserver?: ResizeObserver;
+    private headerHeight = DEFAULT_ROW_HEIGHT;
+    private viewportHeight = 0;
+    private scrollTop = 0;
+    private focusPending = false;
+    /** Loaded row count when the next page was last asked for (one request per page). */
+    private loadMoreAskedAt = -1;
+    /** Row index of the last checkbox clicked, for Shift+click ranges. */
+    private anchorIndex = -1;
+    private allSelectedCache?: { version: number; rows: Row[]; value: boolean };
 
     /** The table's definition (columns, actions, selection, search). */
     @api
@@ -118,15 +208,17 @@ export default class DynamicDataTable extends LightningElement {
         this.rebuild();
     }
 
-    /** All loaded records (raw, nested). Each record object is flattened once, when it first arrives. */
+    /** All loaded records (raw, nested). Cells are formatted only when their row is rendered. */
     @api
     get rows(): Row[] {
         return this.rawRows;
     }
     set rows(value: Row[]) {
-        this.rawRows = Array.isArray(value) ? value : [];
-        this.flatten();
+        // LWC hands @api values over as deep read-only proxies; reading 50,000 rows through one costs seconds,
+        // so the grid keeps the host's own array (it never mutates it)
+        this.rawRows = Array.isArray(value) ? (unwrap(value) as Row[]) : [];
         this.model?.updateRows(this.rawRows);
+        this.updateWindow();
     }
 
     /** The runtime SelectionModel of this table; one is created when the host passes none. */
@@ -154,6 +246,7 @@ export default class DynamicDataTable extends LightningElement {
     }
     set height(value: string) {
         this.heightValue = value || '';
+        this.updateWindow();
     }
 
     /** Builds the link URL of a record id (default "/<id>"). */
@@ -189,10 +282,12 @@ export default class DynamicDataTable extends LightningElement {
     @api
     clearSelection(): void {
         this.ensureModel().clear();
-        this.syncSelection();
+        this.selectionVersion++;
     }
 
     override disconnectedCallback(): void {
+        this.resizeObserver?.disconnect();
+        this.resizeObserver = undefined;
         this.unsubscribe?.();
         this.unsubscribe = undefined;
         clearTimeout(this.searchTimer);
@@ -202,18 +297,35 @@ export default class DynamicDataTable extends LightningElement {
         if (this.model && !this.unsubscribe) this.attachModel(this.model);
     }
 
+    override renderedCallback(): void {
+        const scroller = this.template?.querySelector('.grid-scroller') as HTMLElement | null;
+        if (!scroller) return;
+        this.observeViewport(scroller);
+        if (!this.measured) this.measure(scroller);
+        const selectAll = this.template?.querySelector('.select-all') as HTMLInputElement | null;
+        if (selectAll) selectAll.indeterminate = this.someSelected && !this.allSelected;
+        if (this.focusPending) {
+            this.focusPending = false;
+            const target = this.template?.querySelector(
+                `[data-cell="${this.active.row}:${this.active.col}"]`
+            ) as HTMLElement | null;
+            target?.focus({ preventScroll: true });
+        }
+        this.maybeLoadMore();
+    }
+
     // ------------------------------------------------------------------ derived state
 
-    get columns(): DatatableColumn[] {
+    get columns(): GridColumn[] {
         return this.plan.columns;
+    }
+
+    get rowActions(): RowAction[] {
+        return this.plan.rowActions;
     }
 
     get keyField(): string {
         return this.plan.keyField;
-    }
-
-    get renderConfig(): Readonly<Record<string, unknown>> {
-        return RENDER_CONFIG;
     }
 
     get maxRowSelection(): number | undefined {
@@ -221,12 +333,33 @@ export default class DynamicDataTable extends LightningElement {
         return max > 0 ? max : undefined;
     }
 
-    get hideCheckboxColumn(): boolean {
-        return !this.maxRowSelection;
+    get showCheckboxColumn(): boolean {
+        return Boolean(this.maxRowSelection);
+    }
+
+    get multiSelect(): boolean {
+        return (this.maxRowSelection ?? 0) > 1;
+    }
+
+    get checkboxType(): string {
+        return this.multiSelect ? 'checkbox' : 'radio';
+    }
+
+    get radioGroup(): string | undefined {
+        return this.multiSelect ? undefined : `select-${this.tableDefinition?.name ?? 'table'}`;
+    }
+
+    get ariaMultiselectable(): string | undefined {
+        if (!this.showCheckboxColumn) return undefined;
+        return this.multiSelect ? 'true' : 'false';
     }
 
     get showRowNumbers(): boolean {
         return Boolean(this.tableDefinition?.showRowNumbers);
+    }
+
+    get hasRowActions(): boolean {
+        return this.plan.rowActions.length > 0;
     }
 
     get showSearch(): boolean {
@@ -237,6 +370,10 @@ export default class DynamicDataTable extends LightningElement {
         return this.objectLabelPlural || 'records';
     }
 
+    get gridLabel(): string {
+        return this.tableDefinition?.title || this.tableLabel;
+    }
+
     get searchLabel(): string {
         return `Search ${this.tableLabel}`;
     }
@@ -245,11 +382,19 @@ export default class DynamicDataTable extends LightningElement {
         return `Search ${this.tableLabel}…`;
     }
 
-    get hasRows(): boolean {
-        return this.data.length > 0;
+    get selectAllLabel(): string {
+        return `Select all loaded ${this.tableLabel}`;
     }
 
-    /** The datatable stays mounted while rows exist, so a refresh keeps its scroll position. */
+    get loadingMoreText(): string {
+        return `Loading more ${this.tableLabel}`;
+    }
+
+    get hasRows(): boolean {
+        return this.rawRows.length > 0;
+    }
+
+    /** The grid stays mounted while rows exist, so a refresh keeps its scroll position. */
     get showTable(): boolean {
         return this.hasRows;
     }
@@ -277,7 +422,7 @@ export default class DynamicDataTable extends LightningElement {
     }
 
     get areaStyle(): string {
-        return this.hasRows ? `height: ${this.heightValue || this.tableDefinition?.height || DEFAULT_HEIGHT};` : '';
+        return this.hasRows ? `height: ${this.cssHeight};` : '';
     }
 
     get hasNotices(): boolean {
@@ -292,8 +437,8 @@ export default class DynamicDataTable extends LightningElement {
     }
 
     get rowCountText(): string {
-        const format = new Intl.NumberFormat();
-        const loaded = this.data.length;
+        const format = new Intl.NumberFormat(LOCALE);
+        const loaded = this.rawRows.length;
         if (this.showInitialLoading || this.showError) return '';
         if (typeof this.totalCount === 'number' && this.totalCount >= loaded) {
             return `${format.format(loaded)} of ${format.format(this.totalCount)}`;
@@ -303,12 +448,17 @@ export default class DynamicDataTable extends LightningElement {
             : `${format.format(loaded)} ${loaded === 1 ? 'item' : 'items'}`;
     }
 
+    get selectedCount(): number {
+        // read selectionVersion so the getter re-runs on every selection change
+        return this.selectionVersion >= 0 && this.model ? this.model.size : 0;
+    }
+
     get hasSelectionText(): boolean {
-        return this.selectedKeys.length > 0;
+        return this.selectedCount > 0;
     }
 
     get selectionText(): string {
-        return `${new Intl.NumberFormat().format(this.selectedKeys.length)} selected`;
+        return `${new Intl.NumberFormat(LOCALE).format(this.selectedCount)} selected`;
     }
 
     get announcement(): string {
@@ -332,7 +482,7 @@ export default class DynamicDataTable extends LightningElement {
     }
 
     get headerButtons(): HeaderButton[] {
-        const selected = this.selectedKeys.length;
+        const selected = this.selectedCount;
         return (this.tableDefinition?.headerActions ?? []).map((action: ActionButtonDefinition) => {
             const busy = this.busyNames.includes(action.name);
             const needsSelection = Boolean(action.requiresSelection) && selected === 0;
@@ -350,6 +500,158 @@ export default class DynamicDataTable extends LightningElement {
         });
     }
 
+    // ------------------------------------------------------------------ grid structure
+
+    /** Column index of the first data column (after the checkbox and row number columns). */
+    private get dataColOffset(): number {
+        return (this.showCheckboxColumn ? 1 : 0) + (this.showRowNumbers ? 1 : 0);
+    }
+
+    private get colCount(): number {
+        return this.dataColOffset + this.plan.columns.length + (this.hasRowActions ? 1 : 0);
+    }
+
+    get gridColCount(): number {
+        return this.colCount;
+    }
+
+    /** Header row + loaded rows; -1 (unknown) while more pages exist and no total is known. */
+    get gridRowCount(): number {
+        if (typeof this.totalCount === 'number' && this.totalCount >= this.rawRows.length) return this.totalCount + 1;
+        return this.hasMore ? -1 : this.rawRows.length + 1;
+    }
+
+    get colgroup(): { key: string; style: string }[] {
+        const cols: { key: string; style: string }[] = [];
+        if (this.showCheckboxColumn) cols.push({ key: '#check', style: 'width: 2.5rem;' });
+        if (this.showRowNumbers) cols.push({ key: '#number', style: `width: ${this.rowNumberWidth};` });
+        for (const column of this.plan.columns) {
+            cols.push({ key: column.path, style: column.width ? `width: ${column.width}px;` : '' });
+        }
+        if (this.hasRowActions) cols.push({ key: '#actions', style: 'width: 3.25rem;' });
+        return cols;
+    }
+
+    private get rowNumberWidth(): string {
+        const digits = String(Math.max(this.rawRows.length, 1)).length;
+        return `${Math.max(2.5, digits * 0.6 + 1.25)}rem`;
+    }
+
+    get headerCheck(): FocusSlot {
+        return slot({ row: -1, col: 0 }, this.active, this.multiSelect);
+    }
+
+    get headerNumber(): FocusSlot {
+        return slot({ row: -1, col: this.showCheckboxColumn ? 1 : 0 }, this.active, false);
+    }
+
+    get headerActions(): FocusSlot {
+        return slot({ row: -1, col: this.colCount - 1 }, this.active, false);
+    }
+
+    get headerCells(): HeaderView[] {
+        const offset = this.dataColOffset;
+        return this.plan.columns.map((column, i) => {
+            const sorted = column.sortable && this.sortedBy === column.path;
+            const direction = sorted ? this.sortedDirection : undefined;
+            const header: HeaderView = {
+                path: column.path,
+                label: column.label,
+                sortable: column.sortable,
+                className: `slds-text-title_caps${column.sortable ? ' slds-is-sortable' : ''}${sorted ? ' slds-is-sorted' : ''}${column.align === 'right' ? ' align-right' : ''}`,
+                ...slot({ row: -1, col: offset + i }, this.active, column.sortable)
+            };
+            if (column.sortable) {
+                header.ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none';
+                header.sortIcon = direction === 'desc' ? 'utility:arrowdown' : 'utility:arrowup';
+                header.sortTitle = `Sort by ${column.label}`;
+                header.sortHint = sorted ? `Sorted ${header.ariaSort}` : 'Sort';
+            }
+            return header;
+        });
+    }
+
+    get hasTopSpacer(): boolean {
+        return this.windowStart > 0;
+    }
+
+    get hasBottomSpacer(): boolean {
+        return this.windowEnd < this.rawRows.length;
+    }
+
+    get topSpacerStyle(): string {
+        return `height: ${this.windowStart * this.rowHeight}px;`;
+    }
+
+    get bottomSpacerStyle(): string {
+        return `height: ${(this.rawRows.length - this.windowEnd) * this.rowHeight}px;`;
+    }
+
+    /** The rows in the rendered window, with their formatted cells and focus slots. */
+    get visibleRows(): RowView[] {
+        const model = this.model;
+        const columns = this.plan.columns;
+        const offset = this.dataColOffset;
+        const actionsCol = this.colCount - 1;
+        const numberCol = this.showCheckboxColumn ? 1 : 0;
+        const active = this.active;
+        const selectable = this.showCheckboxColumn;
+        const views: RowView[] = [];
+        const end = Math.min(this.windowEnd, this.rawRows.length);
+        for (let index = this.windowStart; index < end; index++) {
+            const record = this.rawRows[index];
+            const key = this.keyOf(record) ?? `#${index}`;
+            const selected = this.selectionVersion >= 0 && Boolean(model?.isSelected(key));
+            const displays = this.displaysOf(record);
+            const name = displays.find((d) => d.text)?.text || key;
+            const cells: CellView[] = displays.map((display, c) => {
+                const column = columns[c];
+                return {
+                    key: column.path,
+                    label: column.label,
+                    className: column.align === 'right' ? 'align-right' : '',
+                    text: display.text,
+                    href: display.href,
+                    target: display.target,
+                    checked: display.checked,
+                    ...slot({ row: index, col: offset + c }, active, Boolean(display.href))
+                };
+            });
+            views.push({
+                slot: `r${index}`,
+                key,
+                index,
+                ariaRowIndex: index + 2,
+                ariaSelected: selectable ? String(selected) : undefined,
+                selected,
+                className: selected ? 'data-row slds-hint-parent slds-is-selected' : 'data-row slds-hint-parent',
+                selectLabel: `Select ${name}`,
+                actionsLabel: `Actions for ${name}`,
+                check: slot({ row: index, col: 0 }, active, true),
+                number: { text: String(index + 1), ...slot({ row: index, col: numberCol }, active, false) },
+                actions: slot({ row: index, col: actionsCol }, active, true),
+                cells
+            });
+        }
+        return views;
+    }
+
+    /** Some loaded rows are selected. */
+    get someSelected(): boolean {
+        return this.selectedCount > 0;
+    }
+
+    /** Every loaded row is selected (cached per selection change and row set: O(loaded rows) once). */
+    get allSelected(): boolean {
+        const model = this.model;
+        if (!model || !this.rawRows.length || model.size < this.rawRows.length) return false;
+        const cache = this.allSelectedCache;
+        if (cache && cache.version === model.version && cache.rows === this.rawRows) return cache.value;
+        const value = this.rawRows.every((row) => model.isSelected(this.keyOf(row)));
+        this.allSelectedCache = { version: model.version, rows: this.rawRows, value };
+        return value;
+    }
+
     // ------------------------------------------------------------------ event handlers
 
     handleHeaderAction(event: Event): void {
@@ -359,42 +661,49 @@ export default class DynamicDataTable extends LightningElement {
         this.dispatchEvent(new CustomEvent('headeraction', { detail: { action: name } }));
     }
 
-    handleRowAction(event: CustomEvent<{ action: { name: string }; row: Row }>): void {
-        const key = String(event.detail.row?.[this.keyField] ?? '');
-        const row = this.rawByKey.get(key) ?? event.detail.row;
-        this.dispatchEvent(new CustomEvent('rowaction', { detail: { action: event.detail.action.name, row, key } }));
+    handleRowActionSelect(event: CustomEvent<{ value: string }>): void {
+        const index = Number((event.currentTarget as HTMLElement).dataset.rowIndex);
+        const row = this.rawRows[index];
+        if (!row) return;
+        const key = this.keyOf(row) ?? '';
+        this.dispatchEvent(new CustomEvent('rowaction', { detail: { action: event.detail.value, row, key } }));
     }
 
-    handleRowSelection(event: CustomEvent<RowSelectionDetail>): void {
+    handleRowSelectClick(event: MouseEvent): void {
+        const index = Number((event.currentTarget as HTMLElement).dataset.rowIndex);
+        const row = this.rawRows[index];
+        if (!row) return;
         const model = this.ensureModel();
-        const selectedRows = (event.detail.selectedRows ?? [])
-            .map((row) => this.rawByKey.get(String(row[this.keyField])))
-            .filter((row): row is Row => Boolean(row));
-        const change = model.applySelectionEvent({ selectedRows, config: event.detail.config }, this.rawRows);
-        this.selectionNotice = change.rejected.length
-            ? `You can select up to ${new Intl.NumberFormat().format(model.maxRowSelection)} rows.`
-            : '';
-        // always hand the datatable a new array, so rejected checkboxes are cleared again
-        this.syncSelection();
-        this.dispatchEvent(
-            new CustomEvent('selectionchange', {
-                detail: {
-                    selectedKeys: model.selectedKeys,
-                    selectedRows: model.SelectedRows,
-                    selectedRowCount: model.size,
-                    rejected: change.rejected
-                }
-            })
-        );
+        const key = this.keyOf(row);
+        const select = !model.isSelected(key);
+        let change;
+        if (event.shiftKey && this.multiSelect && this.anchorIndex >= 0 && this.anchorIndex < this.rawRows.length) {
+            // Shift+click: the range from the last clicked row takes the clicked row's new state
+            const from = Math.min(this.anchorIndex, index);
+            const range = this.rawRows.slice(from, Math.max(this.anchorIndex, index) + 1);
+            change = select ? model.select(range) : model.deselect(range);
+        } else {
+            change = select ? model.select(row) : model.deselect(key);
+        }
+        this.anchorIndex = index;
+        this.active = { row: index, col: 0 };
+        this.afterSelection(change.rejected);
     }
 
-    handleSort(event: CustomEvent<{ fieldName: string; sortDirection: 'asc' | 'desc' }>): void {
-        const { fieldName, sortDirection } = event.detail;
-        const field = this.plan.sortFields[fieldName];
-        if (!field) return;
-        this.sortedBy = fieldName;
-        this.sortedDirection = sortDirection === 'desc' ? 'desc' : 'asc';
-        this.dispatchEvent(new CustomEvent('sort', { detail: { field, direction: this.sortedDirection } }));
+    handleSelectAllClick(event: Event): void {
+        const checked = (event.currentTarget as HTMLInputElement).checked;
+        const model = this.ensureModel();
+        const change = checked ? model.selectAllLoaded(this.rawRows) : model.clear();
+        this.afterSelection(change.rejected, checked && !change.rejected.length);
+    }
+
+    handleSortClick(event: Event): void {
+        const path = (event.currentTarget as HTMLElement).dataset.path ?? '';
+        const column = this.plan.columns.find((c) => c.path === path);
+        if (!column?.sortable) return;
+        this.sortedDirection = this.sortedBy === path && this.sortedDirection === 'asc' ? 'desc' : 'asc';
+        this.sortedBy = path;
+        this.dispatchEvent(new CustomEvent('sort', { detail: { field: path, direction: this.sortedDirection } }));
     }
 
     handleSearchInput(event: CustomEvent<{ value: string }>): void {
@@ -406,9 +715,40 @@ export default class DynamicDataTable extends LightningElement {
         }, SEARCH_DELAY_MS);
     }
 
-    handleLoadMore(): void {
-        if (!this.hasMore || this.loadingMore || this.loading) return;
-        this.dispatchEvent(new CustomEvent('loadmore', { detail: {} }));
+    handleScroll(event: Event): void {
+        const scroller = event.currentTarget as HTMLElement;
+        this.scrollTop = scroller.scrollTop;
+        this.viewportHeight = scroller.clientHeight || this.viewportHeight;
+        this.updateWindow();
+        this.maybeLoadMore();
+    }
+
+    /** Grid keyboard navigation: moves the tab stop and focuses the new cell, scrolling it into view. */
+    handleGridKeydown(event: KeyboardEvent): void {
+        const target = event.target as HTMLElement;
+        if (target.tagName === 'LIGHTNING-BUTTON-MENU' && target.classList.contains('slds-is-open')) return;
+        const next = moveCell(
+            this.active,
+            event.key,
+            {
+                rows: this.rawRows.length,
+                cols: this.colCount,
+                pageRows: Math.max(1, Math.floor(this.bodyHeight / this.rowHeight) - 1)
+            },
+            event.ctrlKey || event.metaKey
+        );
+        if (!next) return;
+        event.preventDefault();
+        this.focusCell(next);
+    }
+
+    /** A click or Tab into the grid makes the focused cell the tab stop. */
+    handleGridFocusIn(event: FocusEvent): void {
+        const cell = (event.target as HTMLElement).closest?.('[data-cell]') as HTMLElement | null;
+        const [row, col] = (cell?.dataset.cell ?? '').split(':').map(Number);
+        if (Number.isInteger(row) && Number.isInteger(col) && (row !== this.active.row || col !== this.active.col)) {
+            this.active = { row, col };
+        }
     }
 
     handleRetry(): void {
@@ -417,38 +757,147 @@ export default class DynamicDataTable extends LightningElement {
 
     // ------------------------------------------------------------------ internals
 
-    private rebuild(): void {
-        this.plan = this.tableDefinition ? buildTable(this.tableDefinition, this.fieldInfos) : EMPTY_PLAN;
-        this.flatCache = new WeakMap();
-        this.applyInitialSort();
-        this.flatten();
-        this.syncSelection();
+    private get cssHeight(): string {
+        return this.heightValue || this.tableDefinition?.height || DEFAULT_HEIGHT;
     }
 
-    /** Flattens records not seen before (a new page flattens only its own rows). */
-    private flatten(): void {
-        const plan = this.plan;
-        const byKey = new Map<string, Row>();
-        const data: Row[] = new Array(this.rawRows.length);
-        for (let i = 0; i < this.rawRows.length; i++) {
-            const record = this.rawRows[i];
-            let flat = this.flatCache.get(record);
-            if (!flat) {
-                flat = flattenRow(record, plan, this.recordUrlBuilder);
-                this.flatCache.set(record, flat);
-            }
-            data[i] = flat;
-            byKey.set(String(flat[plan.keyField]), record);
+    /** Height of the scroll area below the sticky header. */
+    private get bodyHeight(): number {
+        const viewport = this.viewportHeight || parsePx(this.cssHeight);
+        return Math.max(this.rowHeight, viewport - this.headerHeight);
+    }
+
+    private keyOf(row: Row | undefined): string | undefined {
+        const value = valueAt(row, this.plan.keyField);
+        return value === undefined || value === null || value === '' ? undefined : String(value);
+    }
+
+    private displaysOf(record: Row): CellDisplay[] {
+        let displays = this.displayCache.get(record);
+        if (!displays) {
+            displays = this.formatters.map((format) => format(record));
+            this.displayCache.set(record, displays);
         }
-        this.rawByKey = byKey;
-        this.data = data;
+        return displays;
+    }
+
+    private rebuild(): void {
+        this.plan = this.tableDefinition ? buildTable(this.tableDefinition, this.fieldInfos) : EMPTY_PLAN;
+        this.formatters = buildFormatters(this.plan.columns, {
+            locale: LOCALE,
+            currency: CURRENCY,
+            timeZone: TIME_ZONE,
+            recordUrl: this.recordUrlBuilder
+        });
+        this.displayCache = new WeakMap();
+        this.measured = false;
+        this.active = { row: -1, col: 0 };
+        this.applyInitialSort();
+        this.updateWindow();
+    }
+
+    /** Recomputes the rendered window; assigns (and so re-renders) only when it changed. */
+    private updateWindow(): void {
+        const next = rowWindow(this.scrollTop, this.bodyHeight, this.rowHeight, this.rawRows.length);
+        if (next.start !== this.windowStart) this.windowStart = next.start;
+        if (next.end !== this.windowEnd) this.windowEnd = next.end;
+    }
+
+    /** Follows the scroll area's height (the page or App Builder can resize it). */
+    private observeViewport(scroller: HTMLElement): void {
+        if (this.resizeObserver || typeof ResizeObserver === 'undefined') return;
+        this.resizeObserver = new ResizeObserver((entries) => {
+            const height = entries[entries.length - 1]?.contentRect.height ?? 0;
+            if (height > 0 && height !== this.viewportHeight) {
+                this.viewportHeight = height;
+                this.updateWindow();
+                this.maybeLoadMore();
+            }
+        });
+        this.resizeObserver.observe(scroller);
+    }
+
+    /** Reads the real row, header and viewport heights once rendered (the defaults are estimates). */
+    private measure(scroller: HTMLElement): void {
+        const row = this.template?.querySelector('tr.data-row') as HTMLElement | null;
+        const header = this.template?.querySelector('tr.header-row') as HTMLElement | null;
+        const rowHeight = row?.getBoundingClientRect().height ?? 0;
+        const headerHeight = header?.getBoundingClientRect().height ?? 0;
+        let changed = false;
+        if (rowHeight > 0 && Math.abs(rowHeight - this.rowHeight) > 0.5) {
+            this.rowHeight = rowHeight;
+            changed = true;
+        }
+        if (headerHeight > 0 && Math.abs(headerHeight - this.headerHeight) > 0.5) {
+            this.headerHeight = headerHeight;
+            changed = true;
+        }
+        this.measured = rowHeight > 0;
+        if (scroller.clientHeight > 0 && scroller.clientHeight !== this.viewportHeight) {
+            this.viewportHeight = scroller.clientHeight;
+            changed = true;
+        }
+        if (changed) this.updateWindow();
+    }
+
+    /** Asks the host for the next page when the view nears the end of the loaded rows (once per page). */
+    private maybeLoadMore(): void {
+        // only once the real size of the view is known (never on a guessed height)
+        if (!this.viewportHeight) return;
+        if (!this.hasMore || this.loading || this.loadingMore || !this.rawRows.length) return;
+        if (this.loadMoreAskedAt === this.rawRows.length) return;
+        const lastVisible = Math.floor((this.scrollTop + this.bodyHeight) / this.rowHeight);
+        if (lastVisible < this.rawRows.length - LOAD_MORE_OFFSET) return;
+        this.loadMoreAskedAt = this.rawRows.length;
+        this.dispatchEvent(new CustomEvent('loadmore', { detail: {} }));
+    }
+
+    private focusCell(next: CellPosition): void {
+        const scroller = this.template?.querySelector('.grid-scroller') as HTMLElement | null;
+        if (scroller && next.row >= 0) {
+            const top = scrollTopFor(
+                next.row,
+                this.scrollTop,
+                this.viewportHeight || parsePx(this.cssHeight),
+                this.rowHeight,
+                this.headerHeight
+            );
+            if (top !== this.scrollTop) {
+                scroller.scrollTop = top;
+                this.scrollTop = top;
+                this.updateWindow();
+            }
+        }
+        this.active = next;
+        this.focusPending = true;
+    }
+
+    private afterSelection(rejected: string[], allLoadedSelected = false): void {
+        const model = this.ensureModel();
+        this.selectionNotice = rejected.length
+            ? `You can select up to ${new Intl.NumberFormat(LOCALE).format(model.maxRowSelection)} rows.`
+            : '';
+        if (allLoadedSelected) this.allSelectedCache = { version: model.version, rows: this.rawRows, value: true };
+        // always re-render, so a refused checkbox is cleared again
+        this.selectionVersion++;
+        // the arrays are built only if a listener reads them (select all over 50,000 rows would copy them twice)
+        const detail: SelectionChangeDetail = {
+            get selectedKeys() {
+                return model.selectedKeys;
+            },
+            get selectedRows() {
+                return model.SelectedRows;
+            },
+            selectedRowCount: model.size,
+            rejected
+        };
+        this.dispatchEvent(new CustomEvent('selectionchange', { detail }));
     }
 
     private applyInitialSort(): void {
         const field = this.initialSort?.field;
         if (!field) return;
-        const fieldName = Object.keys(this.plan.sortFields).find((name) => this.plan.sortFields[name] === field);
-        this.sortedBy = fieldName ?? field;
+        this.sortedBy = field;
         this.sortedDirection = this.initialSort?.direction === 'desc' ? 'desc' : 'asc';
     }
 
@@ -469,13 +918,11 @@ export default class DynamicDataTable extends LightningElement {
         this.unsubscribe = undefined;
         this.model = value;
         if (value) {
-            this.unsubscribe = value.subscribe(() => this.syncSelection());
+            this.unsubscribe = value.subscribe(() => {
+                this.selectionVersion++;
+            });
             value.updateRows(this.rawRows);
         }
-        this.syncSelection();
-    }
-
-    private syncSelection(): void {
-        this.selectedKeys = this.model ? [...this.model.selectedKeys] : [];
+        this.selectionVersion++;
     }
 }

@@ -24,28 +24,6 @@ type TableElement = HTMLElement & {
     sortDirection: 'asc' | 'desc';
     clearSelection(): void;
 };
-type DatatableStub = HTMLElement & {
-    columns: {
-        label: string;
-        fieldName: string;
-        type: string;
-        sortable?: boolean;
-        typeAttributes?: Record<string, unknown>;
-    }[];
-    data: Row[];
-    keyField: string;
-    selectedRows: string[];
-    maxRowSelection: number | undefined;
-    hideCheckboxColumn: boolean;
-    renderMode: string;
-    renderConfig: Record<string, unknown>;
-    enableInfiniteLoading: boolean;
-    isLoading: boolean;
-    sortedBy: string;
-    sortedDirection: string;
-    showRowNumberColumn: boolean;
-};
-
 const FIELDS: QueryFieldInfo[] = [
     { path: 'Name', label: 'Full Name', type: 'STRING', isNameField: true, referenceTo: null, sortable: true },
     { path: 'Email', label: 'Email', type: 'EMAIL', isNameField: false, referenceTo: null, sortable: true },
@@ -107,8 +85,70 @@ function createTable(props: Partial<TableElement> = {}): TableElement {
 
 const flush = (): Promise<void> => Promise.resolve();
 
-function datatable(element: HTMLElement): DatatableStub {
-    return element.shadowRoot!.querySelector('lightning-datatable') as DatatableStub;
+function grid(element: HTMLElement): HTMLTableElement | null {
+    return element.shadowRoot!.querySelector('table[role="grid"]');
+}
+
+function renderedRows(element: HTMLElement): HTMLTableRowElement[] {
+    return [...element.shadowRoot!.querySelectorAll('tr.data-row')] as HTMLTableRowElement[];
+}
+
+function renderedKeys(element: HTMLElement): string[] {
+    return renderedRows(element).map((row) => row.dataset.rowKeyValue ?? '');
+}
+
+function rowOf(element: HTMLElement, key: string): HTMLTableRowElement {
+    return element.shadowRoot!.querySelector(`tr[data-row-key-value="${key}"]`) as HTMLTableRowElement;
+}
+
+/** Text of each data cell of a row, by column label. */
+function cellTexts(row: HTMLElement): Record<string, string> {
+    const cells: Record<string, string> = {};
+    row.querySelectorAll('td[data-label]').forEach((td) => {
+        cells[(td as HTMLElement).dataset.label ?? ''] = (td.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
+    return cells;
+}
+
+function checkbox(element: HTMLElement, key: string): HTMLInputElement {
+    return rowOf(element, key).querySelector('input.row-select') as HTMLInputElement;
+}
+
+function selectedKeysShown(element: HTMLElement): string[] {
+    return renderedRows(element)
+        .filter((row) => (row.querySelector('input.row-select') as HTMLInputElement | null)?.checked)
+        .map((row) => row.dataset.rowKeyValue ?? '');
+}
+
+/** Clicks the checkboxes of the given rows (as a user would). */
+async function clickRows(element: HTMLElement, keys: string[], init: MouseEventInit = {}): Promise<void> {
+    for (const key of keys) {
+        checkbox(element, key).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, ...init }));
+        await flush();
+    }
+}
+
+async function clickSelectAll(element: HTMLElement): Promise<void> {
+    const input = element.shadowRoot!.querySelector('input.select-all') as HTMLInputElement;
+    input.click();
+    await flush();
+}
+
+function sortButton(element: HTMLElement, path: string): HTMLButtonElement {
+    return element.shadowRoot!.querySelector(`button.sort-button[data-path="${path}"]`) as HTMLButtonElement;
+}
+
+function scroller(element: HTMLElement): HTMLElement {
+    return element.shadowRoot!.querySelector('.grid-scroller') as HTMLElement;
+}
+
+/** jsdom has no layout: sets the scroll position the grid reads and fires the scroll event. */
+async function scrollTo(element: HTMLElement, top: number, clientHeight = 400): Promise<void> {
+    const area = scroller(element);
+    Object.defineProperty(area, 'scrollTop', { value: top, configurable: true, writable: true });
+    Object.defineProperty(area, 'clientHeight', { value: clientHeight, configurable: true });
+    area.dispatchEvent(new CustomEvent('scroll'));
+    await flush();
 }
 
 function button(element: HTMLElement, name: string): HTMLElement & { disabled: boolean; title: string; label: string } {
@@ -117,12 +157,6 @@ function button(element: HTMLElement, name: string): HTMLElement & { disabled: b
         title: string;
         label: string;
     };
-}
-
-function select(element: HTMLElement, keys: string[], config?: { action: string; value?: string }): void {
-    const table = datatable(element);
-    const selectedRows = table.data.filter((row) => keys.includes(row.Id as string));
-    table.dispatchEvent(new CustomEvent('rowselection', { detail: { selectedRows, config } }));
 }
 
 function listen(element: HTMLElement, name: string): jest.Mock {
@@ -135,17 +169,21 @@ function text(element: HTMLElement, selector: string): string {
     return (element.shadowRoot!.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+const key = (i: number): string => `003${String(i).padStart(15, '0')}`;
+
+function cleanUp(): void {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+    jest.useRealTimers();
+}
+
 describe('c-dynamic-data-table states', () => {
-    afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-        jest.clearAllMocks();
-        jest.useRealTimers();
-    });
+    afterEach(cleanUp);
 
     it('shows a spinner and announces loading before the first page', async () => {
         const element = createTable({ loading: true });
         await flush();
-        expect(datatable(element)).toBeNull();
+        expect(grid(element)).toBeNull();
         const spinner = element.shadowRoot!.querySelector('.state-loading lightning-spinner') as HTMLElement & {
             alternativeText: string;
         };
@@ -158,7 +196,7 @@ describe('c-dynamic-data-table states', () => {
         const element = createTable({ errorMessage: 'Insufficient access to Contact' });
         const retry = listen(element, 'retry');
         await flush();
-        expect(datatable(element)).toBeNull();
+        expect(grid(element)).toBeNull();
         const state = element.shadowRoot!.querySelector('.state-error')!;
         expect(state.getAttribute('role')).toBe('alert');
         expect(state.textContent).toContain('Insufficient access to Contact');
@@ -178,61 +216,67 @@ describe('c-dynamic-data-table states', () => {
         expect(text(element, '.state-empty')).toBe('No Contacts to display.');
     });
 
-    it('renders rows in a virtualized, role-based datatable with a row count', async () => {
+    it('renders the rows in an ARIA grid with counts, a row count and the default height', async () => {
         const element = createTable({ rows: contacts(1, 2), totalCount: 1234, hasMore: true });
         await flush();
-        const table = datatable(element);
-        expect(table.keyField).toBe('Id');
-        expect(table.renderMode).toBe('role-based');
-        expect(table.renderConfig).toEqual(expect.objectContaining({ virtualize: 'vertical' }));
-        expect(table.enableInfiniteLoading).toBe(true);
-        expect(table.maxRowSelection).toBe(500);
-        expect(table.hideCheckboxColumn).toBe(false);
-        expect(table.data).toHaveLength(2);
+        const table = grid(element)!;
+        expect(table.getAttribute('aria-label')).toBe('Contacts');
+        expect(table.getAttribute('aria-rowcount')).toBe('1235');
+        // checkbox + 4 columns + actions
+        expect(table.getAttribute('aria-colcount')).toBe('6');
+        expect(table.getAttribute('aria-multiselectable')).toBe('true');
+        expect(renderedKeys(element)).toEqual([key(1), key(2)]);
+        expect(renderedRows(element).map((row) => row.getAttribute('aria-rowindex'))).toEqual(['2', '3']);
+        expect(renderedRows(element)[0].getAttribute('aria-selected')).toBe('false');
         expect(text(element, '.row-count')).toBe('2 of 1,234');
         expect(text(element, '[aria-live="polite"]')).toBe('Showing 2 of 1,234 Contacts');
         expect((element.shadowRoot!.querySelector('.table-area') as HTMLElement).style.height).toBe('400px');
         await expect(element).toBeAccessible();
     });
 
-    it('keeps the datatable mounted with an overlay spinner while refreshing, and shows later errors as a banner', async () => {
+    it('keeps the grid mounted with an overlay spinner while refreshing, and shows later errors as a banner', async () => {
         const element = createTable({ rows: contacts(1, 3), totalCount: 3 });
         await flush();
-        const before = datatable(element);
+        const before = grid(element);
         element.loading = true;
         await flush();
-        expect(datatable(element)).toBe(before);
+        expect(grid(element)).toBe(before);
         expect(element.shadowRoot!.querySelector('.refresh-spinner')).not.toBeNull();
         expect(text(element, '[aria-live="polite"]')).toBe('Refreshing Contacts…');
         await expect(element).toBeAccessible();
         element.loading = false;
         element.errorMessage = 'Query timed out';
         await flush();
-        expect(datatable(element)).toBe(before);
+        expect(grid(element)).toBe(before);
         expect(text(element, '.error-banner')).toContain('Query timed out');
         await expect(element).toBeAccessible();
     });
 
-    it('counts rows without a total and says when more can load', async () => {
+    it('counts rows without a total, says when more can load and shows a row while the next page loads', async () => {
         const element = createTable({ rows: contacts(1, 1), hasMore: false });
         await flush();
         expect(text(element, '.row-count')).toBe('1 item');
+        expect(grid(element)!.getAttribute('aria-rowcount')).toBe('2');
         element.rows = contacts(1, 50);
         element.hasMore = true;
         await flush();
         expect(text(element, '.row-count')).toBe('50+');
+        expect(grid(element)!.getAttribute('aria-rowcount')).toBe('-1');
         element.hasMore = false;
         await flush();
         expect(text(element, '.row-count')).toBe('50 items');
         element.loadingMore = true;
         await flush();
-        expect(datatable(element).isLoading).toBe(true);
+        const spinner = element.shadowRoot!.querySelector('.loading-more-row lightning-spinner') as HTMLElement & {
+            alternativeText: string;
+        };
+        expect(spinner.alternativeText).toBe('Loading more Contacts');
         expect(text(element, '[aria-live="polite"]')).toBe('Loading more Contacts…');
     });
 
-    it('lists field notices and honours the height override and row numbers', async () => {
+    it('lists field notices and honours the height override, row numbers and no selection', async () => {
         const element = createTable({
-            rows: contacts(1, 1),
+            rows: contacts(1, 2),
             notices: [{ path: 'Phone', message: 'Phone is hidden: you do not have access to this field.' }],
             height: '250px',
             definition: { ...DEFINITION, showRowNumbers: true, showSearch: false, maxRowSelection: 0 }
@@ -240,45 +284,52 @@ describe('c-dynamic-data-table states', () => {
         await flush();
         expect(text(element, '.notices')).toBe('Phone is hidden: you do not have access to this field.');
         expect((element.shadowRoot!.querySelector('.table-area') as HTMLElement).style.height).toBe('250px');
-        expect(datatable(element).showRowNumberColumn).toBe(true);
-        expect(datatable(element).hideCheckboxColumn).toBe(true);
-        expect(datatable(element).maxRowSelection).toBeUndefined();
+        expect([...element.shadowRoot!.querySelectorAll('td.cell-number')].map((td) => td.textContent)).toEqual([
+            '1',
+            '2'
+        ]);
+        expect(element.shadowRoot!.querySelector('input.row-select')).toBeNull();
+        expect(element.shadowRoot!.querySelector('input.select-all')).toBeNull();
+        expect(grid(element)!.hasAttribute('aria-multiselectable')).toBe(false);
+        expect(renderedRows(element)[0].hasAttribute('aria-selected')).toBe(false);
         expect(element.shadowRoot!.querySelector('lightning-input')).toBeNull();
         await expect(element).toBeAccessible();
     });
 });
 
-describe('c-dynamic-data-table columns and rows', () => {
-    afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-    });
+describe('c-dynamic-data-table columns and cells', () => {
+    afterEach(cleanUp);
 
-    it('types columns from describe, links name fields, and uses describe labels unless overridden', async () => {
+    it('labels columns from describe unless overridden, links name fields and offers the row actions', async () => {
         const element = createTable({ rows: [contact(1)] });
         await flush();
-        const columns = datatable(element).columns;
-        expect(columns.map((c) => [c.label, c.fieldName, c.type])).toEqual([
-            ['Full Name', 'Name#url', 'url'],
-            ['Email', 'Email', 'email'],
-            ['Status', 'Status__c', 'text'],
-            ['Account', 'Account.Name', 'text'],
-            ['Actions', '', 'action']
-        ]);
-        expect(columns[0].typeAttributes).toEqual(expect.objectContaining({ label: { fieldName: 'Name' } }));
-        expect(columns[4].typeAttributes).toEqual(
-            expect.objectContaining({ rowActions: [{ label: 'Open', name: 'open' }] })
+        const headers = [...element.shadowRoot!.querySelectorAll('thead th')].map((th) =>
+            (th.textContent ?? '').replace(/\s+/g, ' ').trim()
         );
-        expect(datatable(element).data[0]).toEqual({
-            Id: '003000000000000001',
-            'Name#url': '/003000000000000001',
-            Name: 'Contact 1',
+        expect(headers).toEqual(['', 'Full NameSort', 'EmailSort', 'Status', 'Account', 'Actions']);
+        const row = renderedRows(element)[0];
+        expect(cellTexts(row)).toEqual({
+            'Full Name': 'Contact 1',
             Email: 'c1@example.com',
-            Status__c: 'New',
-            'Account.Name': 'Acme 1'
+            Status: 'New',
+            Account: 'Acme 1'
         });
+        const link = row.querySelector('td[data-label="Full Name"] a') as HTMLAnchorElement;
+        expect(link.getAttribute('href')).toBe(`/${key(1)}`);
+        expect((row.querySelector('td[data-label="Email"] a') as HTMLAnchorElement).getAttribute('href')).toBe(
+            'mailto:c1@example.com'
+        );
+        const menu = row.querySelector('lightning-button-menu') as HTMLElement & { alternativeText: string };
+        expect(menu.alternativeText).toBe('Actions for Contact 1');
+        const items = [...menu.querySelectorAll('lightning-menu-item')] as (HTMLElement & {
+            value: string;
+            label: string;
+        })[];
+        expect(items.map((item) => [item.value, item.label])).toEqual([['open', 'Open']]);
+        expect(checkbox(element, key(1)).getAttribute('aria-label')).toBe('Select Contact 1');
     });
 
-    it('maps every display type and builds parent and lookup links', async () => {
+    it('formats every display type and builds parent and lookup links', async () => {
         const fields: QueryFieldInfo[] = [
             ['Amount__c', 'CURRENCY'],
             ['Discount__c', 'PERCENT'],
@@ -313,76 +364,89 @@ describe('c-dynamic-data-table columns and rows', () => {
             rows: [
                 {
                     Id: 'a01',
-                    Amount__c: 10,
+                    Amount__c: 1234.5,
                     Discount__c: 12.5,
+                    Qty__c: 3,
+                    Big__c: 1234567,
+                    Score__c: 0.25,
+                    Birthdate: '1990-01-05',
+                    LastModifiedDate: '2024-03-01T12:30:00.000Z',
+                    Phone: '(555) 010-2000',
+                    Site__c: 'example.com',
+                    Active__c: true,
+                    Notes__c: 'Line',
                     AccountId: '001A',
                     Account: { Name: 'Acme', OwnerId: '005A', Owner: { Name: 'Olga' } },
                     Parent__c: 'a02',
-                    Parent__r: null
+                    Parent__r: null,
+                    Unknown__c: { nested: 1 }
                 },
-                { Id: 'a03', Discount__c: null, Account: null }
+                { Id: 'a03', Discount__c: null, Account: null, Active__c: false, Site__c: 'javascript:alert(1)' }
             ]
         });
         await flush();
-        const columns = datatable(element).columns;
-        expect(Object.fromEntries(columns.map((c) => [c.label, c.type]))).toEqual({
-            Amount__c: 'currency',
-            Discount__c: 'percent',
-            Qty__c: 'number',
-            Big__c: 'number',
-            Score__c: 'number',
-            Birthdate: 'date-local',
-            LastModifiedDate: 'date',
-            Phone: 'phone',
-            Site__c: 'url',
-            Active__c: 'boolean',
-            Notes__c: 'text',
-            AccountId: 'url',
-            Parent__c: 'url',
-            'Account.Name': 'url',
-            'Account.Owner.Name': 'url',
-            Id: 'url',
-            Unknown__c: 'text'
-        });
-        expect(columns.find((c) => c.label === 'LastModifiedDate')!.typeAttributes).toEqual(
-            expect.objectContaining({ hour: '2-digit', minute: '2-digit' })
-        );
-        expect(columns.find((c) => c.label === 'AccountId')!.typeAttributes).toEqual(
-            expect.objectContaining({ label: { fieldName: 'Account.Name' } })
-        );
-        const [first, second] = datatable(element).data;
-        expect(first.Discount__c).toBe(0.125);
-        expect(first['AccountId#url']).toBe('/lightning/r/001A/view');
-        expect(first['Account.Name']).toBe('Acme');
-        expect(first['Parent__c#url']).toBe('/lightning/r/a02/view');
-        expect(first['Parent__r.Name']).toBe('a02');
-        expect(first['Account.Name#url']).toBe('/lightning/r/001A/view');
-        expect(first['Account.Owner.Name#url']).toBe('/lightning/r/005A/view');
-        expect(first['Id#url']).toBe('/lightning/r/a01/view');
-        expect(second.Discount__c).toBeNull();
-        expect(second['Account.Name#url']).toBeUndefined();
-        expect(second['AccountId#url']).toBeUndefined();
+        const [first, second] = renderedRows(element);
+        const cells = cellTexts(first);
+        expect(cells.Amount__c).toBe('$1,234.50');
+        expect(cells.Discount__c).toBe('12.5%');
+        expect(cells.Qty__c).toBe('3');
+        expect(cells.Big__c).toBe('1,234,567');
+        expect(cells.Score__c).toBe('0.25');
+        expect(cells.Birthdate).toBe('Jan 05, 1990');
+        expect(cells.LastModifiedDate).toMatch(/^Mar 0[12], 2024, \d{2}:\d{2}/);
+        expect(cells.Notes__c).toBe('Line');
+        expect(cells.Unknown__c).toBe('{"nested":1}');
+        const href = (label: string, row = first): string | null =>
+            row.querySelector(`td[data-label="${label}"] a`)?.getAttribute('href') ?? null;
+        expect(href('Phone')).toBe('tel:5550102000');
+        expect(href('Site__c')).toBe('https://example.com');
+        expect(first.querySelector('td[data-label="Site__c"] a')!.getAttribute('target')).toBe('_blank');
+        expect(first.querySelector('td[data-label="Active__c"] lightning-icon')).not.toBeNull();
+        expect(href('AccountId')).toBe('/lightning/r/001A/view');
+        expect(cells.AccountId).toBe('Acme');
+        expect(href('Parent__c')).toBe('/lightning/r/a02/view');
+        expect(cells.Parent__c).toBe('a02');
+        expect(href('Account.Name')).toBe('/lightning/r/001A/view');
+        expect(href('Account.Owner.Name')).toBe('/lightning/r/005A/view');
+        expect(cells['Account.Owner.Name']).toBe('Olga');
+        expect(href('Id')).toBe('/lightning/r/a01/view');
+        // blanks stay blank, unlinked; a script URL is never a link
+        const other = cellTexts(second);
+        expect(other.Discount__c).toBe('');
+        expect(href('Account.Name', second)).toBeNull();
+        expect(href('AccountId', second)).toBeNull();
+        expect(second.querySelector('td[data-label="Active__c"] lightning-icon')).toBeNull();
+        expect(href('Site__c', second)).toBeNull();
+        expect(other.Site__c).toBe('javascript:alert(1)');
+        // right-aligned numbers
+        expect(first.querySelector('td[data-label="Amount__c"]')!.className).toContain('align-right');
     });
 
-    it('flattens each record once: a new page flattens only its own rows', async () => {
-        const page1 = contacts(1, 2);
-        const element = createTable({ rows: page1, hasMore: true });
+    it('renders only the rows in view: spacers keep the scroll height and a scroll moves the window', async () => {
+        const element = createTable({ rows: contacts(1, 1000), totalCount: 1000 });
         await flush();
-        const firstRows = datatable(element).data;
-        element.rows = [...page1, ...contacts(3, 4)];
-        await flush();
-        const data = datatable(element).data;
-        expect(data).toHaveLength(4);
-        expect(data[0]).toBe(firstRows[0]);
-        expect(data[1]).toBe(firstRows[1]);
+        const keys = renderedKeys(element);
+        expect(keys.length).toBeGreaterThan(10);
+        expect(keys.length).toBeLessThan(50);
+        expect(keys[0]).toBe(key(1));
+        expect(element.shadowRoot!.querySelectorAll('tr.spacer')).toHaveLength(1);
+        const bottom = element.shadowRoot!.querySelector('tr.spacer') as HTMLElement;
+        expect(bottom.style.height).toBe(`${(1000 - keys.length) * 33}px`);
+
+        await scrollTo(element, 500 * 33);
+        const moved = renderedRows(element);
+        expect(moved.map((row) => row.dataset.rowKeyValue)).toContain(key(501));
+        expect(moved.length).toBeLessThan(50);
+        const firstIndex = Number(moved[0].dataset.rowIndex);
+        expect(moved[0].getAttribute('aria-rowindex')).toBe(String(firstIndex + 2));
+        const [top] = element.shadowRoot!.querySelectorAll('tr.spacer') as NodeListOf<HTMLElement>;
+        expect(top.style.height).toBe(`${firstIndex * 33}px`);
+        await expect(element).toBeAccessible();
     });
 });
 
 describe('c-dynamic-data-table actions, sort, search, paging', () => {
-    afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-        jest.useRealTimers();
-    });
+    afterEach(cleanUp);
 
     it('disables a header action that needs a selection, with the reason, until a row is selected', async () => {
         const element = createTable({ rows: contacts(1, 3) });
@@ -399,8 +463,7 @@ describe('c-dynamic-data-table actions, sort, search, paging', () => {
         setActive.dispatchEvent(new CustomEvent('click'));
         expect(headerAction).not.toHaveBeenCalled();
 
-        select(element, ['003000000000000001']);
-        await flush();
+        await clickRows(element, [key(1)]);
         expect(button(element, 'setActive').disabled).toBe(false);
         expect(text(element, '.row-count')).toBe('3 items • 1 selected');
         button(element, 'setActive').dispatchEvent(new CustomEvent('click'));
@@ -432,33 +495,33 @@ describe('c-dynamic-data-table actions, sort, search, paging', () => {
         const element = createTable({ rows });
         const rowAction = listen(element, 'rowaction');
         await flush();
-        const flat = datatable(element).data[1];
-        datatable(element).dispatchEvent(
-            new CustomEvent('rowaction', { detail: { action: { name: 'open' }, row: flat } })
-        );
-        expect(rowAction).toHaveBeenCalledWith({ action: 'open', row: rows[1], key: '003000000000000002' });
+        rowOf(element, key(2))
+            .querySelector('lightning-button-menu')!
+            .dispatchEvent(new CustomEvent('select', { detail: { value: 'open' } }));
+        expect(rowAction).toHaveBeenCalledWith({ action: 'open', row: rows[1], key: key(2) });
     });
 
-    it('asks the host to sort by field path, and shows the initial sort', async () => {
+    it('asks the host to sort by field path, toggles the direction and shows the sort', async () => {
         const element = createTable({ rows: contacts(1, 2), sortBy: 'Name', sortDirection: 'desc' });
         const sort = listen(element, 'sort');
         await flush();
-        expect(datatable(element).sortedBy).toBe('Name#url');
-        expect(datatable(element).sortedDirection).toBe('desc');
-        datatable(element).dispatchEvent(
-            new CustomEvent('sort', { detail: { fieldName: 'Name#url', sortDirection: 'asc' } })
-        );
-        expect(sort).toHaveBeenCalledWith({ field: 'Name', direction: 'asc' });
-        datatable(element).dispatchEvent(
-            new CustomEvent('sort', { detail: { fieldName: 'Email', sortDirection: 'desc' } })
-        );
-        expect(sort).toHaveBeenLastCalledWith({ field: 'Email', direction: 'desc' });
+        const th = (path: string) => sortButton(element, path).closest('th')!;
+        expect(th('Name').getAttribute('aria-sort')).toBe('descending');
+        expect(th('Email').getAttribute('aria-sort')).toBe('none');
+        expect(sortButton(element, 'Status__c')).toBeNull();
+
+        sortButton(element, 'Name').click();
+        expect(sort).toHaveBeenLastCalledWith({ field: 'Name', direction: 'asc' });
         await flush();
-        expect(datatable(element).sortedBy).toBe('Email');
-        datatable(element).dispatchEvent(
-            new CustomEvent('sort', { detail: { fieldName: 'Status__c', sortDirection: 'asc' } })
-        );
-        expect(sort).toHaveBeenCalledTimes(2);
+        expect(th('Name').getAttribute('aria-sort')).toBe('ascending');
+        sortButton(element, 'Name').click();
+        expect(sort).toHaveBeenLastCalledWith({ field: 'Name', direction: 'desc' });
+        sortButton(element, 'Email').click();
+        expect(sort).toHaveBeenLastCalledWith({ field: 'Email', direction: 'asc' });
+        await flush();
+        expect(th('Email').getAttribute('aria-sort')).toBe('ascending');
+        expect(th('Name').getAttribute('aria-sort')).toBe('none');
+        expect(sort).toHaveBeenCalledTimes(3);
     });
 
     it('debounces the search box and sends the trimmed term', async () => {
@@ -479,30 +542,62 @@ describe('c-dynamic-data-table actions, sort, search, paging', () => {
         expect(text(element, '.state-empty')).toBe('No Contacts match “smi”.');
     });
 
-    it('asks for the next page only while more rows exist and nothing loads', async () => {
-        const element = createTable({ rows: contacts(1, 2), hasMore: true });
-        const loadMore = listen(element, 'loadmore');
+    it('asks for the next page once per page when the view nears the end, never while loading or at the end', async () => {
+        const loadMore = jest.fn();
+        const element = createTable({ rows: contacts(1, 100), hasMore: true, loading: true });
+        element.addEventListener('loadmore', loadMore);
         await flush();
-        datatable(element).dispatchEvent(new CustomEvent('loadmore'));
+        expect(loadMore).not.toHaveBeenCalled(); // a refresh is running
+        element.loading = false;
+        await flush();
+        expect(loadMore).not.toHaveBeenCalled(); // the view is far from the end
+        await scrollTo(element, 75 * 33);
         expect(loadMore).toHaveBeenCalledTimes(1);
+        await scrollTo(element, 76 * 33);
+        expect(loadMore).toHaveBeenCalledTimes(1); // once per page
         element.loadingMore = true;
+        element.rows = contacts(1, 101);
         await flush();
-        datatable(element).dispatchEvent(new CustomEvent('loadmore'));
+        await scrollTo(element, 77 * 33);
+        expect(loadMore).toHaveBeenCalledTimes(1); // not while a page loads
         element.loadingMore = false;
-        element.hasMore = false;
+        element.rows = contacts(1, 150);
         await flush();
-        expect(datatable(element).enableInfiniteLoading).toBe(false);
-        datatable(element).dispatchEvent(new CustomEvent('loadmore'));
+        await scrollTo(element, 140 * 33);
+        expect(loadMore).toHaveBeenCalledTimes(2);
+        element.hasMore = false;
+        element.rows = contacts(1, 200);
+        await flush();
+        await scrollTo(element, 190 * 33);
+        expect(loadMore).toHaveBeenCalledTimes(2);
+    });
+
+    it('asks for the next page at once when the loaded rows do not fill the view (once its size is known)', async () => {
+        // jsdom has no layout: the view reports a height as a browser would
+        const clientHeight = jest.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400);
+        const loadMore = jest.fn();
+        const element = createElement('c-dynamic-data-table', { is: DynamicDataTable }) as TableElement;
+        Object.assign(element, { definition: DEFINITION, fields: FIELDS, rows: contacts(1, 3), hasMore: true });
+        element.addEventListener('loadmore', loadMore);
+        document.body.appendChild(element);
+        await flush();
         expect(loadMore).toHaveBeenCalledTimes(1);
+        clientHeight.mockRestore();
+    });
+
+    it('does not ask for more on a guessed view size', async () => {
+        const loadMore = jest.fn();
+        const element = createElement('c-dynamic-data-table', { is: DynamicDataTable }) as TableElement;
+        Object.assign(element, { definition: DEFINITION, fields: FIELDS, rows: contacts(1, 3), hasMore: true });
+        element.addEventListener('loadmore', loadMore);
+        document.body.appendChild(element);
+        await flush();
+        expect(loadMore).not.toHaveBeenCalled();
     });
 });
 
 describe('c-dynamic-data-table selection', () => {
-    afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-    });
-
-    const key = (i: number): string => `003${String(i).padStart(15, '0')}`;
+    afterEach(cleanUp);
 
     it('keeps the selection across infinite-loading pages, search, sort and refresh (by key)', async () => {
         const selection = new SelectionModel({ keyField: 'Id', maxRowSelection: 500 });
@@ -510,41 +605,37 @@ describe('c-dynamic-data-table selection', () => {
         const element = createTable({ rows: page1, hasMore: true, selection });
         const changes = listen(element, 'selectionchange');
         await flush();
-        select(element, [key(1), key(2)]);
-        await flush();
-        expect(datatable(element).selectedRows).toEqual([key(1), key(2)]);
+        await clickRows(element, [key(1), key(2)]);
+        expect(selectedKeysShown(element)).toEqual([key(1), key(2)]);
+        expect(rowOf(element, key(1)).getAttribute('aria-selected')).toBe('true');
         expect(changes).toHaveBeenLastCalledWith(
             expect.objectContaining({ selectedKeys: [key(1), key(2)], selectedRowCount: 2, rejected: [] })
         );
         // the model keeps the raw (nested) record, so {!contactsTable.FirstSelectedRow.Account.Name} works
         expect(selection.SelectedRows[0]).toEqual(page1[0]);
+        expect(changes.mock.calls[1][0].selectedRows).toEqual([page1[0], page1[1]]);
 
         // next page arrives
         element.rows = [...page1, ...contacts(4, 6)];
         await flush();
-        expect(datatable(element).selectedRows).toEqual([key(1), key(2)]);
-        select(element, [key(1), key(2), key(5)], { action: 'rowSelect', value: key(5) });
-        await flush();
+        expect(selectedKeysShown(element)).toEqual([key(1), key(2)]);
+        await clickRows(element, [key(5)]);
         expect(selection.selectedKeys).toEqual([key(1), key(2), key(5)]);
 
-        // search: only row 5 and 6 are visible; 1 and 2 stay selected though not loaded
+        // search: only rows 5 and 6 are loaded; 1 and 2 stay selected though not loaded
         element.rows = [contact(5), contact(6)];
         await flush();
-        expect(datatable(element).selectedRows).toEqual([key(1), key(2), key(5)]);
-        select(element, [key(5), key(6)]); // no config: reconciled against the visible rows
-        await flush();
-        expect(selection.selectedKeys).toEqual([key(1), key(2), key(5), key(6)]);
-        select(element, [key(6)], { action: 'rowDeselect', value: key(5) });
-        await flush();
+        expect(selectedKeysShown(element)).toEqual([key(5)]);
+        await clickRows(element, [key(6), key(5)]);
         expect(selection.selectedKeys).toEqual([key(1), key(2), key(6)]);
 
         // sort / refresh: new record objects with the same keys keep the selection, with fresh data
         const refreshed = [contact(6, { Status__c: 'Active' }), contact(2, { Status__c: 'Active' }), contact(1)];
         element.rows = refreshed;
         await flush();
-        expect(datatable(element).selectedRows).toEqual([key(1), key(2), key(6)]);
+        expect(selectedKeysShown(element)).toEqual([key(6), key(2), key(1)]);
         expect(selection.SelectedRows.find((r) => r.Id === key(6))).toEqual(refreshed[0]);
-        expect(datatable(element).data[0].Status__c).toBe('Active');
+        expect(cellTexts(renderedRows(element)[0]).Status).toBe('Active');
         await expect(element).toBeAccessible();
     });
 
@@ -552,18 +643,20 @@ describe('c-dynamic-data-table selection', () => {
         const element = createTable({ rows: contacts(1, 4), definition: { ...DEFINITION, maxRowSelection: 2 } });
         const changes = listen(element, 'selectionchange');
         await flush();
-        expect(datatable(element).maxRowSelection).toBe(2);
-        select(element, [key(1), key(2), key(3)]);
-        await flush();
-        expect(datatable(element).selectedRows).toEqual([key(1), key(2)]);
+        await clickRows(element, [key(1), key(2), key(3)]);
+        expect(selectedKeysShown(element)).toEqual([key(1), key(2)]);
+        expect(checkbox(element, key(3)).checked).toBe(false);
         expect(changes).toHaveBeenLastCalledWith(expect.objectContaining({ rejected: [key(3)], selectedRowCount: 2 }));
         expect(text(element, '[aria-live="polite"]')).toBe('You can select up to 2 rows.');
-        select(element, [key(1)]);
-        await flush();
+        await clickRows(element, [key(1)]);
         expect(text(element, '[aria-live="polite"]')).toBe('Showing 4 items Contacts');
+        // select all stops at the maximum too
+        await clickSelectAll(element);
+        expect(selectedKeysShown(element)).toEqual([key(1), key(2)]);
+        expect(text(element, '[aria-live="polite"]')).toBe('You can select up to 2 rows.');
     });
 
-    it('single select (max 1) replaces the selection', async () => {
+    it('single select (max 1) uses radio buttons and replaces the selection', async () => {
         const selection = new SelectionModel({ keyField: 'Id', maxRowSelection: 1 });
         const element = createTable({
             rows: contacts(1, 3),
@@ -571,28 +664,46 @@ describe('c-dynamic-data-table selection', () => {
             definition: { ...DEFINITION, maxRowSelection: 1 }
         });
         await flush();
-        expect(datatable(element).maxRowSelection).toBe(1);
-        select(element, [key(1)], { action: 'rowSelect', value: key(1) });
-        select(element, [key(2)], { action: 'rowSelect', value: key(2) });
-        await flush();
-        expect(datatable(element).selectedRows).toEqual([key(2)]);
+        expect(checkbox(element, key(1)).type).toBe('radio');
+        expect(checkbox(element, key(1)).name).toBe(checkbox(element, key(2)).name);
+        expect(element.shadowRoot!.querySelector('input.select-all')).toBeNull();
+        expect(grid(element)!.getAttribute('aria-multiselectable')).toBe('false');
+        await clickRows(element, [key(1), key(2)]);
+        expect(selectedKeysShown(element)).toEqual([key(2)]);
+        expect(selection.selectedKeys).toEqual([key(2)]);
     });
 
-    it('select all selects the loaded rows; deselect all and clearSelection() clear everything', async () => {
+    it('select all selects the loaded rows; the header box shows some or all; clearSelection() clears', async () => {
         const element = createTable({ rows: contacts(1, 3) });
         await flush();
-        select(element, [key(1), key(2), key(3)], { action: 'selectAllRows' });
-        await flush();
-        expect(datatable(element).selectedRows).toEqual([key(1), key(2), key(3)]);
-        select(element, [], { action: 'deselectAllRows' });
-        await flush();
-        expect(datatable(element).selectedRows).toEqual([]);
-        select(element, [key(1)]);
-        await flush();
+        const selectAll = () => element.shadowRoot!.querySelector('input.select-all') as HTMLInputElement;
+        expect(selectAll().getAttribute('aria-label')).toBe('Select all loaded Contacts');
+        await clickRows(element, [key(2)]);
+        expect(selectAll().indeterminate).toBe(true);
+        expect(selectAll().checked).toBe(false);
+        await clickSelectAll(element);
+        expect(selectedKeysShown(element)).toEqual([key(1), key(2), key(3)]);
+        expect(selectAll().checked).toBe(true);
+        expect(selectAll().indeterminate).toBe(false);
+        await clickSelectAll(element);
+        expect(selectedKeysShown(element)).toEqual([]);
+        expect(selectAll().indeterminate).toBe(false);
+        await clickRows(element, [key(1)]);
         element.clearSelection();
         await flush();
-        expect(datatable(element).selectedRows).toEqual([]);
+        expect(selectedKeysShown(element)).toEqual([]);
         expect(element.selection.size).toBe(0);
+    });
+
+    it('Shift+click selects or clears the range from the last clicked row', async () => {
+        const element = createTable({ rows: contacts(1, 6) });
+        await flush();
+        await clickRows(element, [key(2)]);
+        await clickRows(element, [key(5)], { shiftKey: true });
+        expect(element.selection.selectedKeys).toEqual([key(2), key(3), key(4), key(5)]);
+        // the range runs from the last clicked row (5) to 3, and takes 3's new state: cleared
+        await clickRows(element, [key(3)], { shiftKey: true });
+        expect(element.selection.selectedKeys).toEqual([key(2)]);
     });
 
     it('follows selection changes made by the runtime and stops listening when removed', async () => {
@@ -601,11 +712,90 @@ describe('c-dynamic-data-table selection', () => {
         await flush();
         selection.select(contact(3));
         await flush();
-        expect(datatable(element).selectedRows).toEqual([key(3)]);
+        expect(selectedKeysShown(element)).toEqual([key(3)]);
         document.body.removeChild(element);
         selection.clear();
         document.body.appendChild(element);
         await flush();
-        expect(datatable(element).selectedRows).toEqual([]);
+        expect(selectedKeysShown(element)).toEqual([]);
+    });
+});
+
+describe('c-dynamic-data-table keyboard', () => {
+    afterEach(cleanUp);
+
+    const focused = (element: HTMLElement): Element | null => element.shadowRoot!.activeElement;
+    const press = async (element: HTMLElement, keyName: string, init: KeyboardEventInit = {}): Promise<void> => {
+        const target = (focused(element) ?? grid(element)!) as HTMLElement;
+        target.dispatchEvent(new KeyboardEvent('keydown', { key: keyName, bubbles: true, composed: true, ...init }));
+        await flush();
+        await flush();
+    };
+    const tabStops = (element: HTMLElement): Element[] =>
+        [...element.shadowRoot!.querySelectorAll('table [tabindex="0"]')] as Element[];
+
+    it('has one tab stop and moves it with the arrows, Home/End and PageUp/PageDown', async () => {
+        const element = createTable({ rows: contacts(1, 40) });
+        await flush();
+        expect(tabStops(element)).toEqual([element.shadowRoot!.querySelector('input.select-all')]);
+        (element.shadowRoot!.querySelector('input.select-all') as HTMLElement).focus();
+
+        await press(element, 'ArrowDown');
+        expect(focused(element)).toBe(checkbox(element, key(1)));
+        expect(tabStops(element)).toEqual([checkbox(element, key(1))]);
+        await press(element, 'ArrowRight');
+        expect(focused(element)).toBe(rowOf(element, key(1)).querySelector('td[data-label="Full Name"] a'));
+        await press(element, 'ArrowRight');
+        await press(element, 'ArrowRight');
+        // Status has no control: the cell itself takes focus
+        expect(focused(element)).toBe(rowOf(element, key(1)).querySelector('td[data-label="Status"]'));
+        await press(element, 'End');
+        expect(focused(element)).toBe(rowOf(element, key(1)).querySelector('lightning-button-menu'));
+        await press(element, 'Home');
+        expect(focused(element)).toBe(checkbox(element, key(1)));
+        await press(element, 'PageDown');
+        const afterPage = Number((focused(element)!.closest('tr') as HTMLElement).dataset.rowIndex);
+        expect(afterPage).toBeGreaterThan(5);
+        await press(element, 'PageUp');
+        expect(focused(element)).toBe(checkbox(element, key(1)));
+        await press(element, 'ArrowUp');
+        expect(focused(element)).toBe(element.shadowRoot!.querySelector('input.select-all'));
+        await press(element, 'ArrowRight');
+        expect(focused(element)).toBe(sortButton(element, 'Name'));
+        expect(tabStops(element)).toHaveLength(1);
+        await expect(element).toBeAccessible();
+    });
+
+    it('Ctrl+End scrolls to the last loaded row and focuses its last cell; a click moves the tab stop', async () => {
+        const element = createTable({ rows: contacts(1, 500) });
+        await flush();
+        (element.shadowRoot!.querySelector('input.select-all') as HTMLElement).focus();
+        await press(element, 'End', { ctrlKey: true });
+        expect(scroller(element).scrollTop).toBeGreaterThan(400 * 33);
+        expect(focused(element)).toBe(rowOf(element, key(500)).querySelector('lightning-button-menu'));
+        await press(element, 'Home', { ctrlKey: true });
+        expect(focused(element)).toBe(checkbox(element, key(1)));
+
+        const cell = rowOf(element, key(3)).querySelector('td[data-label="Status"]') as HTMLElement;
+        cell.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+        await flush();
+        expect(tabStops(element)).toEqual([cell]);
+    });
+
+    it('leaves the keys to an open row action menu', async () => {
+        const element = createTable({ rows: contacts(1, 3) });
+        await flush();
+        const menu = rowOf(element, key(2)).querySelector('lightning-button-menu') as HTMLElement;
+        menu.classList.add('slds-is-open');
+        const event = new KeyboardEvent('keydown', {
+            key: 'ArrowDown',
+            bubbles: true,
+            composed: true,
+            cancelable: true
+        });
+        menu.dispatchEvent(event);
+        await flush();
+        expect(event.defaultPrevented).toBe(false);
+        expect(tabStops(element)).toEqual([element.shadowRoot!.querySelector('input.select-all')]);
     });
 });
