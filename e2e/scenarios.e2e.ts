@@ -3,13 +3,17 @@ import * as assert from 'node:assert/strict';
 import { e2eTest, type TestContext } from './lib/harness';
 import {
     cell,
+    columnHeader,
     headerButton,
     row,
     rowCheckbox,
     rowCountText,
+    rowActionsButton,
     rowKeys,
     rows,
+    scroller,
     selectRow,
+    sortButton,
     table,
     toast,
     waitForTable
@@ -112,7 +116,7 @@ e2eTest('a row action navigates to the record (shown in the preview navigation b
     await t.open(BOARD);
     await waitForTable(page);
     const [first] = await rowKeys(page);
-    await row(page, first).locator('lightning-primitive-cell-actions button').click();
+    await rowActionsButton(row(page, first)).click();
     await page.locator('lightning-menu-item', { hasText: 'Open' }).first().click();
     const banner = page.locator('#navigation-banner');
     await banner.waitFor({ state: 'visible' });
@@ -141,12 +145,12 @@ e2eTest('sorting by a column asks the server for the new order (asc, then desc)'
     const { page } = t;
     await t.open(BOARD);
     await waitForTable(page);
-    const header = table(page).locator('[role="columnheader"][aria-label="Email"]');
-    await header.locator('.slds-th__action').click();
+    const header = columnHeader(page, 'Email');
+    await sortButton(page, 'Email').click();
     await header.and(page.locator('[aria-sort="ascending"]')).waitFor();
     const all = [...(await contactsById(t)).values()].map((c) => String(c.Email).toLowerCase()).sort();
     await cell(rows(page).first(), 'Email').filter({ hasText: all[0] }).waitFor({ timeout: 20000 });
-    await header.locator('.slds-th__action').click();
+    await sortButton(page, 'Email').click();
     await header.and(page.locator('[aria-sort="descending"]')).waitFor();
     await cell(rows(page).first(), 'Email')
         .filter({ hasText: all[all.length - 1] })
@@ -162,10 +166,7 @@ e2eTest('infinite loading loads the next page when scrolled to the end, keeping 
     await rowCountText(page).filter({ hasText: '1 selected' }).waitFor();
     await rowCountText(page).filter({ hasText: '50 of 400' }).waitFor();
     for (let i = 0; i < 20; i++) {
-        await table(page)
-            .locator('lightning-datatable .slds-scrollable_y')
-            .first()
-            .evaluate((el) => (el.scrollTop = el.scrollHeight));
+        await scroller(page).evaluate((el) => (el.scrollTop = el.scrollHeight));
         if (/(100|150|200) of 400/.test(await rowCountText(page).innerText())) break;
         await page.waitForTimeout(500);
     }
@@ -174,10 +175,7 @@ e2eTest('infinite loading loads the next page when scrolled to the end, keeping 
         .waitFor({ timeout: 20000 });
     assert.match(await rowCountText(page).innerText(), /1 selected/);
     // scroll back up: the first row is still ticked
-    await table(page)
-        .locator('lightning-datatable .slds-scrollable_y')
-        .first()
-        .evaluate((el) => (el.scrollTop = 0));
+    await scroller(page).evaluate((el) => (el.scrollTop = 0));
     await page.waitForTimeout(300);
     assert.equal(await rowCheckbox(row(page, first)).isChecked(), true);
 });
@@ -191,7 +189,7 @@ e2eTest('a bad definition shows the setup panel listing its problems', async (t)
     assert.match(text, /Favourite_Colour__c/);
     assert.match(text, /Nope__c/);
     assert.match(text, /noSuchTable/);
-    assert.equal(await page.locator('c-dynamic-component lightning-datatable').count(), 0, 'no half-rendered table');
+    assert.equal(await page.locator('c-dynamic-component table[role="grid"]').count(), 0, 'no half-rendered table');
 });
 
 e2eTest('keyboard only: select a row with the keyboard and run Set as Active', async (t) => {
@@ -205,12 +203,12 @@ e2eTest('keyboard only: select a row with the keyboard and run Set as Active', a
         const inGrid = await page.evaluate(() => {
             let a: Element | null = document.activeElement;
             while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-            return !!a && !!a.closest('[role="gridcell"],[role="rowheader"],[role="columnheader"]');
+            return !!a && !!a.closest('table[role="grid"]');
         });
         if (inGrid) break;
     }
-    // the grid's active cell is in the first data row: move to its checkbox cell and toggle it with Space
-    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowLeft');
+    // the grid's one tab stop starts on the header's select-all box: down to the first row's box, Space ticks it
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Space');
     await rowCountText(page).filter({ hasText: '1 selected' }).waitFor({ timeout: 10000 });
     const selected = await rows(page).evaluateAll((els) =>
@@ -219,8 +217,7 @@ e2eTest('keyboard only: select a row with the keyboard and run Set as Active', a
             .map((e) => e.getAttribute('data-row-key-value') ?? '')
     );
     assert.deepEqual(selected, (await rowKeys(page)).slice(0, 1), 'the first row is selected');
-    // leave the grid's action mode (Escape), reach the header action with Shift+Tab and press Enter
-    await page.keyboard.press('Escape');
+    // reach the header action with Shift+Tab and press Enter
     const button = headerButton(page, 'Set as Active');
     let focused = false;
     for (let i = 0; i < 8 && !focused; i++) {
@@ -264,7 +261,7 @@ e2eTest(
         assert.equal((await rows(page).count()) > 0, true);
         // row action → Open Flow Dialog with the screen flow → the local placeholder
         const [first] = await rowKeys(page);
-        await row(page, first).locator('lightning-primitive-cell-actions button').click();
+        await rowActionsButton(row(page, first)).click();
         await page.locator('lightning-menu-item', { hasText: 'Edit Status' }).first().click();
         const placeholder = page.locator('.preview-flow-placeholder[data-flow="Edit_Contact_Status"]');
         await placeholder.waitFor({ timeout: 20000 });

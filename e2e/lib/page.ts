@@ -1,27 +1,49 @@
-/* Locators and helpers for the preview page, the Dynamic Component and lightning-datatable (role-based mode). */
+/* Locators and helpers for the preview page, the Dynamic Component and its Data Table grid. */
 import type { Locator, Page } from 'playwright-core';
 
-export const ROW = '[data-row-key-value]:not([data-row-key-value="HEADER"])';
+/** A rendered data row of the grid (the grid renders only the rows in view). */
+export const ROW = 'tr.data-row';
 
 export function table(page: Page): Locator {
     return page.locator('c-dynamic-component c-dynamic-data-table').first();
 }
 
 export function rows(page: Page): Locator {
-    return table(page).locator(`lightning-datatable ${ROW}`);
+    return table(page).locator(ROW);
 }
 
 export function row(page: Page, key: string): Locator {
-    return table(page).locator(`lightning-datatable [data-row-key-value="${key}"]`);
+    return table(page).locator(`tr[data-row-key-value="${key}"]`);
 }
 
-/** The selection checkbox of a row (the input is visually hidden behind SLDS's faux checkbox). */
+/** The selection checkbox (or radio button) of a row. */
 export function rowCheckbox(rowLocator: Locator): Locator {
-    return rowLocator.locator('lightning-primitive-cell-checkbox input[type="checkbox"]');
+    return rowLocator.locator('input.row-select');
 }
 
 export async function selectRow(rowLocator: Locator): Promise<void> {
-    await rowLocator.locator('lightning-primitive-cell-checkbox .slds-checkbox_faux').click();
+    await rowCheckbox(rowLocator).click();
+}
+
+/** The sort button in the header of the column showing `path`, and its header cell. */
+export function sortButton(page: Page, path: string): Locator {
+    return table(page).locator(`button.sort-button[data-path="${path}"]`);
+}
+
+export function columnHeader(page: Page, path: string): Locator {
+    return table(page)
+        .locator('thead th')
+        .filter({ has: page.locator(`button.sort-button[data-path="${path}"]`) });
+}
+
+/** The row action menu button of a row. */
+export function rowActionsButton(rowLocator: Locator): Locator {
+    return rowLocator.locator('lightning-button-menu button');
+}
+
+/** The grid's scroll area. */
+export function scroller(page: Page): Locator {
+    return table(page).locator('.grid-scroller');
 }
 
 export function headerButton(page: Page, label: string): Locator {
@@ -42,9 +64,9 @@ export async function waitForTable(page: Page): Promise<void> {
         .catch(() => undefined);
 }
 
-/** The text of a column cell in a row, by the cell's data-label (the column label). */
+/** A data cell of a row, by the cell's data-label (the column label). */
 export function cell(rowLocator: Locator, columnLabel: string): Locator {
-    return rowLocator.locator(`div[data-label="${columnLabel}"]`);
+    return rowLocator.locator(`td[data-label="${columnLabel}"]`);
 }
 
 export async function rowKeys(page: Page): Promise<string[]> {

@@ -558,7 +558,7 @@ export default class DynamicDataTable extends LightningElement {
                 path: column.path,
                 label: column.label,
                 sortable: column.sortable,
-                className: `slds-text-title_caps${column.sortable ? ' slds-is-sortable' : ''}${sorted ? ' slds-is-sorted' : ''}${column.align === 'right' ? ' align-right' : ''}`,
+                className: `column-header${column.sortable ? ' slds-is-sortable' : ''}${sorted ? ' slds-is-sorted' : ''}${column.align === 'right' ? ' align-right' : ''}`,
                 ...slot({ row: -1, col: offset + i }, this.active, column.sortable)
             };
             if (column.sortable) {
