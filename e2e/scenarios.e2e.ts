@@ -180,6 +180,33 @@ e2eTest('infinite loading loads the next page when scrolled to the end, keeping 
     assert.equal(await rowCheckbox(row(page, first)).isChecked(), true);
 });
 
+e2eTest('a refresh after Execute Flow keeps the scroll position and the rows in view', async (t) => {
+    const { page } = t;
+    await t.open(BOARD);
+    await waitForTable(page);
+    await scroller(page).evaluate((el) => (el.scrollTop = 600));
+    // the rows in view after the scroll: pick one that is not Active yet, below the first screen
+    await page.waitForTimeout(300);
+    const byId = await contactsById(t);
+    const visible = await rows(page).evaluateAll((els) =>
+        els
+            .filter((e) => {
+                const box = e.getBoundingClientRect();
+                const area = (e.closest('.grid-scroller') as HTMLElement).getBoundingClientRect();
+                return box.top >= area.top + 40 && box.bottom <= area.bottom;
+            })
+            .map((e) => e.getAttribute('data-row-key-value') ?? '')
+    );
+    const key = visible.find((k) => byId.get(k)?.Status__c !== 'Active');
+    assert.ok(key, 'a row that is not Active is in view after scrolling');
+    await selectRow(row(page, key));
+    await headerButton(page, 'Set as Active').click();
+    await toast(page, '1 contacts set to Active').waitFor({ timeout: 30000 });
+    await cell(row(page, key), 'Status').filter({ hasText: 'Active' }).waitFor({ timeout: 20000 });
+    assert.equal(await scroller(page).evaluate((el) => el.scrollTop), 600, 'the scroll position is kept');
+    assert.ok(await row(page, key).isVisible(), 'the updated row is still in view');
+});
+
 e2eTest('a bad definition shows the setup panel listing its problems', async (t) => {
     const { page } = t;
     await t.open('E2E_Broken');

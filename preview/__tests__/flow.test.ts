@@ -266,3 +266,34 @@ test('parseFlowXml reads variables, start and nodes of the project flow', () => 
     ]);
     assert.equal(m.variables.get('ContactIds')?.isCollection, true);
 });
+
+test('parseFlowXml uses the shared flow parser: repeated elements become lists, bad XML is refused with its line', () => {
+    const m = parseFlowXml(
+        `<?xml version="1.0" encoding="UTF-8"?>
+<Flow xmlns="http://soap.sforce.com/2006/04/metadata">
+    <assignments>
+        <name>Two_Items</name>
+        <assignmentItems><assignToReference>a</assignToReference><operator>Assign</operator><value><stringValue>x &amp; y</stringValue></value></assignmentItems>
+        <assignmentItems><assignToReference>b</assignToReference><operator>Assign</operator><value><numberValue>2</numberValue></value></assignmentItems>
+    </assignments>
+    <assignments>
+        <name>One_Item</name>
+        <assignmentItems><assignToReference>c</assignToReference><operator>Assign</operator><value><booleanValue>true</booleanValue></value></assignmentItems>
+    </assignments>
+    <processType>AutoLaunchedFlow</processType>
+    <status>Active</status>
+</Flow>`,
+        'Inline'
+    );
+    const two = m.nodes.get('Two_Items')!.raw.assignmentItems as Record<string, unknown>[];
+    assert.equal(two.length, 2);
+    assert.deepEqual(two[0].value, { stringValue: 'x & y' });
+    const one = m.nodes.get('One_Item')!.raw.assignmentItems as Record<string, unknown>;
+    assert.deepEqual(one.value, { booleanValue: 'true' });
+    assert.equal(m.status, 'Active');
+    assert.throws(
+        () => parseFlowXml('<Flow>\n<assignments>\n</Flow>', 'Broken'),
+        /Broken: not a Flow metadata file \(.*line \d+\)/
+    );
+    assert.throws(() => parseFlowXml('<Other/>', 'Wrong'), /Wrong: not a Flow metadata file \(root element is <Other>/);
+});

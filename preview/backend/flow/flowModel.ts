@@ -1,74 +1,11 @@
 /*
- * Reads a flow's metadata XML (force-app/main/default/flows/<Name>.flow-meta.xml) into the small model the preview
- * interpreter runs. Values stay close to the XML: every element keeps its raw parsed object.
+ * The preview interpreter's view of a flow (force-app/main/default/flows/<Name>.flow-meta.xml). The XML is read
+ * once, by the shared flow parser of the verify checks (scripts/lib/flowModel.ts); this module only turns its
+ * element tree into plain objects close to the XML (every element keeps its raw object) and indexes the
+ * resources and elements the interpreter walks.
  */
 import * as fs from 'node:fs';
-import { XMLParser } from 'fast-xml-parser';
-
-/** Repeating child elements that must always parse as arrays. */
-const ARRAYS = new Set([
-    'variables',
-    'constants',
-    'formulas',
-    'textTemplates',
-    'choices',
-    'dynamicChoiceSets',
-    'assignments',
-    'assignmentItems',
-    'decisions',
-    'rules',
-    'conditions',
-    'loops',
-    'recordLookups',
-    'recordCreates',
-    'recordUpdates',
-    'recordDeletes',
-    'recordRollbacks',
-    'filters',
-    'inputAssignments',
-    'outputAssignments',
-    'queriedFields',
-    'actionCalls',
-    'apexPluginCalls',
-    'screens',
-    'subflows',
-    'customErrors',
-    'customErrorMessages',
-    'collectionProcessors',
-    'waits',
-    'orchestratedStages',
-    'steps',
-    'transforms',
-    'inputParameters',
-    'outputParameters',
-    'processMetadataValues',
-    'fields',
-    'sortOptions',
-    'stageSteps',
-    'scheduledPaths'
-]);
-
-/** Flow element kinds (XML tag names) that are connected nodes of the flow graph. */
-export const NODE_TYPES = [
-    'assignments',
-    'decisions',
-    'loops',
-    'recordLookups',
-    'recordCreates',
-    'recordUpdates',
-    'recordDeletes',
-    'customErrors',
-    'actionCalls',
-    'apexPluginCalls',
-    'screens',
-    'subflows',
-    'collectionProcessors',
-    'waits',
-    'recordRollbacks',
-    'orchestratedStages',
-    'steps',
-    'transforms'
-] as const;
+import { parseFlow, type XmlNode } from '../../../scripts/lib/flowModel';
 
 export type Raw = Record<string, unknown>;
 
@@ -113,13 +50,6 @@ export interface FlowModel {
     nodes: Map<string, FlowNode>;
 }
 
-const parser = new XMLParser({
-    ignoreAttributes: true,
-    parseTagValue: false,
-    trimValues: false,
-    isArray: (name) => ARRAYS.has(name)
-});
-
 export function str(v: unknown): string | undefined {
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'object') return '';
@@ -134,19 +64,45 @@ export function targetOf(connector: unknown): string | undefined {
     return str((connector as Raw | undefined)?.targetReference)?.trim() || undefined;
 }
 
+/**
+ * An XML element as a plain object: a leaf is its text; a container maps each child tag to the child's value, or to
+ * an array when the tag repeats (callers read repeating children with list(), which accepts either).
+ */
+export function toRaw(node: XmlNode): unknown {
+    if (!node.children.length) return node.text;
+    const out: Raw = {};
+    const repeated = new Set<string>();
+    for (const child of node.children) {
+        const value = toRaw(child);
+        if (!(child.tag in out)) out[child.tag] = value;
+        else if (repeated.has(child.tag)) (out[child.tag] as unknown[]).push(value);
+        else {
+            out[child.tag] = [out[child.tag], value];
+            repeated.add(child.tag);
+        }
+    }
+    return out;
+}
+
 export function parseFlowXml(xml: string, apiName: string): FlowModel {
-    const doc = parser.parse(xml) as { Flow?: Raw };
-    const flow = doc.Flow;
-    if (!flow) throw new Error(`${apiName}: not a Flow metadata file (no <Flow> root element).`);
-    const start = flow.start as Raw | undefined;
+    let parsed;
+    try {
+        parsed = parseFlow(xml, `${apiName}.flow-meta.xml`);
+    } catch (e) {
+        const line = (e as { line?: number }).line;
+        throw new Error(
+            `${apiName}: not a Flow metadata file (${(e as Error).message}${line ? `, line ${line}` : ''}).`
+        );
+    }
+    const flow = toRaw(parsed.xml) as Raw;
     const model: FlowModel = {
         apiName,
-        label: str(flow.label) ?? apiName,
-        processType: str(flow.processType) ?? 'AutoLaunchedFlow',
-        status: str(flow.status) ?? 'Draft',
-        apiVersion: str(flow.apiVersion) ?? '',
-        triggerType: str(start?.triggerType),
-        startTarget: targetOf(start?.connector) ?? str(flow.startElementReference),
+        label: parsed.label ?? apiName,
+        processType: parsed.processType ?? 'AutoLaunchedFlow',
+        status: parsed.status ?? 'Draft',
+        apiVersion: parsed.apiVersion ?? '',
+        triggerType: parsed.start?.triggerType,
+        startTarget: parsed.start?.connector ?? str(flow.startElementReference),
         variables: new Map(),
         constants: new Map(),
         formulas: new Map(),
@@ -183,11 +139,8 @@ export function parseFlowXml(xml: string, apiName: string): FlowModel {
     for (const t of list(flow.textTemplates)) {
         model.textTemplates.set(str(t.name)!, { name: str(t.name)!, text: str(t.text) ?? '' });
     }
-    for (const type of NODE_TYPES) {
-        for (const raw of list(flow[type])) {
-            const name = str(raw.name)!;
-            model.nodes.set(name, { type, name, raw });
-        }
+    for (const element of parsed.elements) {
+        model.nodes.set(element.name, { type: element.kind, name: element.name, raw: toRaw(element.node) as Raw });
     }
     return model;
 }

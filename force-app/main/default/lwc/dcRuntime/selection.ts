@@ -158,16 +158,32 @@ export class SelectionModel {
      * that are not selected are ignored. Cost O(rows given). Does not notify unless a selected row changed.
      */
     updateRows(rows: readonly Row[]): void {
-        if (!this.rows.size) return;
+        this.refreshRows(rows);
+    }
+
+    /**
+     * updateRows that also counts the given rows that are selected, in the same single pass (a view needs both
+     * when its loaded rows change: fresh row objects for the selection, and whether every loaded row is selected).
+     */
+    refreshRows(rows: readonly Row[]): number {
+        if (!this.rows.size) return 0;
         let touched = false;
+        let selected = 0;
+        const keyField = this.keyField;
         for (const row of rows) {
-            const key = this.keyOf(row);
-            if (key !== undefined && this.rows.has(key) && this.rows.get(key) !== row) {
+            const value = row?.[keyField];
+            if (value === undefined || value === null || value === '') continue;
+            const key = typeof value === 'string' ? value : String(value);
+            const stored = this.rows.get(key);
+            if (stored === undefined) continue;
+            selected++;
+            if (stored !== row) {
                 this.rows.set(key, row);
                 touched = true;
             }
         }
         this.commit({ added: [], removed: [], rejected: [] }, touched);
+        return selected;
     }
 
     /**

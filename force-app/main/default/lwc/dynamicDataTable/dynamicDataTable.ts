@@ -217,7 +217,7 @@ export default class DynamicDataTable extends LightningElement {
         // LWC hands @api values over as deep read-only proxies; reading 50,000 rows through one costs seconds,
         // so the grid keeps the host's own array (it never mutates it)
         this.rawRows = Array.isArray(value) ? (unwrap(value) as Row[]) : [];
-        this.model?.updateRows(this.rawRows);
+        this.refreshSelectedRows();
         this.updateWindow();
     }
 
@@ -872,6 +872,15 @@ export default class DynamicDataTable extends LightningElement {
         this.focusPending = true;
     }
 
+    /** Hands the model the current row objects and notes whether every loaded row is selected (one pass). */
+    private refreshSelectedRows(): void {
+        const model = this.model;
+        if (!model) return;
+        const selected = model.refreshRows(this.rawRows);
+        const value = this.rawRows.length > 0 && selected === this.rawRows.length;
+        this.allSelectedCache = { version: model.version, rows: this.rawRows, value };
+    }
+
     private afterSelection(rejected: string[], allLoadedSelected = false): void {
         const model = this.ensureModel();
         this.selectionNotice = rejected.length
@@ -921,7 +930,7 @@ export default class DynamicDataTable extends LightningElement {
             this.unsubscribe = value.subscribe(() => {
                 this.selectionVersion++;
             });
-            value.updateRows(this.rawRows);
+            this.refreshSelectedRows();
         }
         this.selectionVersion++;
     }

@@ -66,6 +66,26 @@ describe('SelectionModel', () => {
         expect(model.SelectedRows[1]).toBe(fresher);
     });
 
+    it('refreshRows refreshes and counts the selected rows among the given ones in one pass', () => {
+        const model = new SelectionModel();
+        expect(model.refreshRows(rows)).toBe(0);
+        model.select([rows[0], rows[2]]);
+        const version = model.version;
+        expect(model.refreshRows(rows)).toBe(2);
+        expect(model.version).toBe(version); // same objects: no change, no notification
+        const listener = jest.fn();
+        model.subscribe(listener);
+        const fresh = { ...rows[2], Name: 'Fresh' };
+        expect(model.refreshRows([rows[0], fresh, { Id: '' }, { Id: null }, { Name: 'no key' }])).toBe(2);
+        expect(model.version).toBe(version + 1);
+        expect(listener).toHaveBeenCalledTimes(1);
+        expect(model.SelectedRows[1]).toBe(fresh);
+        // numeric keys are compared as text
+        const numeric = new SelectionModel({ keyField: 'n' });
+        numeric.select({ n: 7 });
+        expect(numeric.refreshRows([{ n: 7 }, { n: 8 }])).toBe(1);
+    });
+
     it('reconciles visible rows without config', () => {
         const model = new SelectionModel();
         model.select([rows[0], rows[1], rows[7]]);
