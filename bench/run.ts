@@ -278,7 +278,8 @@ async function main(): Promise<void> {
             const pCapped = results[n].plain.length > 0 && p === null;
             let ratio = '';
             if (o && p) ratio = `${(p / o).toFixed(1)}×`;
-            else if (pCapped && o && !['heapMB', 'resolveKeys', 'sortInHost'].includes(m)) ratio = `> ${(capMs / o).toFixed(0)}×`;
+            else if (pCapped && o && !['heapMB', 'resolveKeys', 'sortInHost'].includes(m))
+                ratio = `> ${(capMs / o).toFixed(0)}×`;
             const cells = kinds.map((k) => (results[n][k].length ? fmt(med[k], m, capMs) : '—'));
             lines.push(`| ${n.toLocaleString('en-US')} | ${m} | ${cells.join(' | ')} | ${ratio} |`);
             json[`${n}.${m}`] = med;
