@@ -7,7 +7,7 @@
 export { ResourceStore, ResourceDefinitionError, RECORD_GLOBAL, USER_GLOBAL } from './store';
 export type { ChangeListener, ResourceStoreOptions } from './store';
 export { SelectionModel, TABLE_PROPERTIES } from './selection';
-export type { Row, RowSelectionDetail, SelectionChange, SelectionListener, SelectionOptions } from './selection';
+export type { Row, SelectionChange, SelectionListener, SelectionOptions } from './selection';
 export { Runtime, ERROR_GLOBAL } from './runtime';
 export type { ComponentHandle, ErrorInfo, RuntimeOptions, ScopeExtras } from './runtime';
 export { DataTypeError, coerceValue, describeValue, getPath, isPlainRecord } from './dataTypes';

@@ -9,7 +9,7 @@
  * - maxRowSelection caps the selection (0 disables it, 1 is single select: selecting replaces the selection).
  * - "Select all" means **select all loaded rows**: the rows the table has loaded so far (the view passes them),
  *   up to maxRowSelection. Rows of pages not loaded yet are not selected; "deselect all" clears the selection,
- *   including rows selected on pages that are no longer loaded (lightning-datatable's header checkbox semantics).
+ *   including rows selected on pages that are no longer loaded.
  */
 
 import { getPath } from './dataTypes';
@@ -30,12 +30,6 @@ export interface SelectionChange {
     removed: string[];
     /** Keys refused because of maxRowSelection. */
     rejected: string[];
-}
-
-/** lightning-datatable `rowselection` event detail (config is present in current releases). */
-export interface RowSelectionDetail {
-    selectedRows: readonly Row[];
-    config?: { action?: string; value?: unknown };
 }
 
 export const TABLE_PROPERTIES = [
@@ -186,46 +180,7 @@ export class SelectionModel {
         return selected;
     }
 
-    /**
-     * Applies a lightning-datatable `rowselection` event. `visibleRows` are the rows the table currently holds
-     * (its `data`). With detail.config (rowSelect / rowDeselect / selectAllRows / deselectAllRows) the cost is O(1)
-     * or O(visible); without it the visible rows are reconciled with detail.selectedRows: visible rows not in
-     * selectedRows are deselected, selected rows outside the visible set stay selected.
-     */
-    applySelectionEvent(detail: RowSelectionDetail, visibleRows: readonly Row[]): SelectionChange {
-        const action = detail.config?.action;
-        const value = detail.config?.value;
-        if (action === 'rowSelect' && value !== undefined) {
-            const row =
-                visibleRows.find((r) => this.keyOf(r) === String(value)) ??
-                detail.selectedRows.find((r) => this.keyOf(r) === String(value));
-            return row ? this.select(row) : this.commit({ added: [], removed: [], rejected: [] });
-        }
-        if (action === 'rowDeselect' && value !== undefined) {
-            return this.deselect(String(value));
-        }
-        if (action === 'selectAllRows') {
-            return this.selectAllLoaded(visibleRows);
-        }
-        if (action === 'deselectAllRows') {
-            return this.clear();
-        }
-        const wanted = new Set<string>();
-        for (const row of detail.selectedRows) {
-            const key = this.keyOf(row);
-            if (key !== undefined) wanted.add(key);
-        }
-        const toRemove: string[] = [];
-        for (const row of visibleRows) {
-            const key = this.keyOf(row);
-            if (key !== undefined && this.rows.has(key) && !wanted.has(key)) toRemove.push(key);
-        }
-        const removed = this.deselect(toRemove);
-        const added = this.select(detail.selectedRows.filter((row) => !this.rows.has(this.keyOf(row) ?? '')));
-        return { added: added.added, removed: removed.removed, rejected: added.rejected };
-    }
-
-    /** Selected keys in selection order (frozen, cached until the next change): for the table's selected-rows. */
+    /** Selected keys in selection order (frozen, cached until the next change). */
     get selectedKeys(): readonly string[] {
         if (!this.cachedKeys) this.cachedKeys = Object.freeze([...this.rows.keys()]);
         return this.cachedKeys;

@@ -47,8 +47,8 @@ describe('SelectionModel', () => {
     it('keeps the selection across pages, search and refresh (keys, not row objects)', () => {
         const model = new SelectionModel();
         model.select([rows[0], rows[1]]);
-        // page 2 / a search result that does not contain the selected rows
-        model.applySelectionEvent({ selectedRows: [rows[5]] }, [rows[4], rows[5], rows[6]]);
+        // a row of page 2 / of a search result that does not contain the selected rows
+        model.select(rows[5]);
         expect(model.SelectedRowsKeyValue).toEqual(['0030', '0031', '0035']);
         // refresh gives new row objects
         const refreshed = { ...rows[0], Name: 'Renamed' };
@@ -86,30 +86,14 @@ describe('SelectionModel', () => {
         expect(numeric.refreshRows([{ n: 7 }, { n: 8 }])).toBe(1);
     });
 
-    it('reconciles visible rows without config', () => {
+    it('toggles, deselects by key or row, and select all / clear return what changed', () => {
         const model = new SelectionModel();
-        model.select([rows[0], rows[1], rows[7]]);
-        const change = model.applySelectionEvent({ selectedRows: [rows[1], rows[2]] }, rows.slice(0, 5));
-        expect(change).toEqual({ added: ['0032'], removed: ['0030'], rejected: [] });
-        expect(model.SelectedRowsKeyValue).toEqual(['0031', '0037', '0032']);
-    });
-
-    it('applies datatable rowselection configs', () => {
-        const model = new SelectionModel();
-        const visible = rows.slice(0, 4);
-        model.applySelectionEvent({ selectedRows: [rows[1]], config: { action: 'rowSelect', value: '0031' } }, visible);
-        expect(model.SelectedRowsKeyValue).toEqual(['0031']);
-        model.applySelectionEvent({ selectedRows: [rows[8]], config: { action: 'rowSelect', value: '0038' } }, visible);
-        expect(model.SelectedRowsKeyValue).toEqual(['0031', '0038']);
-        expect(
-            model.applySelectionEvent({ selectedRows: [], config: { action: 'rowSelect', value: 'nope' } }, visible)
-                .added
-        ).toEqual([]);
-        model.applySelectionEvent({ selectedRows: [], config: { action: 'rowDeselect', value: '0031' } }, visible);
-        expect(model.SelectedRowsKeyValue).toEqual(['0038']);
-        model.applySelectionEvent({ selectedRows: visible, config: { action: 'selectAllRows' } }, visible);
-        expect(model.SelectedRowsKeyValue).toEqual(['0038', '0030', '0031', '0032', '0033']);
-        model.applySelectionEvent({ selectedRows: [], config: { action: 'deselectAllRows' } }, visible);
+        expect(model.toggle(rows[1])).toEqual({ added: ['0031'], removed: [], rejected: [] });
+        model.select(rows[8]);
+        expect(model.toggle(rows[1])).toEqual({ added: [], removed: ['0031'], rejected: [] });
+        expect(model.deselect(['nope', rows[8]]).removed).toEqual(['0038']);
+        expect(model.selectAllLoaded(rows.slice(0, 4)).added).toEqual(['0030', '0031', '0032', '0033']);
+        expect(model.clear().removed).toEqual(['0030', '0031', '0032', '0033']);
         expect(model.SelectedRowCount).toBe(0);
     });
 
