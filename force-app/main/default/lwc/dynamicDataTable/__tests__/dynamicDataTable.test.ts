@@ -169,6 +169,17 @@ function text(element: HTMLElement, selector: string): string {
     return (element.shadowRoot!.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** Mounts a table with a listener attached before it connects (it may fire while rendering the first time). */
+async function mountListening(name: string, props: Partial<TableElement>): Promise<jest.Mock> {
+    const handler = jest.fn();
+    const element = createElement('c-dynamic-data-table', { is: DynamicDataTable }) as TableElement;
+    Object.assign(element, { definition: DEFINITION, fields: FIELDS, ...props });
+    element.addEventListener(name, handler);
+    document.body.appendChild(element);
+    await flush();
+    return handler;
+}
+
 const key = (i: number): string => `003${String(i).padStart(15, '0')}`;
 
 function cleanUp(): void {
@@ -577,23 +588,13 @@ describe('c-dynamic-data-table actions, sort, search, paging', () => {
     it('asks for the next page at once when the loaded rows do not fill the view (once its size is known)', async () => {
         // jsdom has no layout: the view reports a height as a browser would
         const clientHeight = jest.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400);
-        const loadMore = jest.fn();
-        const element = createElement('c-dynamic-data-table', { is: DynamicDataTable }) as TableElement;
-        Object.assign(element, { definition: DEFINITION, fields: FIELDS, rows: contacts(1, 3), hasMore: true });
-        element.addEventListener('loadmore', loadMore);
-        document.body.appendChild(element);
-        await flush();
+        const loadMore = await mountListening('loadmore', { rows: contacts(1, 3), hasMore: true });
         expect(loadMore).toHaveBeenCalledTimes(1);
         clientHeight.mockRestore();
     });
 
     it('does not ask for more on a guessed view size', async () => {
-        const loadMore = jest.fn();
-        const element = createElement('c-dynamic-data-table', { is: DynamicDataTable }) as TableElement;
-        Object.assign(element, { definition: DEFINITION, fields: FIELDS, rows: contacts(1, 3), hasMore: true });
-        element.addEventListener('loadmore', loadMore);
-        document.body.appendChild(element);
-        await flush();
+        const loadMore = await mountListening('loadmore', { rows: contacts(1, 3), hasMore: true });
         expect(loadMore).not.toHaveBeenCalled();
     });
 });
