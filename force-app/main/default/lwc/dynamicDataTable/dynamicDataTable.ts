@@ -19,6 +19,8 @@ const DEFAULT_HEIGHT = '400px';
 const DEFAULT_VIEWPORT_PX = 400;
 /** The next page is asked for when the last visible row is this close to the end of the loaded rows. */
 const LOAD_MORE_OFFSET = 20;
+/** Narrowest a column without a width gets before the grid scrolls sideways. */
+const MIN_COLUMN_REM = 8;
 
 /** Roving focus of one grid cell: the cell itself or the control inside it (checkbox, link, sort button, menu). */
 interface FocusSlot {
@@ -530,6 +532,21 @@ export default class DynamicDataTable extends LightningElement {
         }
         if (this.hasRowActions) cols.push({ key: '#actions', style: 'width: 3.25rem;' });
         return cols;
+    }
+
+    /**
+     * The grid never squeezes a column below a readable width: in a narrow page region it scrolls sideways instead
+     * (columns without a width get 8rem at least).
+     */
+    get gridStyle(): string {
+        let px = 0;
+        let rem = (this.showCheckboxColumn ? 2.5 : 0) + (this.hasRowActions ? 3.25 : 0);
+        if (this.showRowNumbers) rem += parseFloat(this.rowNumberWidth);
+        for (const column of this.plan.columns) {
+            if (column.width) px += column.width;
+            else rem += MIN_COLUMN_REM;
+        }
+        return `min-width: calc(${px}px + ${rem}rem);`;
     }
 
     private get rowNumberWidth(): string {

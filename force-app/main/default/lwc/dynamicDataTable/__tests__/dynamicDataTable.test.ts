@@ -242,6 +242,8 @@ describe('c-dynamic-data-table states', () => {
         expect(text(element, '.row-count')).toBe('2 of 1,234');
         expect(text(element, '[aria-live="polite"]')).toBe('Showing 2 of 1,234 Contacts');
         expect((element.shadowRoot!.querySelector('.table-area') as HTMLElement).style.height).toBe('400px');
+        // checkbox 2.5rem + 4 columns × 8rem + actions 3.25rem: a narrow region scrolls sideways instead
+        expect(table.getAttribute('style')).toBe('min-width: calc(0px + 37.75rem);');
         await expect(element).toBeAccessible();
     });
 
