@@ -1,5 +1,6 @@
 /* End-to-end tests of the Dynamic Component in the local preview (real components, real base components). */
 import * as assert from 'node:assert/strict';
+import { axeViolations } from './lib/axe';
 import { e2eTest, type TestContext } from './lib/harness';
 import {
     cell,
@@ -205,6 +206,19 @@ e2eTest('a refresh after Execute Flow keeps the scroll position and the rows in 
     await cell(row(page, key), 'Status').filter({ hasText: 'Active' }).waitFor({ timeout: 20000 });
     assert.equal(await scroller(page).evaluate((el) => el.scrollTop), 600, 'the scroll position is kept');
     assert.ok(await row(page, key).isVisible(), 'the updated row is still in view');
+});
+
+e2eTest('the component passes axe-core WCAG 2.1 A/AA checks, with rows selected and sorted', async (t) => {
+    const { page } = t;
+    await t.open(BOARD);
+    await waitForTable(page);
+    const keys = (await rowKeys(page)).slice(0, 2);
+    for (const k of keys) await selectRow(row(page, k));
+    await sortButton(page, 'Email').click();
+    await columnHeader(page, 'Email').and(page.locator('[aria-sort="ascending"]')).waitFor();
+    await waitForTable(page);
+    const violations = await axeViolations(page, 'c-dynamic-component');
+    assert.deepEqual(violations, [], 'no WCAG A/AA violations');
 });
 
 e2eTest('a bad definition shows the setup panel listing its problems', async (t) => {
