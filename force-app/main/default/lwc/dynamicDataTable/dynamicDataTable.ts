@@ -10,6 +10,8 @@ import type { GridColumn, Row, RowAction, TablePlan } from './columns';
 import { buildFormatters } from './cells';
 import type { CellDisplay, Formatter } from './cells';
 import { DEFAULT_ROW_HEIGHT, moveCell, rowWindow, scrollTopFor } from './virtualGrid';
+import { colCount, colgroupOf, headerSlots, headerViews, minWidthStyle, rowViews } from './gridView';
+import type { FocusSlot, GridLayout, HeaderView, RowView } from './gridView';
 import type { CellPosition } from './virtualGrid';
 
 export type { GridColumn, Row };
@@ -19,60 +21,6 @@ const DEFAULT_HEIGHT = '400px';
 const DEFAULT_VIEWPORT_PX = 400;
 /** The next page is asked for when the last visible row is this close to the end of the loaded rows. */
 const LOAD_MORE_OFFSET = 20;
-/** Narrowest a column without a width gets before the grid scrolls sideways. */
-const MIN_COLUMN_REM = 8;
-
-/** Roving focus of one grid cell: the cell itself or the control inside it (checkbox, link, sort button, menu). */
-interface FocusSlot {
-    ownId?: string;
-    ownTabindex?: string;
-    controlId?: string;
-    controlTabindex?: string;
-}
-
-interface CellView extends FocusSlot {
-    key: string;
-    label: string;
-    className: string;
-    text: string;
-    href?: string;
-    target?: string;
-    checked?: boolean;
-}
-
-interface RowView {
-    /** Template key: the row's position, so a sort or a scroll re-uses the rendered rows and patches their text. */
-    slot: string;
-    key: string;
-    index: number;
-    ariaRowIndex: number;
-    ariaSelected?: string;
-    selected: boolean;
-    className: string;
-    selectLabel: string;
-    actionsLabel: string;
-    check: FocusSlot;
-    number: FocusSlot & { text: string };
-    actions: FocusSlot;
-    cells: CellView[];
-}
-
-interface HeaderView extends FocusSlot {
-    path: string;
-    label: string;
-    sortable: boolean;
-    className: string;
-    ariaSort?: string;
-    sortIcon?: string;
-    sortTitle?: string;
-    sortHint?: string;
-}
-
-function slot(position: CellPosition, active: CellPosition, hasControl: boolean): FocusSlot {
-    const id = `${position.row}:${position.col}`;
-    const tabindex = position.row === active.row && position.col === active.col ? '0' : '-1';
-    return hasControl ? { controlId: id, controlTabindex: tabindex } : { ownId: id, ownTabindex: tabindex };
-}
 
 function parsePx(value: string): number {
     const match = /^\s*(\d+(?:\.\d+)?)px\s*$/.exec(value);
@@ -502,19 +450,21 @@ export default class DynamicDataTable extends LightningElement {
         });
     }
 
-    // ------------------------------------------------------------------ grid structure
+    // ------------------------------------------------------------------ grid structure (see gridView.ts)
 
-    /** Column index of the first data column (after the checkbox and row number columns). */
-    private get dataColOffset(): number {
-        return (this.showCheckboxColumn ? 1 : 0) + (this.showRowNumbers ? 1 : 0);
-    }
-
-    private get colCount(): number {
-        return this.dataColOffset + this.plan.columns.length + (this.hasRowActions ? 1 : 0);
+    private get layout(): GridLayout {
+        return {
+            columns: this.plan.columns,
+            checkbox: this.showCheckboxColumn,
+            multiSelect: this.multiSelect,
+            rowNumbers: this.showRowNumbers,
+            rowActions: this.hasRowActions,
+            loadedRows: this.rawRows.length
+        };
     }
 
     get gridColCount(): number {
-        return this.colCount;
+        return colCount(this.layout);
     }
 
     /** Header row + loaded rows; -1 (unknown) while more pages exist and no total is known. */
@@ -524,68 +474,27 @@ export default class DynamicDataTable extends LightningElement {
     }
 
     get colgroup(): { key: string; style: string }[] {
-        const cols: { key: string; style: string }[] = [];
-        if (this.showCheckboxColumn) cols.push({ key: '#check', style: 'width: 2.5rem;' });
-        if (this.showRowNumbers) cols.push({ key: '#number', style: `width: ${this.rowNumberWidth};` });
-        for (const column of this.plan.columns) {
-            cols.push({ key: column.path, style: column.width ? `width: ${column.width}px;` : '' });
-        }
-        if (this.hasRowActions) cols.push({ key: '#actions', style: 'width: 3.25rem;' });
-        return cols;
+        return colgroupOf(this.layout);
     }
 
-    /**
-     * The grid never squeezes a column below a readable width: in a narrow page region it scrolls sideways instead
-     * (columns without a width get 8rem at least).
-     */
     get gridStyle(): string {
-        let px = 0;
-        let rem = (this.showCheckboxColumn ? 2.5 : 0) + (this.hasRowActions ? 3.25 : 0);
-        if (this.showRowNumbers) rem += parseFloat(this.rowNumberWidth);
-        for (const column of this.plan.columns) {
-            if (column.width) px += column.width;
-            else rem += MIN_COLUMN_REM;
-        }
-        return `min-width: calc(${px}px + ${rem}rem);`;
-    }
-
-    private get rowNumberWidth(): string {
-        const digits = String(Math.max(this.rawRows.length, 1)).length;
-        return `${Math.max(2.5, digits * 0.6 + 1.25)}rem`;
+        return minWidthStyle(this.layout);
     }
 
     get headerCheck(): FocusSlot {
-        return slot({ row: -1, col: 0 }, this.active, this.multiSelect);
+        return headerSlots(this.layout, this.active).check;
     }
 
     get headerNumber(): FocusSlot {
-        return slot({ row: -1, col: this.showCheckboxColumn ? 1 : 0 }, this.active, false);
+        return headerSlots(this.layout, this.active).number;
     }
 
     get headerActions(): FocusSlot {
-        return slot({ row: -1, col: this.colCount - 1 }, this.active, false);
+        return headerSlots(this.layout, this.active).actions;
     }
 
     get headerCells(): HeaderView[] {
-        const offset = this.dataColOffset;
-        return this.plan.columns.map((column, i) => {
-            const sorted = column.sortable && this.sortedBy === column.path;
-            const direction = sorted ? this.sortedDirection : undefined;
-            const header: HeaderView = {
-                path: column.path,
-                label: column.label,
-                sortable: column.sortable,
-                className: `column-header${column.sortable ? ' slds-is-sortable' : ''}${sorted ? ' slds-is-sorted' : ''}${column.align === 'right' ? ' align-right' : ''}`,
-                ...slot({ row: -1, col: offset + i }, this.active, column.sortable)
-            };
-            if (column.sortable) {
-                header.ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none';
-                header.sortIcon = direction === 'desc' ? 'utility:arrowdown' : 'utility:arrowup';
-                header.sortTitle = `Sort by ${column.label}`;
-                header.sortHint = sorted ? `Sorted ${header.ariaSort}` : 'Sort';
-            }
-            return header;
-        });
+        return headerViews(this.layout, this.active, this.sortedBy, this.sortedDirection);
     }
 
     get hasTopSpacer(): boolean {
@@ -607,50 +516,16 @@ export default class DynamicDataTable extends LightningElement {
     /** The rows in the rendered window, with their formatted cells and focus slots. */
     get visibleRows(): RowView[] {
         const model = this.model;
-        const columns = this.plan.columns;
-        const offset = this.dataColOffset;
-        const actionsCol = this.colCount - 1;
-        const numberCol = this.showCheckboxColumn ? 1 : 0;
-        const active = this.active;
-        const selectable = this.showCheckboxColumn;
-        const views: RowView[] = [];
-        const end = Math.min(this.windowEnd, this.rawRows.length);
-        for (let index = this.windowStart; index < end; index++) {
-            const record = this.rawRows[index];
-            const key = this.keyOf(record) ?? `#${index}`;
-            const selected = this.selectionVersion >= 0 && Boolean(model?.isSelected(key));
-            const displays = this.displaysOf(record);
-            const name = displays.find((d) => d.text)?.text || key;
-            const cells: CellView[] = displays.map((display, c) => {
-                const column = columns[c];
-                return {
-                    key: column.path,
-                    label: column.label,
-                    className: column.align === 'right' ? 'align-right' : '',
-                    text: display.text,
-                    href: display.href,
-                    target: display.target,
-                    checked: display.checked,
-                    ...slot({ row: index, col: offset + c }, active, Boolean(display.href))
-                };
-            });
-            views.push({
-                slot: `r${index}`,
-                key,
-                index,
-                ariaRowIndex: index + 2,
-                ariaSelected: selectable ? String(selected) : undefined,
-                selected,
-                className: selected ? 'data-row slds-hint-parent slds-is-selected' : 'data-row slds-hint-parent',
-                selectLabel: `Select ${name}`,
-                actionsLabel: `Actions for ${name}`,
-                check: slot({ row: index, col: 0 }, active, true),
-                number: { text: String(index + 1), ...slot({ row: index, col: numberCol }, active, false) },
-                actions: slot({ row: index, col: actionsCol }, active, true),
-                cells
-            });
-        }
-        return views;
+        // read selectionVersion so the getter re-runs on every selection change
+        const isSelected = this.selectionVersion >= 0 && model ? (key: string) => model.isSelected(key) : () => false;
+        return rowViews(this.layout, this.active, {
+            rows: this.rawRows,
+            start: this.windowStart,
+            end: this.windowEnd,
+            keyOf: (record) => this.keyOf(record),
+            isSelected,
+            displaysOf: (record) => this.displaysOf(record)
+        });
     }
 
     /** Some loaded rows are selected. */
@@ -749,7 +624,7 @@ export default class DynamicDataTable extends LightningElement {
             event.key,
             {
                 rows: this.rawRows.length,
-                cols: this.colCount,
+                cols: this.gridColCount,
                 pageRows: Math.max(1, Math.floor(this.bodyHeight / this.rowHeight) - 1)
             },
             event.ctrlKey || event.metaKey
