@@ -99,14 +99,21 @@ let firstBeforeSort = '';
 /** Time the last sort spent in the host's in-memory sort (the stand-in for the server's ORDER BY), same for both. */
 let hostSortMs = 0;
 
-/** The element whose shadow root holds the rows (ours: c-dynamic-data-table; else lightning-datatable). */
-function datatable(): HTMLElement & { shadowRoot: ShadowRoot; getSelectedRows(): Row[] } {
-    return el as unknown as HTMLElement & { shadowRoot: ShadowRoot; getSelectedRows(): Row[] };
+/** The lightning-datatable (plain, virtual); ours is read through the SelectionModel instead. */
+function datatable(): HTMLElement & { getSelectedRows(): Row[] } {
+    return el as unknown as HTMLElement & { getSelectedRows(): Row[] };
+}
+
+/** The shadow root that holds the rows: lightning-datatable's, or for ours its c-data-grid's. */
+function rowsRoot(): ShadowRoot | null {
+    if (!el || !el.shadowRoot) return null;
+    if (kind !== 'ours') return el.shadowRoot;
+    return (el.shadowRoot.querySelector('c-data-grid') as HTMLElement | null)?.shadowRoot ?? null;
 }
 
 function renderedRows(): NodeListOf<HTMLElement> | [] {
-    if (!el || !el.shadowRoot) return [];
-    return el.shadowRoot.querySelectorAll('[data-row-key-value]:not([data-row-key-value="HEADER"])');
+    const root = rowsRoot();
+    return root ? root.querySelectorAll('[data-row-key-value]:not([data-row-key-value="HEADER"])') : [];
 }
 
 /** Resolves with the time (ms after `start`) when cond() held and the main thread was idle again. */
@@ -252,10 +259,11 @@ const api = {
         return result;
     },
     async scrollToEnd(timeoutMs: number) {
-        const dt = datatable();
+        const root = rowsRoot();
+        if (!root) return null;
         const scroller =
-            (dt.shadowRoot.querySelector('.grid-scroller, .slds-scrollable_y') as HTMLElement | null) ??
-            [...dt.shadowRoot.querySelectorAll('div')].find(
+            (root.querySelector('.grid-scroller, .slds-scrollable_y') as HTMLElement | null) ??
+            [...root.querySelectorAll('div')].find(
                 (d) =>
                     d.scrollHeight > d.clientHeight + 10 && ['auto', 'scroll'].includes(getComputedStyle(d).overflowY)
             );
@@ -263,11 +271,7 @@ const api = {
         const lastKey = rows[rows.length - 1].Id;
         const start = performance.now();
         scroller.scrollTop = scroller.scrollHeight;
-        const r = await settle(
-            start,
-            () => !!dt.shadowRoot.querySelector(`[data-row-key-value="${lastKey}"]`),
-            timeoutMs
-        );
+        const r = await settle(start, () => !!root.querySelector(`[data-row-key-value="${lastKey}"]`), timeoutMs);
         return r.ms;
     },
     /** Resolves the selected rows' key values (the SelectedRowsKeyValue an Execute Flow input gets). */

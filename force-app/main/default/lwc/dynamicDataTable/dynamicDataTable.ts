@@ -2,30 +2,13 @@ import { LightningElement, api, unwrap } from 'lwc';
 import { SelectionModel } from 'c/dcRuntime';
 import type { QueryFieldInfo, QueryNotice } from 'c/dcRuntime';
 import type { ActionButtonDefinition, DataTableDefinition } from 'c/dcDefinition';
+import type { Row, SelectionChangeDetail } from 'c/dataGrid';
 import LOCALE from '@salesforce/i18n/locale';
-import CURRENCY from '@salesforce/i18n/currency';
-import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { EMPTY_PLAN, buildTable, valueAt } from './columns';
-import type { GridColumn, Row, RowAction, TablePlan } from './columns';
-import { buildFormatters } from './cells';
-import type { CellDisplay, Formatter } from './cells';
-import { DEFAULT_ROW_HEIGHT, moveCell, rowWindow, scrollTopFor } from './virtualGrid';
-import { colCount, colgroupOf, headerSlots, headerViews, minWidthStyle, rowViews } from './gridView';
-import type { FocusSlot, GridLayout, HeaderView, RowView } from './gridView';
-import type { CellPosition } from './virtualGrid';
 
-export type { GridColumn, Row };
+export type { GridColumn, Row, SelectionChangeDetail } from 'c/dataGrid';
 
 const SEARCH_DELAY_MS = 300;
 const DEFAULT_HEIGHT = '400px';
-const DEFAULT_VIEWPORT_PX = 400;
-/** The next page is asked for when the last visible row is this close to the end of the loaded rows. */
-const LOAD_MORE_OFFSET = 20;
-
-function parsePx(value: string): number {
-    const match = /^\s*(\d+(?:\.\d+)?)px\s*$/.exec(value);
-    return match ? Number(match[1]) : DEFAULT_VIEWPORT_PX;
-}
 
 interface HeaderButton {
     name: string;
@@ -46,32 +29,21 @@ export interface SortDetail {
     direction: 'asc' | 'desc';
 }
 
-/** Detail of the `selectionchange` event. */
-export interface SelectionChangeDetail {
-    selectedKeys: readonly string[];
-    selectedRows: readonly Row[];
-    selectedRowCount: number;
-    /** Keys the user tried to select beyond maxRowSelection. */
-    rejected: string[];
-}
-
 function defaultRecordUrl(id: string): string {
     return `/${encodeURIComponent(id)}`;
 }
 
 /**
- * The Data Table view of a Dynamic Component: a virtualized ARIA grid styled with SLDS. It renders what the host
- * gives it and reports what the user does; the host runs the queries.
- *
- * Only the rows in view are in the DOM (see virtualGrid.ts), and a cell is formatted when its row scrolls into view,
- * so mounting, selecting all, sorting and scrolling cost the same at 50 or 50,000 loaded rows. The selection lives in
- * the runtime SelectionModel (a Map by key), never in per-row copies.
+ * The Data Table view of a Dynamic Component: the row count, search box and header actions above the rows
+ * (c-data-grid, a virtualized ARIA grid), the loading, empty and error states, field notices and a live region. It
+ * renders what the host gives it and reports what the user does; the host runs the queries.
  *
  * Inputs (@api): definition (DataTableDefinition), fields (QueryResponse.fields), rows (all loaded records, raw
  * and nested as Apex returns them; the host appends pages by passing a longer array), totalCount, hasMore,
  * loading (first page / refresh / search / sort), loadingMore (next page), errorMessage, notices, selection
- * (the runtime SelectionModel of this table), busyActions (names of header actions whose interaction runs),
- * sortBy / sortDirection (initial sort, field paths), height (CSS length), recordUrl (id → link URL).
+ * (the runtime SelectionModel of this table; one is created when the host passes none), busyActions (names of
+ * header actions whose interaction runs), sortBy / sortDirection (initial sort, field paths), height (CSS length),
+ * recordUrl (id → link URL).
  *
  * Events (none bubble; detail in brackets):
  * - headeraction {action}                       - a header action button was clicked (not while disabled/busy)
@@ -81,26 +53,14 @@ function defaultRecordUrl(id: string): string {
  * - search       {searchTerm}                   - debounced 300 ms, server-side search requested
  * - loadmore     {}                             - the next page is wanted (only while hasMore and not loading)
  * - retry        {}                             - the user asked to load again after an error
- *
- * Keyboard (WAI-ARIA grid): one tab stop in the grid; arrows move between cells, Home/End to the row's ends,
- * Ctrl+Home/End to the grid's ends, PageUp/PageDown by a page; Space toggles a row's checkbox, Enter follows a link
- * or sorts by a column; Enter, Space or the up/down arrows open a row's action menu.
  */
 export default class DynamicDataTable extends LightningElement {
     /** Search term typed in the box (drives the input). */
     searchInput = '';
-    /** Field path the rows are sorted by (shown in the header). */
-    sortedBy?: string;
-    sortedDirection: 'asc' | 'desc' = 'asc';
     /** Announced once after the user tried to select too many rows. */
     selectionNotice = '';
-    /** Rendered rows [windowStart, windowEnd). */
-    windowStart = 0;
-    windowEnd = 0;
-    /** Bumped on every selection change: re-renders the checkboxes in view. */
+    /** Bumped on every selection change: re-renders the count and the header actions. */
     selectionVersion = 0;
-    /** The grid's tab stop (row -1 = header). */
-    active: CellPosition = { row: -1, col: 0 };
 
     @api totalCount: number | null = null;
     @api hasMore = false;
@@ -109,34 +69,19 @@ export default class DynamicDataTable extends LightningElement {
     @api errorMessage = '';
     @api notices: QueryNotice[] = [];
     @api objectLabelPlural = '';
+    /** Initial sort field path (the query's first orderBy), handed to the grid. */
+    @api sortBy?: string;
+    @api sortDirection?: 'asc' | 'desc';
 
     private tableDefinition?: DataTableDefinition;
     private fieldInfos: QueryFieldInfo[] = [];
     private rawRows: Row[] = [];
-    private plan: TablePlan = EMPTY_PLAN;
-    private formatters: Formatter[] = [];
-    /** Formatted cells per record object, filled as rows scroll into view. */
-    private displayCache = new WeakMap<object, CellDisplay[]>();
     private model?: SelectionModel;
     private unsubscribe?: () => void;
     private busyNames: string[] = [];
     private heightValue = '';
     private recordUrlBuilder: (id: string) => string = defaultRecordUrl;
     private searchTimer?: ReturnType<typeof setTimeout>;
-    private initialSort?: { field?: string; direction?: 'asc' | 'desc' };
-    private rowHeight = DEFAULT_ROW_HEIGHT;
-    /** Row and header heights are read once per column plan (reading them forces a layout). */
-    private measured = false;
-    private resizeObserver?: ResizeObserver;
-    private headerHeight = DEFAULT_ROW_HEIGHT;
-    private viewportHeight = 0;
-    private scrollTop = 0;
-    private focusPending = false;
-    /** Loaded row count when the next page was last asked for (one request per page). */
-    private loadMoreAskedAt = -1;
-    /** Row index of the last checkbox clicked, for Shift+click ranges. */
-    private anchorIndex = -1;
-    private allSelectedCache?: { version: number; rows: Row[]; value: boolean };
 
     /** The table's definition (columns, actions, selection, search). */
     @api
@@ -145,7 +90,7 @@ export default class DynamicDataTable extends LightningElement {
     }
     set definition(value: DataTableDefinition | undefined) {
         this.tableDefinition = value;
-        this.rebuild();
+        this.ensureModel();
     }
 
     /** Field metadata from QueryResponse.fields (labels and types come from describe). */
@@ -155,20 +100,16 @@ export default class DynamicDataTable extends LightningElement {
     }
     set fields(value: QueryFieldInfo[]) {
         this.fieldInfos = Array.isArray(value) ? value : [];
-        this.rebuild();
     }
 
-    /** All loaded records (raw, nested). Cells are formatted only when their row is rendered. */
+    /** All loaded records (raw, nested), passed on to the grid. */
     @api
     get rows(): Row[] {
         return this.rawRows;
     }
     set rows(value: Row[]) {
-        // LWC hands @api values over as deep read-only proxies; reading 50,000 rows through one costs seconds,
-        // so the grid keeps the host's own array (it never mutates it)
+        // the host's own array, not LWC's read-only proxy of it (see c-data-grid)
         this.rawRows = Array.isArray(value) ? (unwrap(value) as Row[]) : [];
-        this.refreshSelectedRows();
-        this.updateWindow();
     }
 
     /** The runtime SelectionModel of this table; one is created when the host passes none. */
@@ -178,6 +119,7 @@ export default class DynamicDataTable extends LightningElement {
     }
     set selection(value: SelectionModel | undefined) {
         this.attachModel(value);
+        this.ensureModel();
     }
 
     /** Names of header actions whose interaction is running: their buttons show a spinner and are disabled. */
@@ -196,7 +138,6 @@ export default class DynamicDataTable extends LightningElement {
     }
     set height(value: string) {
         this.heightValue = value || '';
-        this.updateWindow();
     }
 
     /** Builds the link URL of a record id (default "/<id>"). */
@@ -206,111 +147,25 @@ export default class DynamicDataTable extends LightningElement {
     }
     set recordUrl(value: (id: string) => string) {
         this.recordUrlBuilder = typeof value === 'function' ? value : defaultRecordUrl;
-        this.rebuild();
-    }
-
-    /** Initial sort field path (the query's first orderBy); the user's header clicks take over. */
-    @api
-    get sortBy(): string | undefined {
-        return this.initialSort?.field;
-    }
-    set sortBy(value: string | undefined) {
-        this.initialSort = { ...this.initialSort, field: value };
-        this.applyInitialSort();
-    }
-
-    @api
-    get sortDirection(): 'asc' | 'desc' | undefined {
-        return this.initialSort?.direction;
-    }
-    set sortDirection(value: 'asc' | 'desc' | undefined) {
-        this.initialSort = { ...this.initialSort, direction: value };
-        this.applyInitialSort();
     }
 
     /** Clears the selection (all pages). */
     @api
     clearSelection(): void {
-        this.ensureModel().clear();
-        this.selectionVersion++;
-    }
-
-    override disconnectedCallback(): void {
-        this.resizeObserver?.disconnect();
-        this.resizeObserver = undefined;
-        this.unsubscribe?.();
-        this.unsubscribe = undefined;
-        clearTimeout(this.searchTimer);
+        this.ensureModel()?.clear();
     }
 
     override connectedCallback(): void {
         if (this.model && !this.unsubscribe) this.attachModel(this.model);
     }
 
-    override renderedCallback(): void {
-        const scroller = this.template?.querySelector('.grid-scroller') as HTMLElement | null;
-        if (!scroller) return;
-        this.observeViewport(scroller);
-        if (!this.measured) this.measure(scroller);
-        const selectAll = this.template?.querySelector('.select-all') as HTMLInputElement | null;
-        if (selectAll) selectAll.indeterminate = this.someSelected && !this.allSelected;
-        if (this.focusPending) {
-            this.focusPending = false;
-            const target = this.template?.querySelector(
-                `[data-cell="${this.active.row}:${this.active.col}"]`
-            ) as HTMLElement | null;
-            target?.focus({ preventScroll: true });
-        }
-        this.maybeLoadMore();
+    override disconnectedCallback(): void {
+        this.unsubscribe?.();
+        this.unsubscribe = undefined;
+        clearTimeout(this.searchTimer);
     }
 
     // ------------------------------------------------------------------ derived state
-
-    get columns(): GridColumn[] {
-        return this.plan.columns;
-    }
-
-    get rowActions(): RowAction[] {
-        return this.plan.rowActions;
-    }
-
-    get keyField(): string {
-        return this.plan.keyField;
-    }
-
-    get maxRowSelection(): number | undefined {
-        const max = this.tableDefinition?.maxRowSelection ?? 0;
-        return max > 0 ? max : undefined;
-    }
-
-    get showCheckboxColumn(): boolean {
-        return Boolean(this.maxRowSelection);
-    }
-
-    get multiSelect(): boolean {
-        return (this.maxRowSelection ?? 0) > 1;
-    }
-
-    get checkboxType(): string {
-        return this.multiSelect ? 'checkbox' : 'radio';
-    }
-
-    get radioGroup(): string | undefined {
-        return this.multiSelect ? undefined : `select-${this.tableDefinition?.name ?? 'table'}`;
-    }
-
-    get ariaMultiselectable(): string | undefined {
-        if (!this.showCheckboxColumn) return undefined;
-        return this.multiSelect ? 'true' : 'false';
-    }
-
-    get showRowNumbers(): boolean {
-        return Boolean(this.tableDefinition?.showRowNumbers);
-    }
-
-    get hasRowActions(): boolean {
-        return this.plan.rowActions.length > 0;
-    }
 
     get showSearch(): boolean {
         return Boolean(this.tableDefinition?.showSearch);
@@ -330,14 +185,6 @@ export default class DynamicDataTable extends LightningElement {
 
     get searchPlaceholder(): string {
         return `Search ${this.tableLabel}…`;
-    }
-
-    get selectAllLabel(): string {
-        return `Select all loaded ${this.tableLabel}`;
-    }
-
-    get loadingMoreText(): string {
-        return `Loading more ${this.tableLabel}`;
     }
 
     get hasRows(): boolean {
@@ -450,98 +297,9 @@ export default class DynamicDataTable extends LightningElement {
         });
     }
 
-    // ------------------------------------------------------------------ grid structure (see gridView.ts)
-
-    private get layout(): GridLayout {
-        return {
-            columns: this.plan.columns,
-            checkbox: this.showCheckboxColumn,
-            multiSelect: this.multiSelect,
-            rowNumbers: this.showRowNumbers,
-            rowActions: this.hasRowActions,
-            loadedRows: this.rawRows.length
-        };
-    }
-
-    get gridColCount(): number {
-        return colCount(this.layout);
-    }
-
-    /** Header row + loaded rows; -1 (unknown) while more pages exist and no total is known. */
-    get gridRowCount(): number {
-        if (typeof this.totalCount === 'number' && this.totalCount >= this.rawRows.length) return this.totalCount + 1;
-        return this.hasMore ? -1 : this.rawRows.length + 1;
-    }
-
-    get colgroup(): { key: string; style: string }[] {
-        return colgroupOf(this.layout);
-    }
-
-    get gridStyle(): string {
-        return minWidthStyle(this.layout);
-    }
-
-    get headerCheck(): FocusSlot {
-        return headerSlots(this.layout, this.active).check;
-    }
-
-    get headerNumber(): FocusSlot {
-        return headerSlots(this.layout, this.active).number;
-    }
-
-    get headerActions(): FocusSlot {
-        return headerSlots(this.layout, this.active).actions;
-    }
-
-    get headerCells(): HeaderView[] {
-        return headerViews(this.layout, this.active, this.sortedBy, this.sortedDirection);
-    }
-
-    get hasTopSpacer(): boolean {
-        return this.windowStart > 0;
-    }
-
-    get hasBottomSpacer(): boolean {
-        return this.windowEnd < this.rawRows.length;
-    }
-
-    get topSpacerStyle(): string {
-        return `height: ${this.windowStart * this.rowHeight}px;`;
-    }
-
-    get bottomSpacerStyle(): string {
-        return `height: ${(this.rawRows.length - this.windowEnd) * this.rowHeight}px;`;
-    }
-
-    /** The rows in the rendered window, with their formatted cells and focus slots. */
-    get visibleRows(): RowView[] {
-        const model = this.model;
-        // read selectionVersion so the getter re-runs on every selection change
-        const isSelected = this.selectionVersion >= 0 && model ? (key: string) => model.isSelected(key) : () => false;
-        return rowViews(this.layout, this.active, {
-            rows: this.rawRows,
-            start: this.windowStart,
-            end: this.windowEnd,
-            keyOf: (record) => this.keyOf(record),
-            isSelected,
-            displaysOf: (record) => this.displaysOf(record)
-        });
-    }
-
-    /** Some loaded rows are selected. */
-    get someSelected(): boolean {
-        return this.selectedCount > 0;
-    }
-
-    /** Every loaded row is selected (cached per selection change and row set: O(loaded rows) once). */
-    get allSelected(): boolean {
-        const model = this.model;
-        if (!model || !this.rawRows.length || model.size < this.rawRows.length) return false;
-        const cache = this.allSelectedCache;
-        if (cache && cache.version === model.version && cache.rows === this.rawRows) return cache.value;
-        const value = this.rawRows.every((row) => model.isSelected(this.keyOf(row)));
-        this.allSelectedCache = { version: model.version, rows: this.rawRows, value };
-        return value;
+    /** Height of the table area (CSS length): the override, else the definition's, else 400px. */
+    get cssHeight(): string {
+        return this.heightValue || this.tableDefinition?.height || DEFAULT_HEIGHT;
     }
 
     // ------------------------------------------------------------------ event handlers
@@ -553,49 +311,26 @@ export default class DynamicDataTable extends LightningElement {
         this.dispatchEvent(new CustomEvent('headeraction', { detail: { action: name } }));
     }
 
-    handleRowActionSelect(event: CustomEvent<{ value: string }>): void {
-        const index = Number((event.currentTarget as HTMLElement).dataset.rowIndex);
-        const row = this.rawRows[index];
-        if (!row) return;
-        const key = this.keyOf(row) ?? '';
-        this.dispatchEvent(new CustomEvent('rowaction', { detail: { action: event.detail.value, row, key } }));
+    /** The grid's selection changed: tells the user about refused rows and passes the event on. */
+    handleSelectionChange(event: CustomEvent<SelectionChangeDetail>): void {
+        const rejected = event.detail.rejected ?? [];
+        const max = this.model?.maxRowSelection ?? 0;
+        this.selectionNotice = rejected.length
+            ? `You can select up to ${new Intl.NumberFormat(LOCALE).format(max)} rows.`
+            : '';
+        this.forward(event);
     }
 
-    handleRowSelectClick(event: MouseEvent): void {
-        const index = Number((event.currentTarget as HTMLElement).dataset.rowIndex);
-        const row = this.rawRows[index];
-        if (!row) return;
-        const model = this.ensureModel();
-        const key = this.keyOf(row);
-        const select = !model.isSelected(key);
-        let change;
-        if (event.shiftKey && this.multiSelect && this.anchorIndex >= 0 && this.anchorIndex < this.rawRows.length) {
-            // Shift+click: the range from the last clicked row takes the clicked row's new state
-            const from = Math.min(this.anchorIndex, index);
-            const range = this.rawRows.slice(from, Math.max(this.anchorIndex, index) + 1);
-            change = select ? model.select(range) : model.deselect(range);
-        } else {
-            change = select ? model.select(row) : model.deselect(key);
-        }
-        this.anchorIndex = index;
-        this.active = { row: index, col: 0 };
-        this.afterSelection(change.rejected);
+    handleRowAction(event: CustomEvent): void {
+        this.forward(event);
     }
 
-    handleSelectAllClick(event: Event): void {
-        const checked = (event.currentTarget as HTMLInputElement).checked;
-        const model = this.ensureModel();
-        const change = checked ? model.selectAllLoaded(this.rawRows) : model.clear();
-        this.afterSelection(change.rejected, checked && !change.rejected.length);
+    handleSort(event: CustomEvent): void {
+        this.forward(event);
     }
 
-    handleSortClick(event: Event): void {
-        const path = (event.currentTarget as HTMLElement).dataset.path ?? '';
-        const column = this.plan.columns.find((c) => c.path === path);
-        if (!column?.sortable) return;
-        this.sortedDirection = this.sortedBy === path && this.sortedDirection === 'asc' ? 'desc' : 'asc';
-        this.sortedBy = path;
-        this.dispatchEvent(new CustomEvent('sort', { detail: { field: path, direction: this.sortedDirection } }));
+    handleLoadMore(event: CustomEvent): void {
+        this.forward(event);
     }
 
     handleSearchInput(event: CustomEvent<{ value: string }>): void {
@@ -607,211 +342,29 @@ export default class DynamicDataTable extends LightningElement {
         }, SEARCH_DELAY_MS);
     }
 
-    handleScroll(event: Event): void {
-        const scroller = event.currentTarget as HTMLElement;
-        this.scrollTop = scroller.scrollTop;
-        this.viewportHeight = scroller.clientHeight || this.viewportHeight;
-        this.updateWindow();
-        this.maybeLoadMore();
-    }
-
-    /** Grid keyboard navigation: moves the tab stop and focuses the new cell, scrolling it into view. */
-    handleGridKeydown(event: KeyboardEvent): void {
-        const target = event.target as HTMLElement;
-        if (target.tagName === 'LIGHTNING-BUTTON-MENU' && target.classList.contains('slds-is-open')) return;
-        const next = moveCell(
-            this.active,
-            event.key,
-            {
-                rows: this.rawRows.length,
-                cols: this.gridColCount,
-                pageRows: Math.max(1, Math.floor(this.bodyHeight / this.rowHeight) - 1)
-            },
-            event.ctrlKey || event.metaKey
-        );
-        if (!next) return;
-        event.preventDefault();
-        this.focusCell(next);
-    }
-
-    /** A click or Tab into the grid makes the focused cell the tab stop. */
-    handleGridFocusIn(event: FocusEvent): void {
-        const cell = (event.target as HTMLElement).closest?.('[data-cell]') as HTMLElement | null;
-        const [row, col] = (cell?.dataset.cell ?? '').split(':').map(Number);
-        if (Number.isInteger(row) && Number.isInteger(col) && (row !== this.active.row || col !== this.active.col)) {
-            this.active = { row, col };
-        }
-    }
-
     handleRetry(): void {
         this.dispatchEvent(new CustomEvent('retry', { detail: {} }));
     }
 
     // ------------------------------------------------------------------ internals
 
-    private get cssHeight(): string {
-        return this.heightValue || this.tableDefinition?.height || DEFAULT_HEIGHT;
+    /** Re-dispatches a grid event from the table (events do not bubble out of the grid's shadow). */
+    private forward(event: CustomEvent): void {
+        event.stopPropagation();
+        this.dispatchEvent(new CustomEvent(event.type, { detail: event.detail }));
     }
 
-    /** Height of the scroll area below the sticky header. */
-    private get bodyHeight(): number {
-        const viewport = this.viewportHeight || parsePx(this.cssHeight);
-        return Math.max(this.rowHeight, viewport - this.headerHeight);
-    }
-
-    private keyOf(row: Row | undefined): string | undefined {
-        const value = valueAt(row, this.plan.keyField);
-        return value === undefined || value === null || value === '' ? undefined : String(value);
-    }
-
-    private displaysOf(record: Row): CellDisplay[] {
-        let displays = this.displayCache.get(record);
-        if (!displays) {
-            displays = this.formatters.map((format) => format(record));
-            this.displayCache.set(record, displays);
-        }
-        return displays;
-    }
-
-    private rebuild(): void {
-        this.plan = this.tableDefinition ? buildTable(this.tableDefinition, this.fieldInfos) : EMPTY_PLAN;
-        this.formatters = buildFormatters(this.plan.columns, {
-            locale: LOCALE,
-            currency: CURRENCY,
-            timeZone: TIME_ZONE,
-            recordUrl: this.recordUrlBuilder
-        });
-        this.displayCache = new WeakMap();
-        this.measured = false;
-        this.active = { row: -1, col: 0 };
-        this.applyInitialSort();
-        this.updateWindow();
-    }
-
-    /** Recomputes the rendered window; assigns (and so re-renders) only when it changed. */
-    private updateWindow(): void {
-        const next = rowWindow(this.scrollTop, this.bodyHeight, this.rowHeight, this.rawRows.length);
-        if (next.start !== this.windowStart) this.windowStart = next.start;
-        if (next.end !== this.windowEnd) this.windowEnd = next.end;
-    }
-
-    /** Follows the scroll area's height (the page or App Builder can resize it). */
-    private observeViewport(scroller: HTMLElement): void {
-        if (this.resizeObserver || typeof ResizeObserver === 'undefined') return;
-        this.resizeObserver = new ResizeObserver((entries) => {
-            const height = entries[entries.length - 1]?.contentRect.height ?? 0;
-            if (height > 0 && height !== this.viewportHeight) {
-                this.viewportHeight = height;
-                this.updateWindow();
-                this.maybeLoadMore();
-            }
-        });
-        this.resizeObserver.observe(scroller);
-    }
-
-    /** Reads the real row, header and viewport heights once rendered (the defaults are estimates). */
-    private measure(scroller: HTMLElement): void {
-        const row = this.template?.querySelector('tr.data-row') as HTMLElement | null;
-        const header = this.template?.querySelector('tr.header-row') as HTMLElement | null;
-        const rowHeight = row?.getBoundingClientRect().height ?? 0;
-        const headerHeight = header?.getBoundingClientRect().height ?? 0;
-        let changed = false;
-        if (rowHeight > 0 && Math.abs(rowHeight - this.rowHeight) > 0.5) {
-            this.rowHeight = rowHeight;
-            changed = true;
-        }
-        if (headerHeight > 0 && Math.abs(headerHeight - this.headerHeight) > 0.5) {
-            this.headerHeight = headerHeight;
-            changed = true;
-        }
-        this.measured = rowHeight > 0;
-        if (scroller.clientHeight > 0 && scroller.clientHeight !== this.viewportHeight) {
-            this.viewportHeight = scroller.clientHeight;
-            changed = true;
-        }
-        if (changed) this.updateWindow();
-    }
-
-    /** Asks the host for the next page when the view nears the end of the loaded rows (once per page). */
-    private maybeLoadMore(): void {
-        // only once the real size of the view is known (never on a guessed height)
-        if (!this.viewportHeight) return;
-        if (!this.hasMore || this.loading || this.loadingMore || !this.rawRows.length) return;
-        if (this.loadMoreAskedAt === this.rawRows.length) return;
-        const lastVisible = Math.floor((this.scrollTop + this.bodyHeight) / this.rowHeight);
-        if (lastVisible < this.rawRows.length - LOAD_MORE_OFFSET) return;
-        this.loadMoreAskedAt = this.rawRows.length;
-        this.dispatchEvent(new CustomEvent('loadmore', { detail: {} }));
-    }
-
-    private focusCell(next: CellPosition): void {
-        const scroller = this.template?.querySelector('.grid-scroller') as HTMLElement | null;
-        if (scroller && next.row >= 0) {
-            const top = scrollTopFor(
-                next.row,
-                this.scrollTop,
-                this.viewportHeight || parsePx(this.cssHeight),
-                this.rowHeight,
-                this.headerHeight
-            );
-            if (top !== this.scrollTop) {
-                scroller.scrollTop = top;
-                this.scrollTop = top;
-                this.updateWindow();
-            }
-        }
-        this.active = next;
-        this.focusPending = true;
-    }
-
-    /** Hands the model the current row objects and notes whether every loaded row is selected (one pass). */
-    private refreshSelectedRows(): void {
-        const model = this.model;
-        if (!model) return;
-        const selected = model.refreshRows(this.rawRows);
-        const value = this.rawRows.length > 0 && selected === this.rawRows.length;
-        this.allSelectedCache = { version: model.version, rows: this.rawRows, value };
-    }
-
-    private afterSelection(rejected: string[], allLoadedSelected = false): void {
-        const model = this.ensureModel();
-        this.selectionNotice = rejected.length
-            ? `You can select up to ${new Intl.NumberFormat(LOCALE).format(model.maxRowSelection)} rows.`
-            : '';
-        if (allLoadedSelected) this.allSelectedCache = { version: model.version, rows: this.rawRows, value: true };
-        // always re-render, so a refused checkbox is cleared again
-        this.selectionVersion++;
-        // the arrays are built only if a listener reads them (select all over 50,000 rows would copy them twice)
-        const detail: SelectionChangeDetail = {
-            get selectedKeys() {
-                return model.selectedKeys;
-            },
-            get selectedRows() {
-                return model.SelectedRows;
-            },
-            selectedRowCount: model.size,
-            rejected
-        };
-        this.dispatchEvent(new CustomEvent('selectionchange', { detail }));
-    }
-
-    private applyInitialSort(): void {
-        const field = this.initialSort?.field;
-        if (!field) return;
-        this.sortedBy = field;
-        this.sortedDirection = this.initialSort?.direction === 'desc' ? 'desc' : 'asc';
-    }
-
-    private ensureModel(): SelectionModel {
-        if (!this.model) {
+    /** The host may pass no SelectionModel (a table used alone): one is made from the definition. */
+    private ensureModel(): SelectionModel | undefined {
+        if (!this.model && this.tableDefinition) {
             this.attachModel(
                 new SelectionModel({
-                    keyField: this.plan.keyField,
-                    maxRowSelection: this.tableDefinition?.maxRowSelection ?? 0
+                    keyField: this.tableDefinition.keyField || 'Id',
+                    maxRowSelection: this.tableDefinition.maxRowSelection ?? 0
                 })
             );
         }
-        return this.model as SelectionModel;
+        return this.model;
     }
 
     private attachModel(value: SelectionModel | undefined): void {
@@ -822,7 +375,6 @@ export default class DynamicDataTable extends LightningElement {
             this.unsubscribe = value.subscribe(() => {
                 this.selectionVersion++;
             });
-            this.refreshSelectedRows();
         }
         this.selectionVersion++;
     }

@@ -130,7 +130,8 @@ function table(element: HTMLElement): HTMLElement {
 
 /** The rows the grid renders (all of them in these small tests). */
 function gridRows(element: HTMLElement): HTMLElement[] {
-    return [...table(element).shadowRoot!.querySelectorAll('tr.data-row')] as HTMLElement[];
+    const grid = table(element).shadowRoot!.querySelector('c-data-grid') as HTMLElement;
+    return [...grid.shadowRoot!.querySelectorAll('tr.data-row')] as HTMLElement[];
 }
 
 function gridKeys(element: HTMLElement): string[] {

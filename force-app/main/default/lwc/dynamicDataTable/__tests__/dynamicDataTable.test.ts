@@ -85,12 +85,18 @@ function createTable(props: Partial<TableElement> = {}): TableElement {
 
 const flush = (): Promise<void> => Promise.resolve();
 
+/** The shadow root of the table's c-data-grid (the rows live there). */
+function gridRoot(element: HTMLElement): ShadowRoot {
+    return (element.shadowRoot!.querySelector('c-data-grid') as HTMLElement).shadowRoot!;
+}
+
 function grid(element: HTMLElement): HTMLTableElement | null {
-    return element.shadowRoot!.querySelector('table[role="grid"]');
+    const host = element.shadowRoot!.querySelector('c-data-grid');
+    return host ? host.shadowRoot!.querySelector('table[role="grid"]') : null;
 }
 
 function renderedRows(element: HTMLElement): HTMLTableRowElement[] {
-    return [...element.shadowRoot!.querySelectorAll('tr.data-row')] as HTMLTableRowElement[];
+    return [...gridRoot(element).querySelectorAll('tr.data-row')] as HTMLTableRowElement[];
 }
 
 function renderedKeys(element: HTMLElement): string[] {
@@ -98,7 +104,7 @@ function renderedKeys(element: HTMLElement): string[] {
 }
 
 function rowOf(element: HTMLElement, key: string): HTMLTableRowElement {
-    return element.shadowRoot!.querySelector(`tr[data-row-key-value="${key}"]`) as HTMLTableRowElement;
+    return gridRoot(element).querySelector(`tr[data-row-key-value="${key}"]`) as HTMLTableRowElement;
 }
 
 /** Text of each data cell of a row, by column label. */
@@ -129,17 +135,17 @@ async function clickRows(element: HTMLElement, keys: string[], init: MouseEventI
 }
 
 async function clickSelectAll(element: HTMLElement): Promise<void> {
-    const input = element.shadowRoot!.querySelector('input.select-all') as HTMLInputElement;
+    const input = gridRoot(element).querySelector('input.select-all') as HTMLInputElement;
     input.click();
     await flush();
 }
 
 function sortButton(element: HTMLElement, path: string): HTMLButtonElement {
-    return element.shadowRoot!.querySelector(`button.sort-button[data-path="${path}"]`) as HTMLButtonElement;
+    return gridRoot(element).querySelector(`button.sort-button[data-path="${path}"]`) as HTMLButtonElement;
 }
 
 function scroller(element: HTMLElement): HTMLElement {
-    return element.shadowRoot!.querySelector('.grid-scroller') as HTMLElement;
+    return gridRoot(element).querySelector('.grid-scroller') as HTMLElement;
 }
 
 /** jsdom has no layout: sets the scroll position the grid reads and fires the scroll event. */
@@ -280,7 +286,7 @@ describe('c-dynamic-data-table states', () => {
         expect(text(element, '.row-count')).toBe('50 items');
         element.loadingMore = true;
         await flush();
-        const spinner = element.shadowRoot!.querySelector('.loading-more-row lightning-spinner') as HTMLElement & {
+        const spinner = gridRoot(element).querySelector('.loading-more-row lightning-spinner') as HTMLElement & {
             alternativeText: string;
         };
         expect(spinner.alternativeText).toBe('Loading more Contacts');
@@ -297,12 +303,12 @@ describe('c-dynamic-data-table states', () => {
         await flush();
         expect(text(element, '.notices')).toBe('Phone is hidden: you do not have access to this field.');
         expect((element.shadowRoot!.querySelector('.table-area') as HTMLElement).style.height).toBe('250px');
-        expect([...element.shadowRoot!.querySelectorAll('td.cell-number')].map((td) => td.textContent)).toEqual([
+        expect([...gridRoot(element).querySelectorAll('td.cell-number')].map((td) => td.textContent)).toEqual([
             '1',
             '2'
         ]);
-        expect(element.shadowRoot!.querySelector('input.row-select')).toBeNull();
-        expect(element.shadowRoot!.querySelector('input.select-all')).toBeNull();
+        expect(gridRoot(element).querySelector('input.row-select')).toBeNull();
+        expect(gridRoot(element).querySelector('input.select-all')).toBeNull();
         expect(grid(element)!.hasAttribute('aria-multiselectable')).toBe(false);
         expect(renderedRows(element)[0].hasAttribute('aria-selected')).toBe(false);
         expect(element.shadowRoot!.querySelector('lightning-input')).toBeNull();
@@ -316,7 +322,7 @@ describe('c-dynamic-data-table columns and cells', () => {
     it('labels columns from describe unless overridden, links name fields and offers the row actions', async () => {
         const element = createTable({ rows: [contact(1)] });
         await flush();
-        const headers = [...element.shadowRoot!.querySelectorAll('thead th')].map((th) =>
+        const headers = [...gridRoot(element).querySelectorAll('thead th')].map((th) =>
             (th.textContent ?? '').replace(/\s+/g, ' ').trim()
         );
         expect(headers).toEqual(['', 'Full NameSort', 'EmailSort', 'Status', 'Account', 'Actions']);
@@ -444,8 +450,8 @@ describe('c-dynamic-data-table columns and cells', () => {
         expect(keys.length).toBeGreaterThan(10);
         expect(keys.length).toBeLessThan(50);
         expect(keys[0]).toBe(key(1));
-        expect(element.shadowRoot!.querySelectorAll('tr.spacer')).toHaveLength(1);
-        const bottom = element.shadowRoot!.querySelector('tr.spacer') as HTMLElement;
+        expect(gridRoot(element).querySelectorAll('tr.spacer')).toHaveLength(1);
+        const bottom = gridRoot(element).querySelector('tr.spacer') as HTMLElement;
         expect(bottom.style.height).toBe(`${(1000 - keys.length) * 33}px`);
 
         await scrollTo(element, 500 * 33);
@@ -454,7 +460,7 @@ describe('c-dynamic-data-table columns and cells', () => {
         expect(moved.length).toBeLessThan(50);
         const firstIndex = Number(moved[0].dataset.rowIndex);
         expect(moved[0].getAttribute('aria-rowindex')).toBe(String(firstIndex + 2));
-        const [top] = element.shadowRoot!.querySelectorAll('tr.spacer') as NodeListOf<HTMLElement>;
+        const [top] = gridRoot(element).querySelectorAll('tr.spacer') as NodeListOf<HTMLElement>;
         expect(top.style.height).toBe(`${firstIndex * 33}px`);
         await expect(element).toBeAccessible();
     });
@@ -671,7 +677,7 @@ describe('c-dynamic-data-table selection', () => {
         await flush();
         expect(checkbox(element, key(1)).type).toBe('radio');
         expect(checkbox(element, key(1)).name).toBe(checkbox(element, key(2)).name);
-        expect(element.shadowRoot!.querySelector('input.select-all')).toBeNull();
+        expect(gridRoot(element).querySelector('input.select-all')).toBeNull();
         expect(grid(element)!.getAttribute('aria-multiselectable')).toBe('false');
         await clickRows(element, [key(1), key(2)]);
         expect(selectedKeysShown(element)).toEqual([key(2)]);
@@ -681,7 +687,7 @@ describe('c-dynamic-data-table selection', () => {
     it('select all selects the loaded rows; the header box shows some or all; clearSelection() clears', async () => {
         const element = createTable({ rows: contacts(1, 3) });
         await flush();
-        const selectAll = () => element.shadowRoot!.querySelector('input.select-all') as HTMLInputElement;
+        const selectAll = () => gridRoot(element).querySelector('input.select-all') as HTMLInputElement;
         expect(selectAll().getAttribute('aria-label')).toBe('Select all loaded Contacts');
         await clickRows(element, [key(2)]);
         expect(selectAll().indeterminate).toBe(true);
@@ -729,7 +735,7 @@ describe('c-dynamic-data-table selection', () => {
 describe('c-dynamic-data-table keyboard', () => {
     afterEach(cleanUp);
 
-    const focused = (element: HTMLElement): Element | null => element.shadowRoot!.activeElement;
+    const focused = (element: HTMLElement): Element | null => gridRoot(element).activeElement;
     const press = async (element: HTMLElement, keyName: string, init: KeyboardEventInit = {}): Promise<void> => {
         const target = (focused(element) ?? grid(element)!) as HTMLElement;
         target.dispatchEvent(new KeyboardEvent('keydown', { key: keyName, bubbles: true, composed: true, ...init }));
@@ -737,13 +743,13 @@ describe('c-dynamic-data-table keyboard', () => {
         await flush();
     };
     const tabStops = (element: HTMLElement): Element[] =>
-        [...element.shadowRoot!.querySelectorAll('table [tabindex="0"]')] as Element[];
+        [...gridRoot(element).querySelectorAll('table [tabindex="0"]')] as Element[];
 
     it('has one tab stop and moves it with the arrows, Home/End and PageUp/PageDown', async () => {
         const element = createTable({ rows: contacts(1, 40) });
         await flush();
-        expect(tabStops(element)).toEqual([element.shadowRoot!.querySelector('input.select-all')]);
-        (element.shadowRoot!.querySelector('input.select-all') as HTMLElement).focus();
+        expect(tabStops(element)).toEqual([gridRoot(element).querySelector('input.select-all')]);
+        (gridRoot(element).querySelector('input.select-all') as HTMLElement).focus();
 
         await press(element, 'ArrowDown');
         expect(focused(element)).toBe(checkbox(element, key(1)));
@@ -764,7 +770,7 @@ describe('c-dynamic-data-table keyboard', () => {
         await press(element, 'PageUp');
         expect(focused(element)).toBe(checkbox(element, key(1)));
         await press(element, 'ArrowUp');
-        expect(focused(element)).toBe(element.shadowRoot!.querySelector('input.select-all'));
+        expect(focused(element)).toBe(gridRoot(element).querySelector('input.select-all'));
         await press(element, 'ArrowRight');
         expect(focused(element)).toBe(sortButton(element, 'Name'));
         expect(tabStops(element)).toHaveLength(1);
@@ -774,7 +780,7 @@ describe('c-dynamic-data-table keyboard', () => {
     it('Ctrl+End scrolls to the last loaded row and focuses its last cell; a click moves the tab stop', async () => {
         const element = createTable({ rows: contacts(1, 500) });
         await flush();
-        (element.shadowRoot!.querySelector('input.select-all') as HTMLElement).focus();
+        (gridRoot(element).querySelector('input.select-all') as HTMLElement).focus();
         await press(element, 'End', { ctrlKey: true });
         expect(scroller(element).scrollTop).toBeGreaterThan(400 * 33);
         expect(focused(element)).toBe(rowOf(element, key(500)).querySelector('lightning-button-menu'));
@@ -801,6 +807,6 @@ describe('c-dynamic-data-table keyboard', () => {
         menu.dispatchEvent(event);
         await flush();
         expect(event.defaultPrevented).toBe(false);
-        expect(tabStops(element)).toEqual([element.shadowRoot!.querySelector('input.select-all')]);
+        expect(tabStops(element)).toEqual([gridRoot(element).querySelector('input.select-all')]);
     });
 });
