@@ -29,10 +29,6 @@ export interface SortDetail {
     direction: 'asc' | 'desc';
 }
 
-function defaultRecordUrl(id: string): string {
-    return `/${encodeURIComponent(id)}`;
-}
-
 /**
  * The Data Table view of a Dynamic Component: the row count, search box and header actions above the rows
  * (c-data-grid, a virtualized ARIA grid), the loading, empty and error states, field notices and a live region. It
@@ -69,18 +65,20 @@ export default class DynamicDataTable extends LightningElement {
     @api errorMessage = '';
     @api notices: QueryNotice[] = [];
     @api objectLabelPlural = '';
+    /** Field metadata from QueryResponse.fields, handed to the grid (labels and types come from describe). */
+    @api fields: QueryFieldInfo[] = [];
+    /** Builds the link URL of a record id, handed to the grid (it links to "/<id>" without one). */
+    @api recordUrl?: (id: string) => string;
     /** Initial sort field path (the query's first orderBy), handed to the grid. */
     @api sortBy?: string;
     @api sortDirection?: 'asc' | 'desc';
 
     private tableDefinition?: DataTableDefinition;
-    private fieldInfos: QueryFieldInfo[] = [];
     private rawRows: Row[] = [];
     private model?: SelectionModel;
     private unsubscribe?: () => void;
     private busyNames: string[] = [];
     private heightValue = '';
-    private recordUrlBuilder: (id: string) => string = defaultRecordUrl;
     private searchTimer?: ReturnType<typeof setTimeout>;
 
     /** The table's definition (columns, actions, selection, search). */
@@ -91,15 +89,6 @@ export default class DynamicDataTable extends LightningElement {
     set definition(value: DataTableDefinition | undefined) {
         this.tableDefinition = value;
         this.ensureModel();
-    }
-
-    /** Field metadata from QueryResponse.fields (labels and types come from describe). */
-    @api
-    get fields(): QueryFieldInfo[] {
-        return this.fieldInfos;
-    }
-    set fields(value: QueryFieldInfo[]) {
-        this.fieldInfos = Array.isArray(value) ? value : [];
     }
 
     /** All loaded records (raw, nested), passed on to the grid. */
@@ -138,15 +127,6 @@ export default class DynamicDataTable extends LightningElement {
     }
     set height(value: string) {
         this.heightValue = value || '';
-    }
-
-    /** Builds the link URL of a record id (default "/<id>"). */
-    @api
-    get recordUrl(): (id: string) => string {
-        return this.recordUrlBuilder;
-    }
-    set recordUrl(value: (id: string) => string) {
-        this.recordUrlBuilder = typeof value === 'function' ? value : defaultRecordUrl;
     }
 
     /** Clears the selection (all pages). */
