@@ -64,3 +64,22 @@ test('consistency: a class, field and tab missing from the permission set fail; 
 test('consistency: the clean fixture has no problems', async () => {
     assert.deepEqual(await problemsOf('consistency', 'clean'), []);
 });
+
+test('consistency: a template binding to a name the class does not have fails, with a did-you-mean; loop names pass', async () => {
+    const problems = await problemsOf('consistency', 'consistency-lwc-template');
+    assert.equal(
+        matching(
+            problems,
+            /todoList\.html:10: \{summry\} is not a field, getter or method of TodoList \(did you mean \{summary\}\?\)/
+        ).length,
+        1,
+        problems.join('\n')
+    );
+    assert.equal(
+        matching(problems, /todoList\.html:11: \{handleClik\} .*did you mean \{handleClick\}/).length,
+        1,
+        problems.join('\n')
+    );
+    // for:item, for:index and iterator names, and commented-out bindings, are not reported
+    assert.equal(problems.length, 2, problems.join('\n'));
+});

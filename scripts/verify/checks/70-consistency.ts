@@ -2,6 +2,8 @@
  * Project consistency that no Salesforce tool checks offline:
  *  - LWC ↔ Apex: every `@salesforce/apex/Class.method` import names an @AuraEnabled static method that
  *    exists, and every parameter a call site passes (imperative call or @wire config) exists on it;
+ *  - LWC template ↔ class: every `{name}` a template binds to is a field, getter or method of the component class
+ *    (an unknown name is silently undefined at run time: a missing handler, an attribute that never appears);
  *  - permission sets: every @AuraEnabled class, custom object, custom field, custom metadata type and
  *    tab the package ships is granted by a permission set, and no permission set names something that
  *    is not in the package (a deploy error).
@@ -12,7 +14,9 @@ import type { Check } from '../check';
 import type { Problem } from '../../lib/problems';
 import { lineOf, lineOfText } from '../../lib/problems';
 import { listFiles, rel, sourceDir } from '../../lib/paths';
+import ts from 'typescript';
 import { blankCommentsAndStrings, readApexClasses, type ApexClassInfo } from '../../build/apexSurface';
+import { closest } from '../../../force-app/main/default/lwc/dcDefinition/suggest';
 
 const APEX_IMPORT = /import\s+(\w+)\s+from\s+['"]@salesforce\/apex\/(\w+)\.(\w+)['"]/g;
 
@@ -291,12 +295,71 @@ function checkPermissionSets(root: string, classes: Map<string, ApexClassInfo>):
     return problems;
 }
 
+/**
+ * Member names of the default-exported component class, or undefined when it cannot be known statically (no such
+ * class, or a base class other than LightningElement or a mixin of it, which may add members).
+ */
+function componentMembers(file: string): { className: string; members: Set<string> } | undefined {
+    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    for (const statement of source.statements) {
+        if (!ts.isClassDeclaration(statement)) continue;
+        const modifiers = ts.getModifiers(statement) ?? [];
+        if (!modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) continue;
+        const base = statement.heritageClauses?.[0]?.types[0]?.expression.getText(source) ?? '';
+        if (!/\bLightningElement\b/.test(base)) return undefined;
+        const members = new Set<string>();
+        for (const member of statement.members) {
+            if (member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)))
+                members.add(member.name.text);
+        }
+        return { className: statement.name?.text ?? 'the component', members };
+    }
+    return undefined;
+}
+
+function checkLwcTemplates(root: string): Problem[] {
+    const problems: Problem[] = [];
+    const lwcDir = path.join(sourceDir(root), 'lwc');
+    if (!fs.existsSync(lwcDir)) return problems;
+    for (const bundle of fs.readdirSync(lwcDir)) {
+        const html = path.join(lwcDir, bundle, `${bundle}.html`);
+        const tsFile = path.join(lwcDir, bundle, `${bundle}.ts`);
+        const js = path.join(lwcDir, bundle, `${bundle}.js`);
+        const classFile = fs.existsSync(tsFile) ? tsFile : js;
+        if (!fs.existsSync(html) || !fs.existsSync(classFile)) continue;
+        const component = componentMembers(classFile);
+        if (!component) continue;
+        const template = fs.readFileSync(html, 'utf8').replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
+        // names the template itself introduces: for:each items and indexes, iterators, scoped slot data
+        const local = new Set<string>();
+        for (const m of template.matchAll(/\b(?:for:item|for:index|lwc:slot-data)\s*=\s*"([\w$]+)"/g)) local.add(m[1]);
+        for (const m of template.matchAll(/\biterator:([\w$]+)\s*=/g)) local.add(m[1]);
+        for (const m of template.matchAll(/\{\s*([A-Za-z_$][\w$]*)[\w$.]*\s*\}/g)) {
+            const name = m[1];
+            if (local.has(name) || component.members.has(name)) continue;
+            const near = closest(name, component.members);
+            problems.push({
+                file: rel(root, html),
+                line: lineOf(template, m.index ?? 0),
+                message: `{${name}} is not a field, getter or method of ${component.className}${near ? ` (did you mean {${near}}?)` : ''}: it would always be undefined`
+            });
+        }
+    }
+    return problems;
+}
+
 const check: Check = {
     id: 'consistency',
-    title: 'Consistency: LWC ↔ Apex imports, permission sets',
+    title: 'Consistency: LWC ↔ Apex imports, LWC templates ↔ classes, permission sets',
     async run({ root }) {
         const classes = readApexClasses(root);
-        return { problems: [...checkLwcApexImports(root, classes), ...checkPermissionSets(root, classes)] };
+        return {
+            problems: [
+                ...checkLwcApexImports(root, classes),
+                ...checkLwcTemplates(root),
+                ...checkPermissionSets(root, classes)
+            ]
+        };
     }
 };
 export default check;
