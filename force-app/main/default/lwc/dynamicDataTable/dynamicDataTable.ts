@@ -9,6 +9,8 @@ export type { GridColumn, Row, SelectionChangeDetail } from 'c/dataGrid';
 
 const SEARCH_DELAY_MS = 300;
 const DEFAULT_HEIGHT = '400px';
+/** Formats the row and selection counts (built once: the count texts are read on every render). */
+const COUNT_FORMAT = new Intl.NumberFormat(LOCALE);
 
 interface HeaderButton {
     name: string;
@@ -214,15 +216,14 @@ export default class DynamicDataTable extends LightningElement {
     }
 
     get rowCountText(): string {
-        const format = new Intl.NumberFormat(LOCALE);
         const loaded = this.rawRows.length;
         if (this.showInitialLoading || this.showError) return '';
         if (typeof this.totalCount === 'number' && this.totalCount >= loaded) {
-            return `${format.format(loaded)} of ${format.format(this.totalCount)}`;
+            return `${COUNT_FORMAT.format(loaded)} of ${COUNT_FORMAT.format(this.totalCount)}`;
         }
         return this.hasMore
-            ? `${format.format(loaded)}+`
-            : `${format.format(loaded)} ${loaded === 1 ? 'item' : 'items'}`;
+            ? `${COUNT_FORMAT.format(loaded)}+`
+            : `${COUNT_FORMAT.format(loaded)} ${loaded === 1 ? 'item' : 'items'}`;
     }
 
     get selectedCount(): number {
@@ -235,7 +236,7 @@ export default class DynamicDataTable extends LightningElement {
     }
 
     get selectionText(): string {
-        return `${new Intl.NumberFormat(LOCALE).format(this.selectedCount)} selected`;
+        return `${COUNT_FORMAT.format(this.selectedCount)} selected`;
     }
 
     get announcement(): string {
@@ -295,9 +296,7 @@ export default class DynamicDataTable extends LightningElement {
     handleSelectionChange(event: CustomEvent<SelectionChangeDetail>): void {
         const rejected = event.detail.rejected ?? [];
         const max = this.model?.maxRowSelection ?? 0;
-        this.selectionNotice = rejected.length
-            ? `You can select up to ${new Intl.NumberFormat(LOCALE).format(max)} rows.`
-            : '';
+        this.selectionNotice = rejected.length ? `You can select up to ${COUNT_FORMAT.format(max)} rows.` : '';
         this.forward(event);
     }
 
