@@ -24,6 +24,7 @@ export * from './definitionTypes';
 export { childPath, locate, parseJsonWithPositions, positionAt } from './jsonSource';
 export type { ParsedJson, SourcePosition, JsonSyntaxError } from './jsonSource';
 export { parseConditionLogic } from './conditionLogic';
+export * from './valueTypes';
 
 // ------------------------------------------------------------------ vocabulary
 
