@@ -11,6 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BIN, REPO_ROOT, listFiles } from './lib/paths';
+import { CHROMIUM, JAVA, ensureSystemTools, type SystemTool } from './lib/systemPackages';
 
 interface SuiteResult {
     suite: string;
@@ -153,6 +154,17 @@ async function main(): Promise<void> {
     if (unknown.length) {
         console.error(`Unknown suite(s): ${unknown.join(', ')}. Suites: ${Object.keys(SUITES).join(', ')}`);
         process.exit(2);
+    }
+    // Java for the Apex steps of verify, Chromium for e2e: installed now (as root) or named, before any suite runs.
+    const tools: SystemTool[] = [];
+    if (selected.includes('verify')) tools.push(JAVA);
+    if (selected.includes('e2e')) tools.push(CHROMIUM);
+    try {
+        ensureSystemTools(tools);
+    } catch (e) {
+        console.error((e as Error).message);
+        console.log('0 passed, 1 failed');
+        process.exit(1);
     }
     fs.mkdirSync(OUT, { recursive: true });
     const results: SuiteResult[] = [];
