@@ -1,9 +1,12 @@
 /*
  * The local preview server (127.0.0.1 only): the page, the built bundle, SLDS assets, and the backend reached by the
- * in-browser Apex stand-in (POST /api/apex/<Class.method>). Also: GET /api/definitions, GET /api/sample-records,
- * POST /api/ui/getRecord (lightning/uiRecordApi getRecord), GET /api/events (server-sent events: reload after a
- * rebuild), POST /api/reset (fresh sample data) and
- * GET /api/records/<Object> (the store's records, for tests).
+ * in-browser Apex stand-in (POST /api/apex/<Class.method>: DynamicComponentController.* → the preview controller,
+ * DynamicComponentBuilderController.* → the builder backend). Each Apex call runs as the session the page asks for
+ * with the `x-preview-as` header: `admin` (default) or `user` (an end user: no Customize Application, no builder
+ * permission). Also: GET /api/definitions, GET /api/sample-records, POST /api/ui/getRecord (lightning/uiRecordApi
+ * getRecord), GET /api/events (server-sent events: reload after a rebuild), POST /api/reset (fresh sample data),
+ * GET /api/records/<Object> (the store's records, for tests) and POST /api/test/fail-next-save {message} (the next
+ * builder save fails like a Metadata deploy error, for tests).
  *
  *   tsx preview/server.ts [--port 3344] [--prod]     (serves an existing bundle; scripts/start.ts builds + watches)
  */
@@ -11,9 +14,17 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { createBackend, ServiceError, type Backend, type BackendOptions } from './backend';
+import {
+    createBuilder,
+    SESSION_HEADER,
+    sessionFromHeader,
+    type BuilderController,
+    type PreviewSession
+} from './backend/builder';
 import { getUiRecord } from './backend/uiRecord';
 
 const ROOT = path.resolve(__dirname, '..');
+const BUILDER_CLASS = 'DynamicComponentBuilderController.';
 const SLDS = path.join(ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
 const TYPES: Record<string, string> = {
     '.html': 'text/html; charset=utf-8',
@@ -35,11 +46,14 @@ export interface ServerOptions extends BackendOptions {
     /** Resolves when the bundle can be served (watch mode: the first build). */
     bundleReady?: Promise<unknown>;
     quiet?: boolean;
+    /** How long a builder save's simulated deploy runs (ms, default 300). */
+    saveDelayMs?: number;
 }
 
 export interface PreviewServer {
     url: string;
     backend: Backend;
+    builder: BuilderController;
     reload(): void;
     buildError(message: string): void;
     close(): Promise<void>;
@@ -84,19 +98,40 @@ export function sampleRecords(backend: Backend): { id: string; objectApiName: st
 
 export function startServer(options: ServerOptions): Promise<PreviewServer> {
     let backend = createBackend(options);
+    const builder = createBuilder(() => backend, options);
     const clients = new Set<http.ServerResponse>();
     const appDir = path.join(__dirname, 'app');
 
     const handleApex = async (req: http.IncomingMessage, res: http.ServerResponse, name: string) => {
         let params: Record<string, unknown> = {};
+        let session: PreviewSession;
+        try {
+            session = sessionFromHeader(req.headers[SESSION_HEADER]);
+        } catch (e) {
+            return send(res, 400, { message: (e as Error).message, exceptionType: 'System.IllegalArgumentException' });
+        }
         try {
             const body = await readBody(req);
             params = body ? (JSON.parse(body) as Record<string, unknown>) : {};
         } catch {
             return send(res, 400, { message: 'The request body is not JSON.', exceptionType: 'System.JSONException' });
         }
+        if (!params || typeof params !== 'object' || Array.isArray(params)) {
+            return send(res, 400, {
+                message: 'The request body must be a JSON object of parameters.',
+                exceptionType: 'System.JSONException'
+            });
+        }
         try {
-            const result = backend.controller.call(name, params);
+            let result: unknown;
+            if (name.startsWith(BUILDER_CLASS)) {
+                result = await builder.call(name.slice(BUILDER_CLASS.length), params, session);
+            } else {
+                // the session is the controller's third parameter (canCustomize of getDefinition, ...)
+                const call: (n: string, p: Record<string, unknown>, s: PreviewSession) => unknown =
+                    backend.controller.call.bind(backend.controller);
+                result = call(name, params, session);
+            }
             send(res, 200, { result });
         } catch (e) {
             if (e instanceof ServiceError) {
@@ -117,6 +152,23 @@ export function startServer(options: ServerOptions): Promise<PreviewServer> {
                 return await handleApex(req, res, p.slice('/api/apex/'.length));
             if (req.method === 'POST' && p === '/api/reset') {
                 backend = createBackend(options);
+                builder.reset();
+                return send(res, 200, { ok: true });
+            }
+            if (req.method === 'POST' && p === '/api/test/fail-next-save') {
+                let body: { message?: unknown };
+                try {
+                    body = JSON.parse((await readBody(req)) || '{}') as { message?: unknown };
+                } catch {
+                    return send(res, 400, { message: 'The request body is not JSON: send {"message": "..."}.' });
+                }
+                if (typeof body?.message !== 'string' || !body.message.trim()) {
+                    return send(res, 400, {
+                        message:
+                            'Send {"message": "<the deploy error to report>"}: the next builder save fails with it.'
+                    });
+                }
+                builder.failNextSave(body.message.trim());
                 return send(res, 200, { ok: true });
             }
             if (req.method === 'POST' && p === '/api/ui/getRecord') {
@@ -197,6 +249,7 @@ export function startServer(options: ServerOptions): Promise<PreviewServer> {
                 get backend() {
                     return backend;
                 },
+                builder,
                 reload: () => broadcast('reload', String(Date.now())),
                 buildError: (m) => broadcast('build-error', m),
                 close: () =>

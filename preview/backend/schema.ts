@@ -16,8 +16,10 @@ export interface PreviewField {
     relationshipName?: string;
     isNameField?: boolean;
     required?: boolean;
-    /** Restricted picklist values. */
+    /** Picklist values (API names) in setup order; enforced by the store when `restricted`. */
     picklistValues?: string[];
+    /** The same values with their labels (the field XML's valueSet), for describes. */
+    picklistEntries?: PicklistEntry[];
     restricted?: boolean;
     defaultValue?: unknown;
     /** Computed by the store (Contact.Name); not writable. */
@@ -26,18 +28,77 @@ export interface PreviewField {
     filterable: boolean;
 }
 
+export interface PicklistEntry {
+    value: string;
+    label: string;
+    active: boolean;
+    isDefault?: boolean;
+}
+
 export interface PreviewObject {
     name: string;
     label: string;
     labelPlural: string;
     keyPrefix: string;
     fields: Map<string, PreviewField>;
+    /** A custom object of the project (force-app/main/default/objects/*__c). */
+    isCustom?: boolean;
+    /** SOQL can read it (platform events cannot). Default true. */
+    queryable?: boolean;
 }
 
 function f(name: string, label: string, type: string, extra: Partial<PreviewField> = {}): PreviewField {
     const sortable = type !== 'TEXTAREA' && type !== 'MULTIPICKLIST';
-    return { name, label, type, sortable, filterable: sortable, ...extra };
+    const field: PreviewField = { name, label, type, sortable, filterable: sortable, ...extra };
+    if (field.picklistValues && !field.picklistEntries)
+        field.picklistEntries = field.picklistValues.map((value) => ({ value, label: value, active: true }));
+    return field;
 }
+
+/** Standard value sets of the standard picklists the preview knows (as a new org has them). */
+const INDUSTRIES = [
+    'Agriculture',
+    'Apparel',
+    'Banking',
+    'Biotechnology',
+    'Chemicals',
+    'Communications',
+    'Construction',
+    'Consulting',
+    'Education',
+    'Electronics',
+    'Energy',
+    'Engineering',
+    'Entertainment',
+    'Environmental',
+    'Finance',
+    'Food & Beverage',
+    'Government',
+    'Healthcare',
+    'Hospitality',
+    'Insurance',
+    'Machinery',
+    'Manufacturing',
+    'Media',
+    'Not For Profit',
+    'Other',
+    'Recreation',
+    'Retail',
+    'Shipping',
+    'Technology',
+    'Telecommunications',
+    'Transportation',
+    'Utilities'
+];
+const ACCOUNT_TYPES = [
+    'Prospect',
+    'Customer - Direct',
+    'Customer - Channel',
+    'Channel Partner / Reseller',
+    'Installation Partner',
+    'Technology Partner',
+    'Other'
+];
 
 function standardObjects(): PreviewObject[] {
     const audit = [
@@ -61,8 +122,8 @@ function standardObjects(): PreviewObject[] {
     return [
         obj('Account', 'Account', 'Accounts', '001', [
             f('Name', 'Account Name', 'STRING', { isNameField: true, required: true }),
-            f('Industry', 'Industry', 'PICKLIST'),
-            f('Type', 'Account Type', 'PICKLIST'),
+            f('Industry', 'Industry', 'PICKLIST', { picklistValues: INDUSTRIES }),
+            f('Type', 'Account Type', 'PICKLIST', { picklistValues: ACCOUNT_TYPES }),
             f('Phone', 'Account Phone', 'PHONE'),
             f('Website', 'Website', 'URL'),
             f('AnnualRevenue', 'Annual Revenue', 'CURRENCY'),
@@ -125,19 +186,22 @@ function standardObjects(): PreviewObject[] {
             f('CreatedDate', 'Created Date', 'DATETIME', { calculated: true })
         ]),
         // platform event: a flow's Create Records publishes it; the preview keeps published events in the store
-        obj('FlowOrchestrationEvent', 'Flow Orchestration Event', 'Flow Orchestration Events', 'e00', [
-            f('OrchestrationInstanceId', 'Orchestration Run ID', 'REFERENCE', {
-                referenceTo: ['FlowOrchestrationInstance'],
-                relationshipName: 'OrchestrationInstance',
-                required: true
-            }),
-            f('StepInstanceId', 'Step Run ID', 'REFERENCE', {
-                referenceTo: ['FlowOrchestrationStepInstance'],
-                relationshipName: 'StepInstance'
-            }),
-            f('StepStatus', 'Step Status', 'STRING'),
-            f('EventPayload', 'Event Payload', 'TEXTAREA')
-        ]),
+        {
+            ...obj('FlowOrchestrationEvent', 'Flow Orchestration Event', 'Flow Orchestration Events', 'e00', [
+                f('OrchestrationInstanceId', 'Orchestration Run ID', 'REFERENCE', {
+                    referenceTo: ['FlowOrchestrationInstance'],
+                    relationshipName: 'OrchestrationInstance',
+                    required: true
+                }),
+                f('StepInstanceId', 'Step Run ID', 'REFERENCE', {
+                    referenceTo: ['FlowOrchestrationStepInstance'],
+                    relationshipName: 'StepInstance'
+                }),
+                f('StepStatus', 'Step Status', 'STRING'),
+                f('EventPayload', 'Event Payload', 'TEXTAREA')
+            ]),
+            queryable: false
+        },
         obj('User', 'User', 'Users', '005', [
             f('Name', 'Full Name', 'STRING', { isNameField: true, calculated: true }),
             f('FirstName', 'First Name', 'STRING'),
@@ -191,11 +255,22 @@ function readCustomField(file: string): PreviewField | undefined {
     }
     if (text(doc.type) === 'AutoNumber' || doc.formula !== undefined) field.calculated = true;
     const valueSet = doc.valueSet as
-        | { restricted?: unknown; valueSetDefinition?: { value?: { fullName: unknown; default?: unknown }[] } }
+        | {
+              restricted?: unknown;
+              valueSetDefinition?: {
+                  value?: { fullName: unknown; default?: unknown; label?: unknown; isActive?: unknown }[];
+              };
+          }
         | undefined;
     const values = valueSet?.valueSetDefinition?.value ?? [];
     if (values.length) {
         field.picklistValues = values.map((v) => String(v.fullName));
+        field.picklistEntries = values.map((v) => ({
+            value: String(v.fullName),
+            label: text(v.label) ?? String(v.fullName),
+            active: text(v.isActive) !== 'false',
+            isDefault: text(v.default) === 'true'
+        }));
         field.restricted = text(valueSet?.restricted) === 'true';
         const def = values.find((v) => text(v.default) === 'true');
         if (def) field.defaultValue = String(def.fullName);
@@ -275,6 +350,7 @@ export function loadSchema(sourceDir: string): PreviewSchema {
             customIndex++;
             obj = {
                 name: objName,
+                isCustom: objName.endsWith('__c'),
                 label: text(meta.label) ?? objName,
                 labelPlural: text(meta.pluralLabel) ?? objName,
                 keyPrefix: 'a0' + String.fromCharCode(64 + customIndex),
