@@ -156,7 +156,8 @@ export function sfdcModules({ sfdcDir, sourceDir, lbcDir }: SfdcModulesOptions):
                     return withOverride(JSON.stringify('/assets/' + rest));
                 case 'userPermission':
                 case 'customPermission':
-                    return withOverride('true');
+                    // granted to the preview's admin, not to an end user (?as=user)
+                    return `import { previewPermission } from ${abs('registry.ts')};\nexport default previewPermission(${JSON.stringify(spec)});\n`;
                 case 'messageChannel':
                     return `export default ${JSON.stringify({ channel: rest })};\n`;
                 default:

@@ -1,11 +1,12 @@
 /*
  * Every `@salesforce/apex/Class.method` import becomes createApexMethod('Class.method'): an imperative function
  * returning a Promise that POSTs the parameters to the preview server (/api/apex/Class.method), which runs the
- * preview backend (the same contract as the Apex controller). window.__SFDC_MOCKS__.apex['Class.method'] overrides
+ * preview backend (the same contract as the Apex controller) as the page's session (x-preview-as: admin | user, from
+ * `?as=user`). window.__SFDC_MOCKS__.apex['Class.method'] overrides
  * it (tests, benchmark). Errors reject with the platform's shape: { status, body: { message, exceptionType }, ... }.
  * The function is also a callable wire adapter (fn.adapter), so @wire(apexMethod, {...}) works.
  */
-import { mocks, record } from './registry';
+import { mocks, previewAs, record } from './registry';
 
 export interface ApexError {
     ok: false;
@@ -30,7 +31,7 @@ async function callServer(qualifiedName: string, params: unknown): Promise<unkno
     try {
         res = await fetch('/api/apex/' + encodeURIComponent(qualifiedName), {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', 'x-preview-as': previewAs() },
             body: JSON.stringify(params ?? {})
         });
     } catch (e) {

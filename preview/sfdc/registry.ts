@@ -39,6 +39,23 @@ export function moduleOverride<T>(spec: string, fallback: T): T {
     return spec in mocks.modules ? (mocks.modules[spec] as T) : fallback;
 }
 
+export type PreviewAs = 'admin' | 'user';
+
+/**
+ * Who the page runs as: `?as=user` in the page's address renders it as an end user (no Customize Application, no
+ * builder permission); anything else as the preview's admin. The Apex stand-in sends it to the server
+ * (x-preview-as header) so the backend answers as the same session.
+ */
+export function previewAs(): PreviewAs {
+    const search = typeof location === 'undefined' ? '' : location.search;
+    return new URLSearchParams(search).get('as') === 'user' ? 'user' : 'admin';
+}
+
+/** `@salesforce/userPermission/*` and `@salesforce/customPermission/*`: granted to the admin, not to an end user. */
+export function previewPermission(spec: string): boolean {
+    return moduleOverride(spec, previewAs() === 'admin');
+}
+
 /** The preview's running user (the same user the backend uses for $User). */
 export const DEFAULT_USER: Record<string, unknown> = {
     Id: '005000000000001AAA',
