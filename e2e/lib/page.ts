@@ -76,3 +76,57 @@ export async function rowKeys(page: Page): Promise<string[]> {
 export function rowCountText(page: Page): Locator {
     return table(page).locator('.row-count');
 }
+
+// ------------------------------------------------------------------ preview pages, View as, the builder
+
+export type ViewAs = 'admin' | 'user';
+
+/** The address of a preview page (Components or Builder), as the page's own navigation builds it. */
+export function previewUrl(
+    baseUrl: string,
+    page: 'components' | 'builder',
+    options: { definition?: string; recordId?: string; as?: ViewAs } = {}
+): string {
+    const q = new URLSearchParams();
+    if (page === 'builder') q.set('page', 'builder');
+    if (options.definition) q.set('definition', options.definition);
+    if (options.recordId) q.set('recordId', options.recordId);
+    if (options.as === 'user') q.set('as', 'user');
+    const search = q.toString();
+    return search ? `${baseUrl}?${search}` : baseUrl;
+}
+
+/** The top navigation link of a preview page ("Components", "Builder"). */
+export function navLink(page: Page, name: 'Components' | 'Builder'): Locator {
+    return page.getByRole('navigation', { name: 'Preview pages' }).getByRole('link', { name, exact: true });
+}
+
+/** Switches View as (reloads the page as the admin or an end user). */
+export async function viewAs(page: Page, who: ViewAs): Promise<void> {
+    const label = who === 'user' ? 'End user' : 'Admin';
+    await Promise.all([
+        page.waitForURL(who === 'user' ? /[?&]as=user/ : (u) => !/[?&]as=user/.test(u.search)),
+        page.locator('.preview-view-as label', { hasText: label }).click()
+    ]);
+}
+
+/** The builder host on the Builder page. */
+export function builder(page: Page): Locator {
+    return page.locator('c-dynamic-component-builder');
+}
+
+/** Opens the Builder page (optionally on a definition) and waits for the builder host. */
+export async function openBuilder(page: Page, baseUrl: string, definition?: string, as?: ViewAs): Promise<void> {
+    await page.goto(previewUrl(baseUrl, 'builder', { definition, as }));
+    await builder(page).waitFor({ state: 'attached', timeout: 60000 });
+}
+
+/** Makes the next builder save fail like a Metadata deploy error (POST /api/test/fail-next-save). */
+export async function failNextSave(baseUrl: string, message: string): Promise<void> {
+    const res = await fetch(`${baseUrl}api/test/fail-next-save`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ message })
+    });
+    if (!res.ok) throw new Error(`fail-next-save: ${res.status} ${await res.text()}`);
+}
