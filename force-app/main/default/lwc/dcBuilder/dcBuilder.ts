@@ -1,6 +1,16 @@
 /*
  * c/dcBuilder: the Definition Builder's plain-TypeScript model (no template, no lwc imports), shared by the builder
- * components, their Jest tests and the preview backend: draft history (undo/redo), edits by JSON path, the outline,
- * stable serialization, templates, and the mapping picker's type-compatible sources.
+ * components, their Jest tests and the preview backend: edits by JSON path, draft history (undo/redo), the outline,
+ * new nodes and reference-keeping renames, canonical serialization, templates, JSON import, and the mapping
+ * picker's type-compatible sources and condition operators.
  */
 export * from './types';
+export * from './paths';
+export * from './history';
+export * from './outline';
+export * from './nodes';
+export * from './serialize';
+export * from './templates';
+export * from './importJson';
+export * from './mappingSources';
+export * from './operators';
