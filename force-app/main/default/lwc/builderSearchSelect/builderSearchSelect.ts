@@ -103,8 +103,10 @@ export default class BuilderSearchSelect extends LightningElement {
         return this.matchingOptions.slice(0, MAX_RENDERED_OPTIONS);
     }
 
+    /** The options in view; none while the list is closed (long lists cost nothing until opened). */
     get groups(): GroupView[] {
         const groups: GroupView[] = [];
+        if (!this.isOpen) return groups;
         const byName = new Map<string, GroupView>();
         this.visibleOptions.forEach((o, i) => {
             const name = o.group ?? '';
@@ -181,7 +183,11 @@ export default class BuilderSearchSelect extends LightningElement {
     }
 
     get noMatches(): boolean {
-        return !this.loading && this.visibleOptions.length === 0;
+        return this.isOpen && !this.loading && this.visibleOptions.length === 0;
+    }
+
+    get showLoading(): boolean {
+        return this.isOpen && this.loading;
     }
 
     get noMatchesText(): string {
@@ -189,7 +195,7 @@ export default class BuilderSearchSelect extends LightningElement {
     }
 
     get isTruncated(): boolean {
-        return this.matchingOptions.length > MAX_RENDERED_OPTIONS;
+        return this.isOpen && this.matchingOptions.length > MAX_RENDERED_OPTIONS;
     }
 
     get truncatedText(): string {

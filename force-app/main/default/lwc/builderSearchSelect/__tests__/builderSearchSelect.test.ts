@@ -56,6 +56,8 @@ describe('c-builder-search-select', () => {
         const { el, input } = mount({ value: 'Invoice__c' });
         await flush();
         expect(el.shadowRoot!.querySelector('label')!.textContent).toBe('Object');
+        // closed: no options in the page
+        expect(el.shadowRoot!.querySelectorAll('[role="option"]')).toHaveLength(0);
         expect(input().getAttribute('role')).toBe('combobox');
         expect(input().value).toBe('Invoice');
         expect(input().getAttribute('aria-expanded')).toBe('false');
@@ -199,6 +201,11 @@ describe('c-builder-search-select', () => {
         input().click();
         await flush();
         expect(input().getAttribute('aria-expanded')).toBe('false');
+        expect(el.shadowRoot!.querySelector('.status')).toBeNull();
+        el.disabled = false;
+        await flush();
+        input().click();
+        await flush();
         expect(el.shadowRoot!.querySelector('.status')!.textContent).toBe('Nothing to choose from.');
     });
 
