@@ -167,14 +167,15 @@ export function newInteraction(doc: Doc, event: string, target?: string, action?
     const ids = list(doc.interactions)
         .map((i) => str(i.id))
         .filter((n): n is string => !!n);
+    const clicks = event === 'headerActionClick' || event === 'rowActionClick';
     let base: string;
     if (event === 'load') base = 'onLoad';
-    else if (action) base = action;
+    else if (action && clicks) base = action;
     else base = `${target ?? 'table'}${event.charAt(0).toUpperCase()}${event.slice(1)}`;
     const on: Json = { event };
     if (event !== 'load') {
         if (target !== undefined) on.target = target;
-        if (action !== undefined && (event === 'headerActionClick' || event === 'rowActionClick')) on.action = action;
+        if (action !== undefined && clicks) on.action = action;
     }
     return { id: uniqueName(NAME.test(base) ? base : 'interaction', ids), on, do: firstAction ? [firstAction] : [] };
 }
