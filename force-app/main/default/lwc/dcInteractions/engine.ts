@@ -13,6 +13,9 @@
  * - Busy: while an interaction key (event:target:action) runs, isBusy(key) is true and a second dispatch of the
  *   same key is refused ({status:'busy'}); other interactions stay usable.
  * - Executors are registered by action type (registerExecutor), so new action types plug in without engine changes.
+ * - Disabled interactions (setup problems inside interactions[i], see setDisabledInteractions) never run: a header or
+ *   row action click that would trigger one is refused as a whole ({status:'disabled'}; its button is shown
+ *   disabled), and a load or selectionChange event skips them and runs the others.
  */
 import type { ErrorInfo, Runtime, ScopeExtras } from 'c/dcRuntime';
 import { toText } from 'c/dcExpressions';
@@ -29,6 +32,12 @@ import type {
     InteractionEngineOptions,
     InteractionEventPayload
 } from './types';
+
+/** What an end user is told about an action whose interaction has setup problems (admins see the setup panel). */
+export const ACTION_NOT_SET_UP = "This action isn't set up correctly. Ask your admin.";
+
+/** Events a user triggers with one control (a header action button, a row action menu item). */
+const CLICK_EVENTS: ReadonlySet<string> = new Set(['headerActionClick', 'rowActionClick']);
 
 /** Key identifying the button/trigger of an interaction: "headerActionClick:contactsTable:setActive". */
 export function interactionKey(event: { event: string; target?: string; action?: string }): string {
@@ -62,12 +71,15 @@ export class InteractionEngine {
     private readonly executors = new Map<string, ActionExecutor>();
     private readonly busy = new Set<string>();
     private readonly busyListeners = new Set<BusyListener>();
+    /** Positions (in `interactions`) of the interactions that must not run. */
+    private disabled = new Set<number>();
 
     constructor(options: InteractionEngineOptions) {
         this.runtime = options.runtime;
         this.services = options.services;
         this.interactions = options.interactions ?? options.runtime.definition.interactions ?? [];
         this.definitionName = options.definitionName ?? options.runtime.definitionName;
+        if (options.disabledInteractions) this.setDisabledInteractions(options.disabledInteractions);
         if (options.onBusyChange) this.busyListeners.add(options.onBusyChange);
         if (options.builtInExecutors !== false) {
             for (const [type, executor] of Object.entries(BUILT_IN_EXECUTORS)) {
@@ -85,15 +97,38 @@ export class InteractionEngine {
         return this.executors.has(type);
     }
 
-    /** Interactions that an event triggers, in definition order. */
+    /**
+     * Tells the engine which interactions must not run: positions in its interactions (the definition's
+     * `interactions[i]`), typically those with setup problems. Replaces the previous set.
+     */
+    setDisabledInteractions(indexes: Iterable<number>): void {
+        this.disabled = new Set([...indexes].filter((i) => Number.isInteger(i) && i >= 0));
+    }
+
+    /** Positions of the disabled interactions, ascending. */
+    disabledInteractions(): number[] {
+        return [...this.disabled].sort((a, b) => a - b);
+    }
+
+    /** True when the interaction (or the one at this position) is disabled. */
+    isInteractionDisabled(interaction: InteractionDefinition | number): boolean {
+        const index = typeof interaction === 'number' ? interaction : this.interactions.indexOf(interaction);
+        return index >= 0 && this.disabled.has(index);
+    }
+
+    /**
+     * True when the event would trigger a disabled interaction: the control that raises it (header action button,
+     * row action menu item) is shown disabled, and for those click events dispatch refuses it.
+     */
+    isDisabled(event: InteractionEventPayload): boolean {
+        return this.interactions.some((interaction, index) => this.disabled.has(index) && triggers(interaction, event));
+    }
+
+    /** Interactions that an event triggers, in definition order (disabled ones left out: they never run). */
     matching(event: InteractionEventPayload): InteractionDefinition[] {
-        return this.interactions.filter((interaction) => {
-            const on = interaction.on;
-            if (on.event !== event.event) return false;
-            if (event.event === 'load') return true;
-            if (on.target !== undefined && on.target !== event.target) return false;
-            return on.action === undefined || on.action === event.action;
-        });
+        return this.interactions.filter(
+            (interaction, index) => !this.disabled.has(index) && triggers(interaction, event)
+        );
     }
 
     /** True while the interaction(s) of this key (or event) run. */
@@ -133,9 +168,11 @@ export class InteractionEngine {
         if (this.busy.has(key)) {
             return { status: 'busy', interactions: [], errors: [] };
         }
-        const interactions = this.matching(event);
+        const disabled = this.isDisabled(event);
+        // a click runs all of its interactions or none: half of what the button does would be worse than nothing
+        const interactions = disabled && CLICK_EVENTS.has(event.event) ? [] : this.matching(event);
         if (!interactions.length) {
-            return { status: 'ignored', interactions: [], errors: [] };
+            return { status: disabled ? 'disabled' : 'ignored', interactions: [], errors: [] };
         }
         const errors: ErrorInfo[] = [];
         this.setBusy(key, true);
@@ -163,6 +200,14 @@ export class InteractionEngine {
         extras: ScopeExtras = {}
     ): Promise<ErrorInfo[]> {
         const errors: ErrorInfo[] = [];
+        if (this.isInteractionDisabled(interaction)) {
+            errors.push({
+                code: 'INTERACTION_DISABLED',
+                message: `Interaction '${interaction.id}' has setup problems and does not run. ${ACTION_NOT_SET_UP}`,
+                details: []
+            });
+            return errors;
+        }
         await this.runList(actions, { interaction, event, errors }, extras);
         return errors;
     }
@@ -246,4 +291,13 @@ export class InteractionEngine {
             console.error(`Action ${action.type} failed: ${error.message}`, e);
         }
     }
+}
+
+/** Whether an interaction listens to this event (tolerates a malformed `on` of an interaction with problems). */
+function triggers(interaction: InteractionDefinition | undefined, event: InteractionEventPayload): boolean {
+    const on = interaction?.on;
+    if (!on || typeof on !== 'object' || on.event !== event.event) return false;
+    if (event.event === 'load') return true;
+    if (on.target !== undefined && on.target !== event.target) return false;
+    return on.action === undefined || on.action === event.action;
 }

@@ -111,9 +111,11 @@ export type ActionExecutor<A extends ActionDefinition = ActionDefinition> = (
 export interface DispatchResult {
     /**
      * completed: every action succeeded; failed: at least one action failed (its onError or an error toast ran);
-     * busy: refused because the same interaction key is still running; ignored: no interaction matches the event.
+     * busy: refused because the same interaction key is still running; ignored: no interaction matches the event;
+     * disabled: refused because the event triggers a disabled interaction (setup problems), or every interaction it
+     * triggers is disabled.
      */
-    status: 'completed' | 'failed' | 'busy' | 'ignored';
+    status: 'completed' | 'failed' | 'busy' | 'ignored' | 'disabled';
     /** Ids of the interactions that ran. */
     interactions: string[];
     errors: ErrorInfo[];
@@ -129,6 +131,11 @@ export interface InteractionEngineOptions {
     /** Defaults to runtime.definitionName. */
     definitionName?: string;
     onBusyChange?: BusyListener;
+    /**
+     * Positions in `interactions` of the interactions that must not run (setup problems inside
+     * `interactions[i]`); see InteractionEngine.setDisabledInteractions.
+     */
+    disabledInteractions?: Iterable<number>;
     /** Register the built-in executors (default true). */
     builtInExecutors?: boolean;
 }

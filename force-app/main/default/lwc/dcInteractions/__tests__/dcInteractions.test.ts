@@ -1,6 +1,7 @@
 import { Runtime, SelectionModel } from 'c/dcRuntime';
 import type { FlowRunResponse } from 'c/dcRuntime';
 import {
+    ACTION_NOT_SET_UP,
     ActionError,
     flowInputType,
     InteractionEngine,
@@ -797,6 +798,114 @@ describe('engine', () => {
             services: svc
         });
         expect((await bare.dispatch({ event: 'load' })).status).toBe('ignored');
+    });
+});
+
+describe('disabled interactions (setup problems inside interactions[i])', () => {
+    const rowClick = { event: 'rowActionClick' as const, target: 'contactsTable', action: 'open' };
+    const interactions = (): InteractionDefinition[] => [
+        setActive,
+        { id: 'open', on: rowClick, do: [{ type: 'navigate', target: 'url', url: 'https://example.com' }] },
+        { id: 'loadA', on: { event: 'load' }, do: [{ type: 'setVariable', variable: 'note', value: 'A' }] },
+        { id: 'loadB', on: { event: 'load' }, do: [{ type: 'setVariable', variable: 'flag', value: true }] },
+        {
+            id: 'picked',
+            on: { event: 'selectionChange', target: 'contactsTable' },
+            do: [{ type: 'setVariable', variable: 'note', value: 'picked' }]
+        }
+    ];
+
+    it('refuses a click on a disabled interaction without running anything', async () => {
+        const svc = services();
+        const { runtime, engine, table } = setup(interactions(), svc);
+        engine.setDisabledInteractions([0]);
+        table.select({ Id: '0031' });
+        expect(engine.isDisabled(click)).toBe(true);
+        expect(engine.isDisabled(rowClick)).toBe(false);
+        expect(await engine.dispatch(click)).toEqual({ status: 'disabled', interactions: [], errors: [] });
+        expect(svc.executeFlow).not.toHaveBeenCalled();
+        expect(svc.showToast).not.toHaveBeenCalled();
+        expect(runtime.store.get('updatedCount')).toBeNull();
+        // the other interactions still run
+        expect((await engine.dispatch(rowClick)).status).toBe('completed');
+        expect(svc.navigate).toHaveBeenCalledTimes(1);
+    });
+
+    it('refuses the whole click when one of the interactions it triggers is disabled', async () => {
+        const svc = services();
+        const both: InteractionDefinition[] = [
+            { id: 'a', on: click, do: [{ type: 'setVariable', variable: 'note', value: 'a ran' }] },
+            { id: 'b', on: click, do: [{ type: 'setVariable', variable: 'flag', value: true }] }
+        ];
+        const { runtime } = setup([]);
+        const engine = new InteractionEngine({
+            runtime,
+            services: svc,
+            interactions: both,
+            disabledInteractions: [1]
+        });
+        expect(engine.matching(click).map((i) => i.id)).toEqual(['a']);
+        expect((await engine.dispatch(click)).status).toBe('disabled');
+        expect(runtime.store.get('note')).toBeNull();
+        expect(runtime.store.get('flag')).toBeNull();
+    });
+
+    it('skips a disabled load or selectionChange interaction and runs the others', async () => {
+        const { runtime, engine } = setup(interactions(), services());
+        engine.setDisabledInteractions([2, 4]);
+        expect(engine.disabledInteractions()).toEqual([2, 4]);
+        const result = await engine.dispatch({ event: 'load' });
+        expect(result).toEqual({ status: 'completed', interactions: ['loadB'], errors: [] });
+        expect(runtime.store.get('note')).toBeNull();
+        expect(runtime.store.get('flag')).toBe(true);
+        expect(await engine.dispatch({ event: 'selectionChange', target: 'contactsTable' })).toEqual({
+            status: 'disabled',
+            interactions: [],
+            errors: []
+        });
+        expect(runtime.store.get('note')).toBeNull();
+        // told again: the set is replaced, bad positions are ignored
+        engine.setDisabledInteractions([-1, 1.5, 3]);
+        expect(engine.disabledInteractions()).toEqual([3]);
+        expect((await engine.dispatch({ event: 'selectionChange', target: 'contactsTable' })).status).toBe('completed');
+        expect(runtime.store.get('note')).toBe('picked');
+    });
+
+    it('knows disabled interactions by position or object and refuses to run their actions directly', async () => {
+        const list = interactions();
+        const svc = services();
+        const { runtime } = setup([]);
+        const engine = new InteractionEngine({ runtime, services: svc, interactions: list, disabledInteractions: [0] });
+        expect(engine.isInteractionDisabled(0)).toBe(true);
+        expect(engine.isInteractionDisabled(list[0])).toBe(true);
+        expect(engine.isInteractionDisabled(list[1])).toBe(false);
+        // by identity: an equal copy is not one of the engine's interactions
+        expect(engine.isInteractionDisabled({ ...list[0] })).toBe(false);
+        const errors = await engine.runActions(list[0].do, list[0], click);
+        expect(errors).toEqual([
+            {
+                code: 'INTERACTION_DISABLED',
+                message: `Interaction 'setActive' has setup problems and does not run. ${ACTION_NOT_SET_UP}`,
+                details: []
+            }
+        ]);
+        expect(svc.executeFlow).not.toHaveBeenCalled();
+    });
+
+    it('tolerates a disabled interaction whose trigger is malformed', async () => {
+        const broken = [{ id: 'x', do: [] } as unknown as InteractionDefinition, ...interactions()];
+        const svc = services();
+        const { runtime } = setup([]);
+        const engine = new InteractionEngine({
+            runtime,
+            services: svc,
+            interactions: broken,
+            disabledInteractions: [0]
+        });
+        expect(engine.isDisabled(click)).toBe(false);
+        expect(engine.isDisabled({ event: 'load' })).toBe(false);
+        expect((await engine.dispatch({ event: 'load' })).interactions).toEqual(['loadA', 'loadB']);
+        expect(ACTION_NOT_SET_UP).toBe("This action isn't set up correctly. Ask your admin.");
     });
 });
 
