@@ -16,6 +16,11 @@ import type { FocusSlot, GridLayout, HeaderView, RowView } from './gridView';
 
 export type { GridColumn, Row } from './columns';
 
+/** A row action as the menu shows it: disabled, with the reason in its label, when its interaction has problems. */
+export interface RowActionItem extends RowAction {
+    disabled: boolean;
+}
+
 const DEFAULT_VIEWPORT_PX = 400;
 /** The next page is asked for when the last visible row is this close to the end of the loaded rows. */
 const LOAD_MORE_OFFSET = 20;
@@ -50,7 +55,8 @@ export interface SelectionChangeDetail {
  * fields (QueryResponse.fields), rows (all loaded records, raw and nested), selection (the table's SelectionModel),
  * totalCount, hasMore, loading, loadingMore, sortBy / sortDirection (initial sort, field paths), height (CSS
  * length of the area it fills, until it can measure it), recordUrl (id → link URL), label (the grid's accessible
- * name), itemsLabel (plural of the records, for control labels).
+ * name), itemsLabel (plural of the records, for control labels), unavailableActions (names of row actions whose
+ * interaction is not set up correctly: disabled menu items showing unavailableReason).
  *
  * Events (none bubble): rowaction {action, row, key}; selectionchange {selectedKeys, selectedRows,
  * selectedRowCount, rejected}; sort {field, direction}; loadmore {}.
@@ -105,6 +111,10 @@ export default class DataGrid extends LightningElement {
     /** Row index of the last checkbox clicked, for Shift+click ranges. */
     private anchorIndex = -1;
     private allSelectedCache?: { version: number; rows: Row[]; value: boolean };
+    private unavailableNames: string[] = [];
+    private unavailableText = '';
+    /** The row action menu items (the same array for every row), rebuilt when the actions or their state change. */
+    private actionItems: RowActionItem[] = [];
 
     /** The table's definition (columns, row actions, key field, selection). */
     @api
@@ -168,6 +178,29 @@ export default class DataGrid extends LightningElement {
         this.rebuild();
     }
 
+    /**
+     * Names of row actions whose interaction is not set up correctly: their menu items are disabled and show
+     * unavailableReason, so nobody starts what cannot work.
+     */
+    @api
+    get unavailableActions(): string[] {
+        return this.unavailableNames;
+    }
+    set unavailableActions(value: string[]) {
+        this.unavailableNames = Array.isArray(value) ? [...value] : [];
+        this.buildActionItems();
+    }
+
+    /** Why an unavailable row action cannot be used (read with its label, visibly and by screen readers). */
+    @api
+    get unavailableReason(): string {
+        return this.unavailableText;
+    }
+    set unavailableReason(value: string) {
+        this.unavailableText = typeof value === 'string' ? value : '';
+        this.buildActionItems();
+    }
+
     /** Initial sort field path (the query's first orderBy); the user's header clicks take over. */
     @api
     get sortBy(): string | undefined {
@@ -217,8 +250,8 @@ export default class DataGrid extends LightningElement {
 
     // ------------------------------------------------------------------ derived state
 
-    get rowActions(): RowAction[] {
-        return this.plan.rowActions;
+    get rowActions(): RowActionItem[] {
+        return this.actionItems;
     }
 
     get maxRowSelection(): number | undefined {
@@ -363,9 +396,10 @@ export default class DataGrid extends LightningElement {
     handleRowActionSelect(event: CustomEvent<{ value: string }>): void {
         const index = Number((event.currentTarget as HTMLElement).dataset.rowIndex);
         const row = this.rawRows[index];
-        if (!row) return;
+        const action = this.actionItems.find((item) => item.name === event.detail.value);
+        if (!row || !action || action.disabled) return;
         const key = this.keyOf(row) ?? '';
-        this.dispatchEvent(new CustomEvent('rowaction', { detail: { action: event.detail.value, row, key } }));
+        this.dispatchEvent(new CustomEvent('rowaction', { detail: { action: action.name, row, key } }));
     }
 
     handleRowSelectClick(event: MouseEvent): void {
@@ -474,10 +508,23 @@ export default class DataGrid extends LightningElement {
             recordUrl: this.recordUrlBuilder
         });
         this.displayCache = new WeakMap();
+        this.buildActionItems();
         this.measured = false;
         this.active = { row: -1, col: 0 };
         this.applyInitialSort();
         this.updateWindow();
+    }
+
+    private buildActionItems(): void {
+        const unavailable = new Set(this.unavailableNames);
+        this.actionItems = this.plan.rowActions.map((action) => {
+            const disabled = unavailable.has(action.name);
+            return {
+                ...action,
+                label: disabled && this.unavailableText ? `${action.label} — ${this.unavailableText}` : action.label,
+                disabled
+            };
+        });
     }
 
     /** Recomputes the rendered window; assigns (and so re-renders) only when it changed. */

@@ -3,6 +3,7 @@ import { SelectionModel } from 'c/dcRuntime';
 import type { QueryFieldInfo, QueryNotice } from 'c/dcRuntime';
 import type { ActionButtonDefinition, DataTableDefinition } from 'c/dcDefinition';
 import type { Row, SelectionChangeDetail } from 'c/dataGrid';
+import { ACTION_NOT_SET_UP } from 'c/dcInteractions';
 import LOCALE from '@salesforce/i18n/locale';
 
 export type { GridColumn, Row, SelectionChangeDetail } from 'c/dataGrid';
@@ -24,6 +25,16 @@ interface HeaderButton {
     describedBy?: string;
 }
 
+/** The visible reason under the toolbar for a header action whose interaction is not set up correctly. */
+interface UnavailableNote {
+    key: string;
+    label: string;
+    reason: string;
+}
+
+/** Id (in the template) of the text that explains why an action is not set up; its buttons point at it. */
+const NOT_SET_UP_ID = 'action-not-set-up';
+
 /** Detail of the `sort` event. */
 export interface SortDetail {
     /** Field path to sort by (Name, Account.Name). */
@@ -41,10 +52,12 @@ export interface SortDetail {
  * loading (first page / refresh / search / sort), loadingMore (next page), errorMessage, notices, selection
  * (the runtime SelectionModel of this table; one is created when the host passes none), busyActions (names of
  * header actions whose interaction runs), sortBy / sortDirection (initial sort, field paths), height (CSS length),
- * recordUrl (id → link URL).
+ * recordUrl (id → link URL), unavailableHeaderActions / unavailableRowActions (names of actions whose interaction
+ * has setup problems: shown disabled with "This action isn't set up correctly. Ask your admin.").
  *
  * Events (none bubble; detail in brackets):
- * - headeraction {action}                       - a header action button was clicked (not while disabled/busy)
+ * - headeraction {action}                       - a header action button was clicked (not while disabled/busy/
+ *                                                 unavailable)
  * - rowaction    {action, row, key}             - a row action was chosen; row is the raw record
  * - selectionchange {selectedKeys, selectedRows, selectedRowCount, rejected}
  * - sort         {field, direction}             - server-side sort requested
@@ -80,6 +93,8 @@ export default class DynamicDataTable extends LightningElement {
     private model?: SelectionModel;
     private unsubscribe?: () => void;
     private busyNames: string[] = [];
+    private unavailableHeaderNames: string[] = [];
+    private unavailableRowNames: string[] = [];
     private heightValue = '';
     private searchTimer?: ReturnType<typeof setTimeout>;
 
@@ -120,6 +135,27 @@ export default class DynamicDataTable extends LightningElement {
     }
     set busyActions(value: string[]) {
         this.busyNames = Array.isArray(value) ? value : [];
+    }
+
+    /**
+     * Names of header actions whose interaction is not set up correctly (setup problems): their buttons are
+     * disabled, with the reason shown under the toolbar and announced with the button.
+     */
+    @api
+    get unavailableHeaderActions(): string[] {
+        return this.unavailableHeaderNames;
+    }
+    set unavailableHeaderActions(value: string[]) {
+        this.unavailableHeaderNames = Array.isArray(value) ? [...value] : [];
+    }
+
+    /** Names of row actions whose interaction is not set up correctly: disabled menu items with the reason. */
+    @api
+    get unavailableRowActions(): string[] {
+        return this.unavailableRowNames;
+    }
+    set unavailableRowActions(value: string[]) {
+        this.unavailableRowNames = Array.isArray(value) ? [...value] : [];
     }
 
     /** Height of the scroll area (CSS length); overrides the definition's height. */
@@ -259,11 +295,39 @@ export default class DynamicDataTable extends LightningElement {
         return 'Select at least one row to use this action.';
     }
 
+    /** Why an action that is not set up correctly cannot be used (the same words for every such action). */
+    get notSetUpText(): string {
+        return ACTION_NOT_SET_UP;
+    }
+
+    /** The reason rows under the toolbar, one per header action that is not set up correctly. */
+    get unavailableNotes(): UnavailableNote[] {
+        const unavailable = new Set(this.unavailableHeaderNames);
+        return (this.tableDefinition?.headerActions ?? [])
+            .filter((action) => unavailable.has(action.name))
+            .map((action) => ({ key: action.name, label: action.label, reason: ACTION_NOT_SET_UP }));
+    }
+
+    get hasUnavailableNotes(): boolean {
+        return this.unavailableNotes.length > 0;
+    }
+
     get headerButtons(): HeaderButton[] {
         const selected = this.selectedCount;
+        const unavailable = new Set(this.unavailableHeaderNames);
         return (this.tableDefinition?.headerActions ?? []).map((action: ActionButtonDefinition) => {
             const busy = this.busyNames.includes(action.name);
-            const needsSelection = Boolean(action.requiresSelection) && selected === 0;
+            const notSetUp = unavailable.has(action.name);
+            const needsSelection = !notSetUp && Boolean(action.requiresSelection) && selected === 0;
+            let title: string | undefined;
+            let describedBy: string | undefined;
+            if (notSetUp) {
+                title = ACTION_NOT_SET_UP;
+                describedBy = NOT_SET_UP_ID;
+            } else if (needsSelection) {
+                title = `Select at least one row to use ${action.label}.`;
+                describedBy = 'selection-required';
+            }
             return {
                 name: action.name,
                 label: action.label,
@@ -271,9 +335,9 @@ export default class DynamicDataTable extends LightningElement {
                 iconName: action.iconName,
                 busy,
                 busyText: `${action.label} is running`,
-                disabled: busy || needsSelection,
-                title: needsSelection ? `Select at least one row to use ${action.label}.` : undefined,
-                describedBy: needsSelection ? 'selection-required' : undefined
+                disabled: busy || notSetUp || needsSelection,
+                title,
+                describedBy
             };
         });
     }

@@ -17,6 +17,8 @@ type TableElement = HTMLElement & {
     notices: { path: string; message: string }[];
     selection: SelectionModel;
     busyActions: string[];
+    unavailableHeaderActions: string[];
+    unavailableRowActions: string[];
     objectLabelPlural: string;
     height: string;
     recordUrl: (id: string) => string;
@@ -509,6 +511,95 @@ describe('c-dynamic-data-table actions, sort, search, paging', () => {
         await flush();
         expect(button(element, 'newContact').disabled).toBe(false);
         expect(element.shadowRoot!.querySelector('.action-spinner')).toBeNull();
+    });
+
+    it('shows a header action that is not set up as disabled with the reason, visible and announced', async () => {
+        const element = createTable({ rows: contacts(1, 3), unavailableHeaderActions: ['setActive'] });
+        const headerAction = listen(element, 'headeraction');
+        await flush();
+        await clickRows(element, [key(1)]);
+        const setActive = button(element, 'setActive');
+        // a selection does not enable it: it is not set up
+        expect(setActive.disabled).toBe(true);
+        expect(setActive.title).toBe("This action isn't set up correctly. Ask your admin.");
+        const hints = [...element.shadowRoot!.querySelectorAll('.header-actions .slds-assistive-text')];
+        const hint = hints.find((h) => h.id === setActive.getAttribute('aria-describedby'))!;
+        expect(hint.textContent).toBe("This action isn't set up correctly. Ask your admin.");
+        const notes = [...element.shadowRoot!.querySelectorAll('.unavailable-note')].map((li) =>
+            (li.textContent ?? '').replace(/\s+/g, ' ').trim()
+        );
+        expect(notes).toEqual(["Set as Active: This action isn't set up correctly. Ask your admin."]);
+        expect(button(element, 'newContact').disabled).toBe(false);
+        expect(button(element, 'newContact').getAttribute('aria-describedby')).not.toBe(hint.id);
+        setActive.dispatchEvent(new CustomEvent('click'));
+        expect(headerAction).not.toHaveBeenCalled();
+        await expect(element).toBeAccessible();
+
+        element.unavailableHeaderActions = undefined as unknown as string[];
+        await flush();
+        expect(element.unavailableHeaderActions).toEqual([]);
+        expect(button(element, 'setActive').disabled).toBe(false);
+        expect(element.shadowRoot!.querySelector('.unavailable-notes')).toBeNull();
+    });
+
+    it('shows a row action that is not set up as a disabled menu item with the reason, and never dispatches it', async () => {
+        const definition: DataTableDefinition = {
+            ...DEFINITION,
+            rowActions: [
+                { name: 'open', label: 'Open' },
+                { name: 'call', label: 'Log a call' }
+            ]
+        };
+        const rows = contacts(1, 2);
+        const element = createTable({ definition, rows, unavailableRowActions: ['call'] });
+        const rowAction = listen(element, 'rowaction');
+        await flush();
+        const menu = rowOf(element, key(1)).querySelector('lightning-button-menu')!;
+        const items = [...menu.querySelectorAll('lightning-menu-item')] as (HTMLElement & {
+            value: string;
+            label: string;
+            disabled: boolean;
+        })[];
+        expect(items.map((item) => [item.value, item.label, item.disabled])).toEqual([
+            ['open', 'Open', false],
+            ['call', "Log a call — This action isn't set up correctly. Ask your admin.", true]
+        ]);
+        menu.dispatchEvent(new CustomEvent('select', { detail: { value: 'call' } }));
+        menu.dispatchEvent(new CustomEvent('select', { detail: { value: 'noSuchAction' } }));
+        expect(rowAction).not.toHaveBeenCalled();
+        menu.dispatchEvent(new CustomEvent('select', { detail: { value: 'open' } }));
+        expect(rowAction).toHaveBeenCalledWith({ action: 'open', row: rows[0], key: key(1) });
+        await expect(element).toBeAccessible();
+
+        element.unavailableRowActions = [];
+        await flush();
+        const grid = element.shadowRoot!.querySelector('c-data-grid') as HTMLElement & {
+            unavailableActions: string[];
+            unavailableReason: string;
+        };
+        expect(grid.unavailableActions).toEqual([]);
+        expect(grid.unavailableReason).toBe("This action isn't set up correctly. Ask your admin.");
+        expect(element.unavailableRowActions).toEqual([]);
+        const enabled = [...rowOf(element, key(1)).querySelectorAll('lightning-menu-item')] as (HTMLElement & {
+            label: string;
+            disabled: boolean;
+        })[];
+        expect(enabled.map((item) => [item.label, item.disabled])).toEqual([
+            ['Open', false],
+            ['Log a call', false]
+        ]);
+        // a grid told of an unavailable action but no reason shows the plain label, still disabled
+        grid.unavailableReason = undefined as unknown as string;
+        grid.unavailableActions = ['open'];
+        await flush();
+        const plain = rowOf(element, key(1)).querySelector('lightning-menu-item') as HTMLElement & {
+            label: string;
+            disabled: boolean;
+        };
+        expect([plain.label, plain.disabled]).toEqual(['Open', true]);
+        grid.unavailableActions = 'open' as unknown as string[];
+        await flush();
+        expect(grid.unavailableActions).toEqual([]);
     });
 
     it('dispatches rowaction with the raw record', async () => {
