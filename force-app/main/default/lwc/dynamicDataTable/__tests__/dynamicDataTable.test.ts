@@ -573,12 +573,12 @@ describe('c-dynamic-data-table actions, sort, search, paging', () => {
 
         element.unavailableRowActions = [];
         await flush();
-        const grid = element.shadowRoot!.querySelector('c-data-grid') as HTMLElement & {
+        const gridHost = element.shadowRoot!.querySelector('c-data-grid') as HTMLElement & {
             unavailableActions: string[];
             unavailableReason: string;
         };
-        expect(grid.unavailableActions).toEqual([]);
-        expect(grid.unavailableReason).toBe("This action isn't set up correctly. Ask your admin.");
+        expect(gridHost.unavailableActions).toEqual([]);
+        expect(gridHost.unavailableReason).toBe("This action isn't set up correctly. Ask your admin.");
         expect(element.unavailableRowActions).toEqual([]);
         const enabled = [...rowOf(element, key(1)).querySelectorAll('lightning-menu-item')] as (HTMLElement & {
             label: string;
@@ -589,17 +589,17 @@ describe('c-dynamic-data-table actions, sort, search, paging', () => {
             ['Log a call', false]
         ]);
         // a grid told of an unavailable action but no reason shows the plain label, still disabled
-        grid.unavailableReason = undefined as unknown as string;
-        grid.unavailableActions = ['open'];
+        gridHost.unavailableReason = undefined as unknown as string;
+        gridHost.unavailableActions = ['open'];
         await flush();
         const plain = rowOf(element, key(1)).querySelector('lightning-menu-item') as HTMLElement & {
             label: string;
             disabled: boolean;
         };
         expect([plain.label, plain.disabled]).toEqual(['Open', true]);
-        grid.unavailableActions = 'open' as unknown as string[];
+        gridHost.unavailableActions = 'open' as unknown as string[];
         await flush();
-        expect(grid.unavailableActions).toEqual([]);
+        expect(gridHost.unavailableActions).toEqual([]);
     });
 
     it('dispatches rowaction with the raw record', async () => {
