@@ -2,7 +2,13 @@ import { createElement } from '@lwc/engine-dom';
 import SetupErrors from 'c/setupErrors';
 import type { SetupProblem } from 'c/setupErrors';
 
-type SetupErrorsElement = HTMLElement & { problems: SetupProblem[]; isAdmin: boolean; definitionLabel: string };
+type SetupErrorsElement = HTMLElement & {
+    problems: SetupProblem[];
+    isAdmin: boolean;
+    definitionLabel: string;
+    componentShown: boolean;
+    draft: boolean;
+};
 
 const PROBLEMS: SetupProblem[] = [
     { path: 'queries[0].fields[2]', message: "Field 'Statuz__c' does not exist on Contact. Did you mean 'Status__c'?" },
@@ -33,7 +39,10 @@ describe('c-setup-errors', () => {
         expect(items[0].querySelector('.message')!.textContent).toContain("Did you mean 'Status__c'?");
         // A problem without a path shows only its message.
         expect(items[2].querySelector('.path')).toBeNull();
-        expect(root.querySelector('.summary')!.textContent).toMatch(/^2 errors, 1 warning\./);
+        expect(root.querySelector('.summary')!.textContent).toMatch(/^2 errors, 1 warning\. Fix the definition in/);
+        expect(items.map((item) => item.querySelector('.severity')?.textContent ?? '')).toEqual(['', '', 'Warning']);
+        // nothing rendered: the list is an alert
+        expect(root.querySelector('[role="alert"] ul.problems')).not.toBeNull();
         expect(root.querySelector('.friendly')).toBeNull();
         await expect(el).toBeAccessible();
     });
@@ -53,6 +62,42 @@ describe('c-setup-errors', () => {
         expect(root.querySelector('li.problem')).toBeNull();
         expect(root.textContent).not.toContain('Statuz__c');
         await expect(el).toBeAccessible();
+    });
+
+    it('above a component that renders: says the broken actions are off for users, and is not an alert', async () => {
+        const el = mount({ problems: PROBLEMS.slice(1), isAdmin: true, componentShown: true });
+        await Promise.resolve();
+        const root = el.shadowRoot!;
+        expect(root.querySelector('.summary')!.textContent).toBe(
+            '1 error, 1 warning. The actions with errors are turned off: users see them disabled with “This action isn’t set up correctly. Ask your admin.” Fix the definition in the Definition Builder (or in Setup › Custom Metadata Types › Dynamic Component, or its JSON file), then reload the page.'
+        );
+        expect(root.querySelector('[role="alert"]')).toBeNull();
+        expect((root.querySelector('lightning-icon') as HTMLElement & { iconName: string }).iconName).toBe(
+            'utility:error'
+        );
+        await expect(el).toBeAccessible();
+    });
+
+    it('with only warnings in a draft: a warning icon and the builder as the place to fix', async () => {
+        const el = mount({ problems: [PROBLEMS[2]], isAdmin: true, componentShown: true, draft: true });
+        await Promise.resolve();
+        const root = el.shadowRoot!;
+        expect(root.querySelector('.summary')!.textContent).toBe(
+            '0 errors, 1 warning. Warnings do not stop the component. Fix the draft in the builder; the preview follows your edits.'
+        );
+        const icon = root.querySelector('lightning-icon') as HTMLElement & {
+            iconName: string;
+            variant: string;
+            alternativeText: string;
+        };
+        expect([icon.iconName, icon.variant, icon.alternativeText]).toEqual(['utility:warning', 'warning', 'Warning']);
+    });
+
+    it('shows nothing to other users when the component renders (the disabled actions say why)', async () => {
+        const el = mount({ problems: PROBLEMS, isAdmin: false, componentShown: true });
+        await Promise.resolve();
+        expect(el.shadowRoot!.children).toHaveLength(0);
+        expect(el.shadowRoot!.textContent).toBe('');
     });
 
     it('copes with no problems given', async () => {
