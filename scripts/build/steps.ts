@@ -54,6 +54,24 @@ async function generateDefinitionMetadata(root: string): Promise<Problem[]> {
     return mod.generateDefinitionRecords(root) ?? [];
 }
 
+/**
+ * Every TypeScript LWC bundle must have its `c/<bundle>` entry in tsconfig.json `paths` (TypeScript allows one `*`
+ * per mapping, so the list is explicit): without it every import of the bundle fails with a confusing TS2307.
+ */
+export function checkTsconfigPaths(root: string): Problem[] {
+    const tsconfig = path.join(root, 'tsconfig.json');
+    const lwcDir = path.join(root, 'force-app', 'main', 'default', 'lwc');
+    if (!fs.existsSync(tsconfig) || !fs.existsSync(lwcDir)) return [];
+    const text = fs.readFileSync(tsconfig, 'utf8');
+    return fs
+        .readdirSync(lwcDir)
+        .filter((b) => fs.existsSync(path.join(lwcDir, b, `${b}.ts`)) && !text.includes(`"c/${b}"`))
+        .map((b) => ({
+            file: 'tsconfig.json',
+            message: `LWC bundle '${b}' has no "c/${b}" entry in compilerOptions.paths: add "c/${b}": ["./force-app/main/default/lwc/${b}/${b}"].`
+        }));
+}
+
 /** The whole build; logs each step and returns every problem found. */
 export async function buildProject(
     root: string = REPO_ROOT,
@@ -76,6 +94,7 @@ export async function buildProject(
         await step('Apex → types/apex.generated.d.ts', () => (generateApexTypes(root), []));
         await step('definitions → custom metadata records', () => generateDefinitionMetadata(root));
     }
+    if (isTypeScriptProject) await step('tsconfig paths cover every LWC bundle', () => checkTsconfigPaths(root));
     if (await step('tsc (LWC .ts → .js)', () => tsc(root, 'tsconfig.json'))) {
         await step('LWC compiler over every bundle', () => compileAllBundles(root));
     }

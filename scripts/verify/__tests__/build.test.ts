@@ -96,3 +96,25 @@ test('tsc output becomes file:line problems relative to the project', () => {
         }
     ]);
 });
+
+test('build: a TypeScript LWC bundle without a tsconfig path entry is reported with the entry to add', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const { checkTsconfigPaths } = await import('../../build/steps');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dc-tsconfig-'));
+    for (const b of ['mapped', 'unmapped']) {
+        fs.mkdirSync(path.join(root, 'force-app', 'main', 'default', 'lwc', b), { recursive: true });
+        fs.writeFileSync(path.join(root, 'force-app', 'main', 'default', 'lwc', b, `${b}.ts`), 'export {};\n');
+    }
+    fs.writeFileSync(
+        path.join(root, 'tsconfig.json'),
+        JSON.stringify({ compilerOptions: { paths: { 'c/mapped': ['./force-app/main/default/lwc/mapped/mapped'] } } })
+    );
+    const problems = checkTsconfigPaths(root);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /bundle 'unmapped' has no "c\/unmapped" entry/);
+    assert.equal(checkTsconfigPaths(REPO_ROOT_FOR_TEST).length, 0, 'the project maps every bundle');
+    fs.rmSync(root, { recursive: true, force: true });
+});
+
+const REPO_ROOT_FOR_TEST = path.resolve(__dirname, '..', '..', '..');
