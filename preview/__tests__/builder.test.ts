@@ -459,8 +459,10 @@ describe('saveDefinition', () => {
     test('a new definition: Queued, then InProgress, then Succeeded; the file is canonical, Prettier-clean and round-trips', async () => {
         const slow = newBuilder({ saveDelayMs: 60 });
         const doc = boardDefinition('New_Board');
+        // keys in any order: the file gets the canonical one
+        const scrambled = Object.fromEntries(Object.entries(doc).reverse());
         const r = (await slow.call('saveDefinition', {
-            definitionJson: JSON.stringify(doc, null, 2),
+            definitionJson: JSON.stringify(scrambled, null, 2),
             baseContentHash: null,
             saveAsNew: true
         })) as { jobId: string; apiName: string; contentHash: string; status: string };
@@ -487,7 +489,15 @@ describe('saveDefinition', () => {
         };
         assert.ok(await prettier.check(text, options), 'the saved file passes prettier --check');
         assert.deepEqual(JSON.parse(text), { $schema: './definition.schema.json', ...doc }, 'round-trips');
-        assert.equal(Object.keys(JSON.parse(text))[0], '$schema');
+        assert.deepEqual(Object.keys(JSON.parse(text)), [
+            '$schema',
+            'schemaVersion',
+            'apiName',
+            'label',
+            'queries',
+            'components',
+            'interactions'
+        ]);
         // the builder reopens it with the same hash; the component's controller picks it up at once
         const reopened = (await slow.call('getDefinitionForEdit', { definitionName: 'New_Board' })) as {
             contentHash: string;

@@ -10,9 +10,9 @@
  *  - previewQuery: a query of an unsaved draft, validated with c/dcDefinition against the preview schema, then run
  *    exactly like DynamicComponentController.runQuery;
  *  - saveDefinition / getSaveStatus: validation (errors block, warnings do not), the conflict check, then an
- *    asynchronous "deploy" that writes definitions/<ApiName>.json atomically (canonical key order, Prettier with the
- *    project's settings) after a short delay, like a Metadata deploy job. `failNextSave(message)` makes the next job
- *    fail the way a deploy does (the stored file is left untouched).
+ *    asynchronous "deploy" that writes definitions/<ApiName>.json atomically (c/dcBuilder serializeDefinition's
+ *    canonical key order, then Prettier with the project's settings) after a short delay, like a Metadata deploy
+ *    job. `failNextSave(message)` makes the next job fail the way a deploy does (the stored file is left untouched).
  *
  * Every method first checks the session's builder permission (NOT_ALLOWED without it). Errors are ServiceErrors
  * {code, message, details}; the server turns them into the AuraHandledException shape.
@@ -41,6 +41,7 @@ import type {
     SaveStatus,
     SaveStatusValue
 } from '../../force-app/main/default/lwc/dcBuilder/types';
+import { serializeDefinition } from '../../force-app/main/default/lwc/dcBuilder/serialize';
 import { childOf, childrenOf, FLOW_SUFFIX, parseFlow, textOf } from '../../scripts/lib/flowModel';
 import { ServiceError } from './errors';
 import { runStructuredQuery, type QueryDefinition, type QueryRequest, type QueryResponse } from './query';
@@ -247,40 +248,7 @@ export class PreviewFlowCatalog implements FlowCatalog {
     }
 }
 
-// ------------------------------------------------------------------ canonical serialization
-
-type Serializer = (doc: Record<string, unknown>) => unknown;
-let serializer: Serializer | null | undefined;
-
-/** c/dcBuilder serializeDefinition (canonical key order), when that module provides it. */
-function loadSerializer(): Serializer | null {
-    if (serializer !== undefined) return serializer;
-    serializer = null;
-    for (const mod of ['serialize', 'dcBuilder']) {
-        try {
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            const m = require(`../../force-app/main/default/lwc/dcBuilder/${mod}`) as { serializeDefinition?: unknown };
-            if (typeof m.serializeDefinition === 'function') {
-                serializer = m.serializeDefinition as Serializer;
-                break;
-            }
-        } catch (e) {
-            if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND') throw e;
-        }
-    }
-    return serializer;
-}
-
-/** The definition in canonical key order as compact JSON (Prettier then lays it out). */
-function canonicalJson(doc: Record<string, unknown>): string {
-    const serialize = loadSerializer();
-    let ordered: unknown = doc;
-    if (serialize) {
-        const out = serialize(doc);
-        ordered = typeof out === 'string' ? JSON.parse(out) : out;
-    }
-    return JSON.stringify(ordered);
-}
+// ------------------------------------------------------------------ formatting
 
 const REPO = path.resolve(__dirname, '..', '..');
 
@@ -596,7 +564,8 @@ export class BuilderController {
 
         // 3. the file text: canonical key order, the project's formatting
         const ordered: Record<string, unknown> = '$schema' in doc ? doc : { $schema: JSON_SCHEMA_REF, ...doc };
-        const text = await formatDefinitionText(canonicalJson(ordered), this.options.root);
+        // serializeDefinition already lays the JSON out as Prettier does; Prettier has the last word on the format
+        const text = await formatDefinitionText(serializeDefinition(ordered), this.options.root);
         const hash = contentHash(text);
         const file = existing?.file ?? path.join(this.options.definitionsDir, `${name}.json`);
         if (path.dirname(path.resolve(file)) !== path.resolve(this.options.definitionsDir)) {
