@@ -130,9 +130,9 @@ export default class BuilderFlowEditor extends LightningElement {
         return this.action;
     }
     set node(value: Json) {
-        const previous = this.action.flowApiName;
         this.action = isObject(value) ? value : {};
-        if (previous !== this.action.flowApiName) this.pendingModes = {};
+        // a new node (after any edit) shows the value source each value has
+        this.pendingModes = {};
     }
 
     connectedCallback(): void {

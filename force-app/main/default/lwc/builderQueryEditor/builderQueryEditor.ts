@@ -113,10 +113,9 @@ export default class BuilderQueryEditor extends LightningElement {
     set node(value: Json) {
         const previousObject = this.query.object;
         this.query = isObject(value) ? value : {};
-        if (previousObject !== this.query.object) {
-            this.relationPick = '';
-            this.pendingMerge = [];
-        }
+        if (previousObject !== this.query.object) this.relationPick = '';
+        // a new node (after any edit) shows the value source each condition value has
+        this.pendingMerge = [];
         this.requestDescribes();
     }
 

@@ -154,7 +154,9 @@ describe('c-builder-query-editor', () => {
         change(add, { value: 'rel:Account' });
         await flush();
         expect(values(field(el, 'addRelatedField').options)).not.toContain('Account.Name');
-        all(el, 'lightning-button').find((b) => b.label === 'Cancel related field')!.click();
+        all(el, 'lightning-button')
+            .find((b) => b.label === 'Cancel related field')!
+            .click();
         await flush();
         expect(field(el, 'addRelatedField')).toBeNull();
 
