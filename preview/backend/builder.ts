@@ -322,7 +322,7 @@ export class BuilderController {
     }
 
     private get catalog(): SchemaCatalog {
-        return this.context.schema.catalog() as SchemaCatalog;
+        return this.context.schema.catalog();
     }
 
     private userName(): string {

@@ -282,12 +282,14 @@ function readCustomField(file: string): PreviewField | undefined {
 export class PreviewSchema {
     readonly objects = new Map<string, PreviewObject>();
     private lower = new Map<string, PreviewObject>();
+    private catalogObjects: Map<string, CatalogObject> | undefined;
 
     constructor(objects: PreviewObject[]) {
         for (const o of objects) this.add(o);
     }
 
     add(o: PreviewObject): void {
+        this.catalogObjects = undefined;
         this.objects.set(o.name, o);
         this.lower.set(o.name.toLowerCase(), o);
     }
@@ -320,17 +322,63 @@ export class PreviewSchema {
         return undefined;
     }
 
-    /** A c/dcDefinition SchemaCatalog view of this schema. */
-    catalog(): {
-        describeObject(name: string): { name: string; label: string; fields: Map<string, PreviewField> } | undefined;
-    } {
+    /**
+     * A c/dcDefinition SchemaCatalog view of this schema: each field as a FieldDescribe (picklist values as
+     * `{value, label, active}` entries, as a describe gives them).
+     */
+    catalog(): { describeObject(name: string): CatalogObject | undefined } {
+        if (!this.catalogObjects) this.catalogObjects = new Map();
+        const cache = this.catalogObjects;
         return {
             describeObject: (name: string) => {
                 const o = this.object(name);
-                return o ? { name: o.name, label: o.label, fields: o.fields } : undefined;
+                if (!o) return undefined;
+                let view = cache.get(o.name);
+                if (!view) {
+                    view = {
+                        name: o.name,
+                        label: o.label,
+                        fields: new Map([...o.fields].map(([k, field]) => [k, catalogField(field)]))
+                    };
+                    cache.set(o.name, view);
+                }
+                return view;
             }
         };
     }
+}
+
+/** A field as the definition validator reads it (c/dcDefinition FieldDescribe). */
+export interface CatalogField {
+    name: string;
+    label: string;
+    type: string;
+    referenceTo?: string[];
+    relationshipName?: string;
+    sortable: boolean;
+    filterable: boolean;
+    picklistValues?: { value: string; label: string; active: boolean }[];
+}
+
+export interface CatalogObject {
+    name: string;
+    label: string;
+    fields: Map<string, CatalogField>;
+}
+
+function catalogField(f: PreviewField): CatalogField {
+    const out: CatalogField = {
+        name: f.name,
+        label: f.label,
+        type: f.type,
+        sortable: f.sortable,
+        filterable: f.filterable
+    };
+    if (f.referenceTo) out.referenceTo = f.referenceTo;
+    if (f.relationshipName) out.relationshipName = f.relationshipName;
+    if (f.picklistEntries)
+        out.picklistValues = f.picklistEntries.map((e) => ({ value: e.value, label: e.label, active: e.active }));
+    return out;
 }
 
 /** Standard objects + the project's custom objects/fields (custom metadata types are left out). */
