@@ -9,9 +9,14 @@
 import { parseFormula, parseTemplate } from 'c/dcExpressions';
 import { parseConditionLogic } from './conditionLogic';
 import { childPath, locate, parseJsonWithPositions } from './jsonSource';
-import { didYouMean, listOf, sentence } from './suggest';
+import { closest, didYouMean, listOf, sentence } from './suggest';
+import { checkFlowContracts } from './flowContract';
+import { picklistValueUnknown } from './messages';
+import type { FlowCatalog, ValueTypeContext } from './valueTypes';
 import {
+    DATA_TYPES,
     SCHEMA_VERSION,
+    TABLE_PROPERTIES,
     type DefinitionDocument,
     type DefinitionProblem,
     type FieldDescribe,
@@ -25,10 +30,11 @@ export { childPath, locate, parseJsonWithPositions, positionAt } from './jsonSou
 export type { ParsedJson, SourcePosition, JsonSyntaxError } from './jsonSource';
 export { parseConditionLogic } from './conditionLogic';
 export * from './valueTypes';
+export * from './flowContract';
+export * from './messages';
 
 // ------------------------------------------------------------------ vocabulary
 
-export const DATA_TYPES = ['Text', 'Number', 'Currency', 'Boolean', 'Date', 'DateTime', 'Record'] as const;
 export const RESOURCE_KINDS = ['variable', 'constant', 'formula'] as const;
 export const CONDITION_OPERATORS = [
     'equals',
@@ -55,14 +61,6 @@ export const ACTION_TYPES = [
     'executeFlow',
     'openFlowDialog',
     'openFlowPanel'
-] as const;
-/** Merge-field properties of a data table: {!table.Property}. */
-export const TABLE_PROPERTIES = [
-    'SelectedRows',
-    'SelectedRowsKeyValue',
-    'FirstSelectedRow',
-    'SelectedRowCount',
-    'ActionRow'
 ] as const;
 /** Global merge fields: {!$Record.Field}, {!$User.Field}, {!$Error.message} (On Error only). */
 export const GLOBALS = ['$Record', '$User', '$Error'] as const;
@@ -175,6 +173,20 @@ export function resolveFieldPath(catalog: SchemaCatalog, objectName: string, pat
 
 type ExpressionOutcome =
     { ok: true; references: string[] } | { ok: false; error: { message: string; position: number; hint?: string } };
+
+/**
+ * The picklist values of a field. Describes give `{ value, label, active }` entries; plain strings (the preview
+ * schema's own shape) are read as active values without a label.
+ */
+function picklistValuesOf(field: FieldDescribe): { value: string; label?: string; active?: boolean }[] {
+    const raw: unknown[] = Array.isArray(field.picklistValues) ? field.picklistValues : [];
+    const out: { value: string; label?: string; active?: boolean }[] = [];
+    for (const entry of raw) {
+        if (typeof entry === 'string') out.push({ value: entry });
+        else if (isObject(entry) && typeof entry.value === 'string') out.push(entry as { value: string });
+    }
+    return out;
+}
 
 // ------------------------------------------------------------------ the validator
 
@@ -963,6 +975,8 @@ class Validator {
                     vp,
                     `For ${op} the value must be a list [ ... ] or a merge field holding a collection, but it is ${typeName(v)}.`
                 );
+            } else if (field) {
+                v.forEach((item, i) => this.picklistValue(field, String(c.field), item, `${vp}[${i}]`));
             }
             return;
         }
@@ -1005,6 +1019,28 @@ class Validator {
                 vp,
                 `'${String(c.field)}' is a text field: write the value in double quotes, not ${typeName(v)}.`
             );
+        } else if (field && op !== 'contains' && op !== 'startsWith' && op !== 'endsWith') {
+            this.picklistValue(field, String(c.field), v, vp);
+        }
+    }
+
+    /**
+     * A literal compared with a PICKLIST / MULTIPICKLIST field must be one of its values (API names; compared
+     * without regard to case, as SOQL does), when the catalog knows them. Multi-select values are "A;B".
+     */
+    private picklistValue(field: FieldDescribe, fieldName: string, v: unknown, path: string): void {
+        const type = field.type.toUpperCase();
+        if ((type !== 'PICKLIST' && type !== 'MULTIPICKLIST') || typeof v !== 'string' || isMergeField(v)) return;
+        const values = picklistValuesOf(field);
+        if (!values.length) return;
+        const parts = type === 'MULTIPICKLIST' ? v.split(';').map((part) => part.trim()) : [v];
+        for (const part of parts) {
+            const lower = part.toLowerCase();
+            if (values.some((pv) => pv.value.toLowerCase() === lower)) continue;
+            const byLabel = values.find((pv) => pv.label?.toLowerCase() === lower)?.value;
+            const active = values.filter((pv) => pv.active !== false).map((pv) => pv.value);
+            const suggestion = byLabel ?? closest(part, active);
+            this.error(path, picklistValueUnknown(fieldName, part, suggestion, active));
         }
     }
 
@@ -1580,11 +1616,20 @@ class Validator {
 
 // ------------------------------------------------------------------ public API
 
+/** Where the definition is shown, for the flow contract's value types ({!$Record.*} on a record page). */
+export type DefinitionContext = Omit<ValueTypeContext, 'catalog'>;
+
 /**
  * Checks a parsed definition and returns every problem found (an empty list when it is valid). With a
- * catalog, objects and fields are checked against it too.
+ * catalog, objects and fields are checked against it too; with flows, every flow action is checked against the
+ * flows it names (checkFlowContracts), after the other checks. Problems without severity 'warning' are errors.
  */
-export function validateDefinition(doc: unknown, catalog?: SchemaCatalog): DefinitionProblem[] {
+export function validateDefinition(
+    doc: unknown,
+    catalog?: SchemaCatalog,
+    flows?: FlowCatalog,
+    context: DefinitionContext = {}
+): DefinitionProblem[] {
     if (!isObject(doc)) {
         return [
             {
@@ -1594,15 +1639,22 @@ export function validateDefinition(doc: unknown, catalog?: SchemaCatalog): Defin
             }
         ];
     }
-    return new Validator(doc, catalog).run();
+    const problems = new Validator(doc, catalog).run();
+    if (flows) problems.push(...checkFlowContracts(doc, flows, { ...context, catalog }));
+    return problems;
 }
 
 /**
  * Parses definition JSON text and validates it. Bad JSON gives one problem with its line and column.
  * Every problem carries the line/column of the value it is about. `definition` is set only when there is no
- * problem.
+ * error (warnings alone do not withhold it). With flows, the flow contract is checked too (see validateDefinition).
  */
-export function parseDefinition(jsonText: string, catalog?: SchemaCatalog): ParseDefinitionResult {
+export function parseDefinition(
+    jsonText: string,
+    catalog?: SchemaCatalog,
+    flows?: FlowCatalog,
+    context: DefinitionContext = {}
+): ParseDefinitionResult {
     if (typeof jsonText !== 'string') {
         return {
             problems: [{ path: '', message: 'The definition is empty: paste the definition JSON.', severity: 'error' }]
@@ -1630,13 +1682,18 @@ export function parseDefinition(jsonText: string, catalog?: SchemaCatalog): Pars
         line: d.position.line,
         column: d.position.column
     }));
-    for (const p of validateDefinition(parsed.value, catalog)) {
+    for (const p of validateDefinition(parsed.value, catalog, flows, context)) {
         const at = locate(parsed.positions, p.path);
         problems.push(at ? { ...p, line: at.line, column: at.column } : p);
     }
-    return problems.length
+    return problems.some(isError)
         ? { problems, document: parsed.value }
         : { definition: parsed.value as DefinitionDocument, problems, document: parsed.value };
+}
+
+/** True for an error (every problem without severity 'warning'): errors block, warnings are only listed. */
+export function isError(problem: Pick<DefinitionProblem, 'severity'>): boolean {
+    return problem.severity !== 'warning';
 }
 
 /** Small helper for callers: "path: message" lines. */

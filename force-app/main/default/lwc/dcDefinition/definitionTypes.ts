@@ -10,7 +10,17 @@
 export const SCHEMA_VERSION = 1;
 
 /** Flow-style data types a resource, an input or an output can carry. */
-export type DataType = 'Text' | 'Number' | 'Currency' | 'Boolean' | 'Date' | 'DateTime' | 'Record';
+export const DATA_TYPES = ['Text', 'Number', 'Currency', 'Boolean', 'Date', 'DateTime', 'Record'] as const;
+export type DataType = (typeof DATA_TYPES)[number];
+
+/** Merge-field properties of a data table: {!table.Property}. */
+export const TABLE_PROPERTIES = [
+    'SelectedRows',
+    'SelectedRowsKeyValue',
+    'FirstSelectedRow',
+    'SelectedRowCount',
+    'ActionRow'
+] as const;
 
 export interface DefinitionDocument {
     /** Path of definitions/definition.schema.json, for editor completion; ignored at runtime. */
@@ -280,7 +290,13 @@ export interface DefinitionProblem {
     path: string;
     /** What is wrong, where, and how to fix it. */
     message: string;
+    /** Omitted = 'error'. Only errors block (rendering, saving, running a flow); warnings are listed. */
     severity?: 'error' | 'warning';
+    /**
+     * For flow contract problems: the code the server refuses a flow run with (FLOW_NOT_FOUND, TYPE_MISMATCH,
+     * COLLECTION_MISMATCH, UNKNOWN_INPUT, ...; see lwc/dcDefinition/messages.ts and docs/CONTRACTS.md).
+     */
+    code?: string;
     /** 1-based line and column in the JSON text, when the problem came from parseDefinition. */
     line?: number;
     column?: number;
@@ -302,6 +318,20 @@ export interface FieldDescribe {
     relationshipName?: string;
     sortable: boolean;
     filterable: boolean;
+    /**
+     * PICKLIST / MULTIPICKLIST fields: the values (API names) in setup order, when the describe knows them.
+     * A literal condition value on the field must be one of them.
+     */
+    picklistValues?: PicklistValueDescribe[];
+}
+
+/** One value of a picklist field (Schema.PicklistEntry). */
+export interface PicklistValueDescribe {
+    /** The API name stored in records and compared in filters. */
+    value: string;
+    label?: string;
+    /** Inactive values are still valid in filters (records may hold them). Default true. */
+    active?: boolean;
 }
 
 export interface ObjectDescribe {
@@ -319,7 +349,7 @@ export interface SchemaCatalog {
     describeObject(name: string): ObjectDescribe | undefined;
 }
 
-/** Result of parseDefinition: the definition only when it has no problems. */
+/** Result of parseDefinition: the definition only when it has no errors (warnings may be listed). */
 export interface ParseDefinitionResult {
     definition?: DefinitionDocument;
     problems: DefinitionProblem[];

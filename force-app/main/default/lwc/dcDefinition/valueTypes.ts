@@ -207,20 +207,31 @@ function fieldType(catalog: SchemaCatalog | undefined, objectName: string | unde
  * The type of a merge-field reference (the text between `{!` and `}`): a resource, a table property, a row field,
  * $Record / $User fields, $Error properties. Unknown when the reference is not resolvable offline.
  */
-export function referenceType(doc: DefinitionDocument | Json, reference: string, context: ValueTypeContext = {}): ValueType {
+export function referenceType(
+    doc: DefinitionDocument | Json,
+    reference: string,
+    context: ValueTypeContext = {}
+): ValueType {
     const [head, ...rest] = reference.split('.');
     const d = doc as Json;
     if (head === '$User') return rest.length ? fieldType(context.catalog, 'User', rest) : UNKNOWN_TYPE;
-    if (head === '$Record') return rest.length ? fieldType(context.catalog, context.recordObjectApiName, rest) : UNKNOWN_TYPE;
+    if (head === '$Record')
+        return rest.length ? fieldType(context.catalog, context.recordObjectApiName, rest) : UNKNOWN_TYPE;
     if (head === '$Error') return { dataType: 'Text', isCollection: rest[0] === 'details' };
     const resource = byName(d.resources, head);
     if (resource) {
-        const dataType = (typeof resource.dataType === 'string' ? resource.dataType : 'Unknown') as ValueType['dataType'];
+        const dataType = (
+            typeof resource.dataType === 'string' ? resource.dataType : 'Unknown'
+        ) as ValueType['dataType'];
         const objectApiName = typeof resource.objectApiName === 'string' ? resource.objectApiName : undefined;
         if (rest.length) {
             return dataType === 'Record' ? fieldType(context.catalog, objectApiName, rest) : UNKNOWN_TYPE;
         }
-        return { dataType, isCollection: resource.kind === 'variable' && resource.isCollection === true, objectApiName };
+        return {
+            dataType,
+            isCollection: resource.kind === 'variable' && resource.isCollection === true,
+            objectApiName
+        };
     }
     const component = byName(d.components, head);
     if (!component) return UNKNOWN_TYPE;
@@ -230,7 +241,10 @@ export function referenceType(doc: DefinitionDocument | Json, reference: string,
     switch (property) {
         case 'SelectedRowsKeyValue': {
             const keyField = typeof component.keyField === 'string' ? component.keyField : 'Id';
-            const key = keyField === 'Id' ? { dataType: 'Text' as const, isCollection: false } : fieldType(context.catalog, objectApiName, keyField.split('.'));
+            const key =
+                keyField === 'Id'
+                    ? { dataType: 'Text' as const, isCollection: false }
+                    : fieldType(context.catalog, objectApiName, keyField.split('.'));
             return { ...key, isCollection: true };
         }
         case 'SelectedRows':
@@ -265,7 +279,8 @@ export function valueType(
         if (single) return referenceType(doc, single[1], context);
         if (value.includes('{!')) return { dataType: 'Text', isCollection: false };
         if (value.includes('(')) return UNKNOWN_TYPE; // a formula such as TODAY(): typed when it runs
-        const dataType = declared?.dataType === 'Date' || declared?.dataType === 'DateTime' ? declared.dataType : 'Text';
+        const dataType =
+            declared?.dataType === 'Date' || declared?.dataType === 'DateTime' ? declared.dataType : 'Text';
         return { dataType: dataType as DataType, isCollection: false };
     }
     if (typeof value === 'number') {

@@ -1016,3 +1016,103 @@ describe('c/dcDefinition helpers', () => {
         expect(resolveFieldPath(noName, 'Contact', 'What.Anything')).toEqual({ ok: true });
     });
 });
+
+describe('c/dcDefinition picklist values in query filters', () => {
+    const picklists: SchemaCatalog = {
+        describeObject(name) {
+            if (name !== 'Contact') return catalog.describeObject(name);
+            const fields = new Map(
+                [
+                    f('Id', 'ID'),
+                    f('Name', 'STRING'),
+                    f('Status__c', 'PICKLIST', {
+                        picklistValues: [
+                            { value: 'New', label: 'New' },
+                            { value: 'Active', label: 'Active' },
+                            { value: 'Do_Not_Contact', label: 'Do not contact' },
+                            { value: 'Retired', label: 'Retired', active: false }
+                        ]
+                    }),
+                    f('Tags__c', 'MULTIPICKLIST', { picklistValues: [{ value: 'Red' }, { value: 'Blue' }] }),
+                    // the preview schema's own shape: plain API names
+                    f('Region__c', 'PICKLIST', {
+                        picklistValues: ['North', 'South'] as unknown as { value: string }[]
+                    }),
+                    f('Level__c', 'PICKLIST')
+                ].map((x) => [x.name, x])
+            );
+            return { name: 'Contact', fields };
+        }
+    };
+    const docWith = (...conditions: unknown[]): Doc => ({
+        schemaVersion: 1,
+        apiName: 'Picklists',
+        label: 'Picklists',
+        queries: [{ name: 'contacts', object: 'Contact', fields: ['Name'], where: { conditions } }]
+    });
+    const found = (doc: Doc) => validateDefinition(doc, picklists).map((p) => `${p.path}: ${p.message}`);
+    const at = (i: number, suffix = '') => `queries[0].where.conditions[${i}].value${suffix}`;
+
+    it('accepts the field values (any case, as SOQL compares them), inactive ones, merge fields and partial text', () => {
+        expect(
+            found(
+                docWith(
+                    { field: 'Status__c', operator: 'equals', value: 'Active' },
+                    { field: 'Status__c', operator: 'notEquals', value: 'active' },
+                    { field: 'Status__c', operator: 'equals', value: 'Retired' },
+                    { field: 'Status__c', operator: 'in', value: ['New', 'Do_Not_Contact'] },
+                    { field: 'Status__c', operator: 'equals', value: '{!$User.Id}' },
+                    { field: 'Status__c', operator: 'startsWith', value: 'Act' },
+                    { field: 'Status__c', operator: 'equals', value: null },
+                    { field: 'Tags__c', operator: 'equals', value: 'Red;Blue' },
+                    { field: 'Region__c', operator: 'equals', value: 'North' },
+                    { field: 'Level__c', operator: 'equals', value: 'Anything' }
+                )
+            )
+        ).toEqual([]);
+    });
+
+    it('reports a value the picklist does not have, with a did-you-mean and the values to use', () => {
+        expect(found(docWith({ field: 'Status__c', operator: 'equals', value: 'Actve' }))).toEqual([
+            `${at(0)}: 'Actve' is not a value of picklist 'Status__c'. Did you mean 'Active'? Use one of 'New', 'Active' or 'Do_Not_Contact' (picklist values are API names, not labels).`
+        ]);
+    });
+
+    it('suggests the API name when the value is a label', () => {
+        expect(found(docWith({ field: 'Status__c', operator: 'equals', value: 'Do not contact' }))[0]).toMatch(
+            /'Do not contact' is not a value of picklist 'Status__c'\. Did you mean 'Do_Not_Contact'\?/
+        );
+    });
+
+    it('checks every value of an in / notIn list and of a multi-select value, each at its path', () => {
+        expect(
+            found(
+                docWith(
+                    { field: 'Status__c', operator: 'notIn', value: ['New', 'Gone'] },
+                    { field: 'Tags__c', operator: 'equals', value: 'Red;Green' },
+                    { field: 'Region__c', operator: 'in', value: ['East'] }
+                )
+            )
+        ).toEqual([
+            `${at(0, '[1]')}: 'Gone' is not a value of picklist 'Status__c'. Use one of 'New', 'Active' or 'Do_Not_Contact' (picklist values are API names, not labels).`,
+            `${at(1)}: 'Green' is not a value of picklist 'Tags__c'. Use one of 'Red' or 'Blue' (picklist values are API names, not labels).`,
+            `${at(2, '[0]')}: 'East' is not a value of picklist 'Region__c'. Use one of 'North' or 'South' (picklist values are API names, not labels).`
+        ]);
+    });
+
+    it('lists at most twelve values', () => {
+        const many = Array.from({ length: 15 }, (_, i) => ({ value: `V${i}` }));
+        const kind = f('Kind__c', 'PICKLIST', { picklistValues: many });
+        const wide: SchemaCatalog = {
+            describeObject(name) {
+                if (name !== 'Contact') return undefined;
+                return { name, fields: { Name: f('Name', 'STRING'), Kind__c: kind } };
+            }
+        };
+        const [message] = validateDefinition(docWith({ field: 'Kind__c', operator: 'equals', value: 'Zzz' }), wide).map(
+            (p) => p.message
+        );
+        expect(message).toMatch(/Use one of 'V0', 'V1', .*'V11', \.\.\. \(picklist values/);
+        expect(message).not.toMatch(/V12/);
+    });
+});

@@ -1,0 +1,212 @@
+/*
+ * The one wording of every flow contract problem (and of the schema's picklist rule), as template functions.
+ * The builder, the component's setup panel, the preview, `npm run validate:definitions` and `npm run verify`
+ * all print these; Apex FlowContract.cls mirrors them word for word, so keep every sentence here and nowhere
+ * else. Each message says what is wrong and how to fix it; the problem's path says where.
+ */
+import type { ValueType } from './valueTypes';
+import { listOf } from './suggest';
+
+/**
+ * Codes of flow contract problems: the FlowRunResponse error codes of docs/CONTRACTS.md, which the server returns
+ * when it refuses to start a flow. REQUIRED_INPUT is only ever a warning.
+ */
+export type FlowContractCode =
+    | 'FLOW_NOT_FOUND'
+    | 'FLOW_INACTIVE'
+    | 'WRONG_FLOW_TYPE'
+    | 'UNKNOWN_INPUT'
+    | 'INPUT_NOT_AVAILABLE'
+    | 'UNKNOWN_OUTPUT'
+    | 'OUTPUT_NOT_AVAILABLE'
+    | 'COLLECTION_MISMATCH'
+    | 'TYPE_MISMATCH'
+    | 'REQUIRED_INPUT';
+
+export type FlowDirection = 'input' | 'output';
+
+// ------------------------------------------------------------------ building blocks
+
+/** "a Text collection", "a single Number value", "a single Contact record", "a single value" (type unknown). */
+export function typePhrase(type: ValueType): string {
+    const base =
+        type.dataType === 'Record'
+            ? `${type.objectApiName ?? 'SObject'} record`
+            : type.dataType === 'Unknown'
+              ? 'value'
+              : `${type.dataType} value`;
+    if (!type.isCollection) return `a single ${base}`;
+    return `a ${base.replace(/ value$/, '')} collection`;
+}
+
+/** How a mapped value is shown in a message: merge fields as written, literals as JSON (shortened). */
+export function shownValue(value: unknown): string {
+    if (typeof value === 'string' && value.includes('{!')) return value.trim();
+    const json = JSON.stringify(value) ?? String(value);
+    return json.length > 40 ? `${json.slice(0, 37)}...` : json;
+}
+
+/** True when `a` and `b` differ in letter case only. */
+function caseOnly(a: string, b: string): boolean {
+    return a !== b && a.toLowerCase() === b.toLowerCase();
+}
+
+// ------------------------------------------------------------------ the flow
+
+/** The flow named by flowApiName does not exist (exact case); `suggestion` is the closest existing API name. */
+export function flowNotFound(flowApiName: string, suggestion?: string): string {
+    if (suggestion && caseOnly(flowApiName, suggestion)) {
+        return `Flow '${flowApiName}' does not exist; did you mean '${suggestion}'? Flow API names are case-sensitive.`;
+    }
+    if (suggestion) {
+        return `Flow '${flowApiName}' does not exist. Did you mean '${suggestion}'? Fix flowApiName, or create and activate a flow with this API name.`;
+    }
+    return `Flow '${flowApiName}' does not exist: fix flowApiName, or create and activate a flow with this API name.`;
+}
+
+/** Offline only: the flow's file is in the project but is not well-formed XML. */
+export function flowUnreadable(flowApiName: string): string {
+    return `Flow '${flowApiName}' is not well-formed XML, so its type and variables cannot be checked: fix the flow file first (see the flow-schema step).`;
+}
+
+export function flowInactive(flowApiName: string): string {
+    return `Flow '${flowApiName}' has no active version: open it in Flow Builder and activate it.`;
+}
+
+export function executeFlowOnScreenFlow(flowApiName: string): string {
+    return `Flow '${flowApiName}' is a screen flow; executeFlow runs autolaunched flows in the background: use openFlowDialog or openFlowPanel for screen flows.`;
+}
+
+export function executeFlowOnProcessType(flowApiName: string, processType: string): string {
+    return `Flow '${flowApiName}' has process type ${processType || '(none)'}; executeFlow runs only autolaunched flows with no trigger (Autolaunched Flow (No Trigger)).`;
+}
+
+export function executeFlowOnTriggeredFlow(flowApiName: string, triggerType: string): string {
+    const kind = triggerType.startsWith('Record') ? 'a record-triggered' : 'a triggered';
+    return `Flow '${flowApiName}' is ${kind} flow (${triggerType}); executeFlow runs only autolaunched flows with no trigger (Autolaunched Flow (No Trigger)).`;
+}
+
+/** openFlowDialog / openFlowPanel on a flow that is not a screen flow. */
+export function notAScreenFlow(flowApiName: string, processType: string, actionType: string): string {
+    return `Flow '${flowApiName}' is not a screen flow (process type ${processType || '(none)'}); ${actionType} shows screen flows only: choose a screen flow, or use executeFlow for an autolaunched flow with no trigger.`;
+}
+
+// ------------------------------------------------------------------ variables
+
+/**
+ * No variable with this exact name. `suggestion`: a variable whose name differs in case only, or the closest one
+ * available for `direction`; `available`: the variables available for `direction` (listed when nothing is close).
+ */
+export function unknownFlowVariable(
+    flowApiName: string,
+    name: string,
+    direction: FlowDirection,
+    suggestion: string | undefined,
+    available: readonly string[]
+): string {
+    if (suggestion && caseOnly(name, suggestion)) {
+        return `Flow '${flowApiName}' has no ${direction} variable '${name}'; did you mean '${suggestion}'? Flow variable names are case-sensitive.`;
+    }
+    if (suggestion) {
+        return `Flow '${flowApiName}' has no ${direction} variable '${name}'. Did you mean '${suggestion}'? Fix the name, or add the variable to the flow and make it available for ${direction}.`;
+    }
+    const list = available.length ? listOf(available, 'and') : 'none';
+    return `Flow '${flowApiName}' has no ${direction} variable '${name}' (${direction}s available: ${list}): fix the name, or add the variable to the flow and make it available for ${direction}.`;
+}
+
+export function variableNotAvailable(flowApiName: string, name: string, direction: FlowDirection): string {
+    return `Variable '${name}' of flow '${flowApiName}' is not available for ${direction}: tick "Available for ${direction}" on it in Flow Builder, then activate the new version.`;
+}
+
+// ------------------------------------------------------------------ inputs
+
+/** The input's "collection" flag does not match the flow variable. */
+export function inputCollectionFlag(flowApiName: string, name: string, variable: ValueType): string {
+    if (variable.isCollection) {
+        return `Input '${name}' is a single value, but flow variable '${name}' of '${flowApiName}' takes ${typePhrase(variable)}: add "collection": true to the input (Allow multiple values) and map a collection such as {!<table>.SelectedRowsKeyValue}.`;
+    }
+    return `Input '${name}' is a collection ("collection": true), but flow variable '${name}' of '${flowApiName}' takes ${typePhrase(variable)}: remove "collection": true and map a single value, or make the flow variable a collection.`;
+}
+
+/** The input's "dataType" (Text when omitted) does not fit the flow variable. */
+export function inputDataType(
+    flowApiName: string,
+    name: string,
+    declared: string,
+    isDefault: boolean,
+    variable: ValueType
+): string {
+    const fix =
+        variable.dataType === 'Unknown'
+            ? 'a definition can only pass Text, Number, Currency, Boolean, Date, DateTime or Record values: map another flow variable'
+            : `set "dataType": "${variable.dataType}" on the input`;
+    return `Input '${name}' is ${declared}${isDefault ? ' (the default dataType)' : ''}, but flow variable '${name}' of '${flowApiName}' takes ${typePhrase(variable)}: ${fix}.`;
+}
+
+/** The mapped value is a collection and the variable holds one value, or the reverse. */
+export function inputSourceCollection(
+    flowApiName: string,
+    name: string,
+    value: unknown,
+    source: ValueType,
+    variable: ValueType
+): string {
+    const fix = variable.isCollection
+        ? 'map a collection, such as {!<table>.SelectedRowsKeyValue} or a list [ ... ], with "collection": true'
+        : 'map a single value, such as {!<table>.FirstSelectedRow.Id}, or make the flow variable a collection';
+    return `The value ${shownValue(value)} of input '${name}' is ${typePhrase(source)}, but flow variable '${name}' of '${flowApiName}' takes ${typePhrase(variable)}: ${fix}.`;
+}
+
+/** The mapped value's type cannot be stored in the flow variable. */
+export function inputSourceType(
+    flowApiName: string,
+    name: string,
+    value: unknown,
+    source: ValueType,
+    variable: ValueType
+): string {
+    return `The value ${shownValue(value)} of input '${name}' is ${typePhrase(source)}, but flow variable '${name}' of '${flowApiName}' takes ${typePhrase(variable)}: map a value of that type, or change the flow variable's type.`;
+}
+
+/** Warning: an input variable without a default value that the action does not set. */
+export function requiredInputMissing(flowApiName: string, name: string, variable: ValueType): string {
+    return `Flow '${flowApiName}' has input variable '${name}' (${typePhrase(variable)}) without a default value, and this action does not set it, so the flow gets an empty value: add it to "inputs", or give the variable a default value in the flow.`;
+}
+
+// ------------------------------------------------------------------ outputs
+
+/** A flow output whose type or collection-ness does not fit the variable resource receiving it. */
+export function outputResourceType(
+    flowApiName: string,
+    name: string,
+    variable: ValueType,
+    resource: string,
+    target: ValueType
+): string {
+    const fix =
+        variable.isCollection !== target.isCollection
+            ? variable.isCollection
+                ? `make '${resource}' a collection ("isCollection": true) or store the output in a collection variable`
+                : `remove "isCollection": true from '${resource}' or store the output in a single-value variable`
+            : `store it in a variable of the same type`;
+    return `Output '${name}' of flow '${flowApiName}' is ${typePhrase(variable)}, but resource '${resource}' is ${typePhrase(target)}: ${fix}.`;
+}
+
+// ------------------------------------------------------------------ schema: picklist values in filters
+
+/** A literal condition value that is not a value of the picklist field it filters. */
+export function picklistValueUnknown(
+    field: string,
+    value: string,
+    suggestion: string | undefined,
+    values: readonly string[]
+): string {
+    const shown =
+        values.length > 12
+            ? `${values
+                  .slice(0, 12)
+                  .map((v) => `'${v}'`)
+                  .join(', ')}, ...`
+            : listOf(values, 'or');
+    return `'${value}' is not a value of picklist '${field}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Use one of ${shown} (picklist values are API names, not labels).`;
+}
