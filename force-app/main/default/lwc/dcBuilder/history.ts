@@ -237,6 +237,11 @@ export class DraftHistory {
         return this.undoStack[this.undoStack.length - 1]?.path;
     }
 
+    /** The snapshot the draft is compared with (null: never saved). */
+    get savedDoc(): Doc | null {
+        return this.saved;
+    }
+
     /** True when the draft differs from the saved snapshot (always, for a draft that was never saved). */
     get dirty(): boolean {
         if (this.saved === null) return true;

@@ -323,3 +323,53 @@ export function applyEdit<T extends Record<string, unknown>>(doc: T, edit: Build
             return moveAt(doc, path, edit.to);
     }
 }
+
+/**
+ * Where a path points after an edit: list items after an inserted or removed item shift, a moved item follows its
+ * move. Returns undefined when the edit removed the value at `path` (or around it).
+ */
+export function adjustPathForEdit(path: DraftPath, edit: BuilderEdit): DraftPath | undefined {
+    let segments: PathSegment[];
+    let target: PathSegment[];
+    try {
+        segments = parsePath(path);
+        target = parsePath(edit.path);
+    } catch {
+        return path;
+    }
+    const startsWith = (list: readonly PathSegment[]): boolean =>
+        list.length <= segments.length && list.every((s, i) => segments[i] === s);
+    const withIndex = (listLength: number, index: number): DraftPath => {
+        const next = segments.slice();
+        next[listLength] = index;
+        return formatPath(next);
+    };
+    if (edit.op === 'insert') {
+        // target is the list; the new item is at edit.index (default: the end, which shifts nothing)
+        if (!startsWith(target) || segments.length === target.length || edit.index === undefined) return path;
+        const current = segments[target.length];
+        return typeof current === 'number' && current >= edit.index ? withIndex(target.length, current + 1) : path;
+    }
+    const last = target[target.length - 1];
+    const list = target.slice(0, -1);
+    const removes = edit.op === 'remove' || (edit.op === 'set' && edit.value === undefined);
+    if (removes) {
+        if (startsWith(target)) return undefined;
+        if (typeof last !== 'number' || !startsWith(list) || segments.length === list.length) return path;
+        const current = segments[list.length];
+        return typeof current === 'number' && current > last ? withIndex(list.length, current - 1) : path;
+    }
+    if (edit.op === 'set') {
+        // Replacing a value keeps the paths inside it only if the new value still has them; the caller checks.
+        return path;
+    }
+    if (typeof last !== 'number' || !startsWith(list) || segments.length === list.length) return path;
+    const current = segments[list.length];
+    if (typeof current !== 'number') return path;
+    const from = last;
+    const to = edit.to;
+    if (current === from) return withIndex(list.length, to);
+    if (from < to && current > from && current <= to) return withIndex(list.length, current - 1);
+    if (from > to && current >= to && current < from) return withIndex(list.length, current + 1);
+    return path;
+}

@@ -1,5 +1,6 @@
 import {
     PathError,
+    adjustPathForEdit,
     applyEdit,
     formatPath,
     getAt,
@@ -230,5 +231,36 @@ describe('applyEdit', () => {
         }
         expect(error).toBeInstanceOf(PathError);
         expect((error as PathError).path).toBe('queries[9]');
+    });
+});
+
+describe('adjustPathForEdit', () => {
+    it('follows inserts, removals and moves of list items', () => {
+        const at = 'components[0].columns[2].label';
+        expect(adjustPathForEdit(at, { op: 'insert', path: 'components[0].columns', value: {}, index: 1 })).toBe(
+            'components[0].columns[3].label'
+        );
+        expect(adjustPathForEdit(at, { op: 'insert', path: 'components[0].columns', value: {}, index: 3 })).toBe(at);
+        expect(adjustPathForEdit(at, { op: 'insert', path: 'components[0].columns', value: {} })).toBe(at);
+        expect(adjustPathForEdit(at, { op: 'remove', path: 'components[0].columns[0]' })).toBe(
+            'components[0].columns[1].label'
+        );
+        expect(adjustPathForEdit(at, { op: 'remove', path: 'components[0].columns[2]' })).toBeUndefined();
+        expect(adjustPathForEdit(at, { op: 'set', path: 'components[0]', value: undefined })).toBeUndefined();
+        expect(adjustPathForEdit(at, { op: 'remove', path: 'components[0].columns[3]' })).toBe(at);
+        expect(adjustPathForEdit(at, { op: 'remove', path: 'components[1]' })).toBe(at);
+        expect(adjustPathForEdit(at, { op: 'move', path: 'components[0].columns[2]', to: 0 })).toBe(
+            'components[0].columns[0].label'
+        );
+        expect(adjustPathForEdit(at, { op: 'move', path: 'components[0].columns[0]', to: 4 })).toBe(
+            'components[0].columns[1].label'
+        );
+        expect(adjustPathForEdit(at, { op: 'move', path: 'components[0].columns[4]', to: 1 })).toBe(
+            'components[0].columns[3].label'
+        );
+        expect(adjustPathForEdit(at, { op: 'move', path: 'components[0].columns[4]', to: 3 })).toBe(at);
+        expect(adjustPathForEdit(at, { op: 'set', path: 'components[0].columns[2].label', value: 'x' })).toBe(at);
+        expect(adjustPathForEdit('components', { op: 'remove', path: 'components[0]' })).toBe('components');
+        expect(adjustPathForEdit('bad[', { op: 'remove', path: 'components[0]' })).toBe('bad[');
     });
 });
