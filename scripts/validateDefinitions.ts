@@ -1,16 +1,26 @@
 /*
  * `npm run validate:definitions -- [FILES]`: checks Dynamic Component definition files offline with the same
- * validator the component runs (c/dcDefinition), against the repo's objects and the standard object library.
- * Prints one line per problem, `definitions/X.json:LINE: path: message`, and exits non-zero on any problem.
- * Without FILES it checks definitions/*.json. `--root DIR` checks another SFDX project (its objects and flows).
+ * validator the component runs (c/dcDefinition), against the repo's objects and the standard object library, and
+ * every flow action against the project's flow XML (c/dcDefinition checkFlowContracts: the wording the builder, the
+ * setup panel, the preview and `npm run verify` show). Prints one line per problem,
+ * `definitions/X.json:LINE: path: message` (warnings as `definitions/X.json:LINE: warning: path: message`), and
+ * exits non-zero on any error; warnings alone do not fail. Without FILES it checks definitions/*.json.
+ * `--root DIR` checks another SFDX project (its objects and flows).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseDefinition, type SchemaCatalog } from '../force-app/main/default/lwc/dcDefinition/dcDefinition';
+import {
+    checkFlowAction,
+    flowActions,
+    flowUnreadable,
+    parseDefinition,
+    type SchemaCatalog
+} from '../force-app/main/default/lwc/dcDefinition/dcDefinition';
+import { locate, parseJsonWithPositions } from '../force-app/main/default/lwc/dcDefinition/jsonSource';
+import { loadFlowCatalog, type FlowXmlCatalog } from './lib/flowCatalog';
 import { formatProblem, type Problem } from './lib/problems';
 import { REPO_ROOT } from './lib/paths';
 import { loadSchemaCatalog } from './lib/schemaCatalog';
-import type { Check } from './verify/check';
 
 export const SCHEMA_FILE = 'definition.schema.json';
 
@@ -72,18 +82,56 @@ export function validateDefinitionFiles(root: string, files: string[], catalog: 
     return problems;
 }
 
+/** What the flow contract found in definition files. */
+export interface FlowContractResult {
+    /** Errors: `path: message` at the line of the offending value. */
+    problems: Problem[];
+    /** Warnings (inputs the flow needs that the action does not set): listed, never failures. */
+    warnings: Problem[];
+    /** Flow actions checked. */
+    actions: number;
+}
+
 /**
- * The definitions ↔ flows step of `npm run verify` (scripts/verify/checks/61-definition-flows.ts), limited to
- * `files`, so the command also reports flows that do not exist or do not fit their inputs and outputs.
+ * Checks every executeFlow / openFlowDialog / openFlowPanel action of `files` against `flows` (checkFlowAction, with
+ * `catalog` typing row and record fields). A flow whose file is not well-formed XML is reported as such instead of
+ * as missing. Files that are not JSON objects are left to validateDefinitionFiles.
  */
-async function flowProblems(root: string, files: string[]): Promise<Problem[]> {
-    const checkFile = path.join(__dirname, 'verify', 'checks', '61-definition-flows.ts');
-    if (!fs.existsSync(checkFile)) return [];
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const check = (require(checkFile) as { default: Check }).default;
-    const wanted = new Set(files.map((f) => path.relative(root, path.resolve(root, f))));
-    const result = await check.run({ root });
-    return result.problems.filter((p) => wanted.has(p.file));
+export function validateFlowContractFiles(
+    root: string,
+    files: string[],
+    flows: FlowXmlCatalog,
+    catalog?: SchemaCatalog
+): FlowContractResult {
+    const result: FlowContractResult = { problems: [], warnings: [], actions: 0 };
+    const unreadable = new Set(flows.unreadable().map((u) => u.apiName));
+    for (const file of files) {
+        const rel = path.relative(root, path.resolve(root, file)) || file;
+        let text: string;
+        try {
+            text = fs.readFileSync(path.resolve(root, file), 'utf8');
+        } catch {
+            continue; // reported by validateDefinitionFiles
+        }
+        const parsed = parseJsonWithPositions(text);
+        const doc = parsed.value;
+        if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) continue;
+        const line = (jsonPath: string) => locate(parsed.positions, jsonPath)?.line ?? 1;
+        for (const ref of flowActions(doc)) {
+            result.actions++;
+            const name = ref.action.flowApiName;
+            if (typeof name === 'string' && unreadable.has(name)) {
+                const at = `${ref.path}.flowApiName`;
+                result.problems.push({ file: rel, line: line(at), message: `${at}: ${flowUnreadable(name)}` });
+                continue;
+            }
+            for (const p of checkFlowAction(doc, ref, flows, { catalog })) {
+                const problem = { file: rel, line: line(p.path), message: `${p.path}: ${p.message}` };
+                (p.severity === 'warning' ? result.warnings : result.problems).push(problem);
+            }
+        }
+    }
+    return result;
 }
 
 async function main(): Promise<void> {
@@ -99,15 +147,21 @@ async function main(): Promise<void> {
         console.log('validate:definitions: no definition files found (definitions/*.json).');
         return;
     }
-    const problems = validateDefinitionFiles(root, files, loadSchemaCatalog(root));
-    problems.push(...(await flowProblems(root, files)));
-    problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 1) - (b.line ?? 1));
-    for (const p of problems) console.log(formatProblem(p));
+    const catalog = loadSchemaCatalog(root);
+    const problems = validateDefinitionFiles(root, files, catalog);
+    const contract = validateFlowContractFiles(root, files, loadFlowCatalog(root), catalog);
+    problems.push(...contract.problems);
+    const warnings = contract.warnings.map((w) => ({ ...w, message: `warning: ${w.message}` }));
+    const lines = [...problems, ...warnings].sort(
+        (a, b) => a.file.localeCompare(b.file) || (a.line ?? 1) - (b.line ?? 1)
+    );
+    for (const p of lines) console.log(formatProblem(p));
     const bad = new Set(problems.map((p) => p.file)).size;
+    const warned = warnings.length ? ` (and ${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : '';
     console.log(
         problems.length
-            ? `validate:definitions: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${bad} of ${files.length} file${files.length === 1 ? '' : 's'}.`
-            : `validate:definitions: ${files.length} file${files.length === 1 ? '' : 's'} valid.`
+            ? `validate:definitions: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${bad} of ${files.length} file${files.length === 1 ? '' : 's'}${warned}.`
+            : `validate:definitions: ${files.length} file${files.length === 1 ? '' : 's'} valid${warned}.`
     );
     process.exitCode = problems.length ? 1 : 0;
 }

@@ -135,6 +135,8 @@ export interface FlowVariable {
     objectType?: string;
     apexClass?: string;
     description?: string;
+    /** The variable's `<value>` (its default), when it has one. */
+    defaultValue?: FlowValue;
     line: number;
 }
 
@@ -391,6 +393,7 @@ export function parseFlow(xml: string, file: string): FlowModel {
             objectType: textOf(v, 'objectType'),
             apexClass: textOf(v, 'apexClass'),
             description: textOf(v, 'description'),
+            defaultValue: flowValueOf(childOf(v, 'value')),
             line: v.line
         })),
         formulas: namedResources(flow, 'formulas', 'expression'),
@@ -474,18 +477,8 @@ export function elementsByName(flow: FlowModel): Map<string, FlowElement> {
     return new Map(flow.elements.map((e) => [e.name, e]));
 }
 
-/** Flow variable data types (FlowDataType) each definition DataType can feed or receive. */
-const COMPATIBLE_FLOW_TYPES: Record<string, string[]> = {
-    Text: ['String', 'Picklist', 'Multipicklist'],
-    Number: ['Number', 'Currency'],
-    Currency: ['Currency', 'Number'],
-    Boolean: ['Boolean'],
-    Date: ['Date'],
-    DateTime: ['DateTime'],
-    Record: ['SObject']
-};
-
-/** True when a value of the definition DataType can be passed to (or read from) a flow variable of flowType. */
-export function isFlowTypeCompatible(definitionType: string, flowType: string): boolean {
-    return (COMPATIBLE_FLOW_TYPES[definitionType] ?? []).some((t) => t.toLowerCase() === flowType.toLowerCase());
-}
+/**
+ * True when a value of the definition DataType can be passed to (or read from) a flow variable of flowType: the one
+ * table of c/dcDefinition valueTypes, re-exported for the Node side.
+ */
+export { isFlowTypeCompatible } from '../../force-app/main/default/lwc/dcDefinition/valueTypes';

@@ -2,7 +2,8 @@
  * The offline SchemaCatalog: the objects and fields of an SFDX project (force-app/**\/objects/, custom objects
  * and custom fields on standard objects, typed from their field XML) merged with the standard objects in
  * scripts/lib/standardObjects.json (generated from the apex-ls SObject library by generateStandardObjects.ts).
- * validateDefinition() checks query objects, fields, parent paths, sort and search fields against it.
+ * validateDefinition() checks query objects, fields, parent paths, sort and search fields against it, and literal
+ * filter values of picklist fields against the values of their field XML's value set.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +11,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type {
     FieldDescribe,
     ObjectDescribe,
+    PicklistValueDescribe,
     SchemaCatalog
 } from '../../force-app/main/default/lwc/dcDefinition/definitionTypes';
 import { listFiles } from './paths';
@@ -34,12 +36,34 @@ export function standardObjects(): StandardObjectsFile {
     return standardCache;
 }
 
+interface ValueXml {
+    fullName?: string;
+    label?: string;
+    isActive?: string;
+}
+
 interface FieldXml {
     fullName?: string;
     label?: string;
     type?: string;
     referenceTo?: string;
     formula?: string;
+    /** A local value set; a global one (valueSetName) lists no values here and is not checked. */
+    valueSet?: { valueSetDefinition?: { value?: ValueXml | ValueXml[] } };
+}
+
+/** The values of a picklist field's local value set (API names, labels, inactive ones marked), in setup order. */
+function picklistValuesOf(xml: FieldXml): PicklistValueDescribe[] | undefined {
+    const raw = xml.valueSet?.valueSetDefinition?.value;
+    const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+    const values = list
+        .filter((v): v is ValueXml & { fullName: string } => typeof v?.fullName === 'string' && v.fullName !== '')
+        .map((v) => {
+            const value: PicklistValueDescribe = { value: v.fullName, label: v.label ?? v.fullName };
+            if (v.isActive === 'false') value.active = false;
+            return value;
+        });
+    return values.length ? values : undefined;
 }
 
 /** Metadata field type → Schema.DisplayType name, with sortable/filterable where they differ from true. */
@@ -123,6 +147,10 @@ function toDescribe(xml: FieldXml, fallbackName: string): FieldDescribe {
         sortable: mapped.sortable ?? true,
         filterable: mapped.filterable ?? true
     });
+    if (mapped.type === 'PICKLIST' || mapped.type === 'MULTIPICKLIST') {
+        const values = picklistValuesOf(xml);
+        if (values) f.picklistValues = values;
+    }
     if (mapped.type === 'REFERENCE') {
         f.referenceTo = xml.referenceTo ? [xml.referenceTo] : [];
         // Parent paths use the field name with __r (Contact__c → Contact__r); <relationshipName> in the XML

@@ -42,6 +42,14 @@ test('definitions: a formula or merge field that does not parse, or names a miss
     assert.equal(problems.length, 3, problems.join('\n'));
 });
 
+test('definitions: a filter value a picklist field does not have fails, with a did-you-mean (labels too)', async () => {
+    const problems = await problemsOf('definitions', 'definitions-bad-picklist');
+    assert.deepEqual(problems, [
+        "definitions/Picklist_Board.json:12: queries[0].where.conditions[0].value: 'Actve' is not a value of picklist 'Status__c'. Did you mean 'Active'? Use one of 'New', 'Active' or 'Do_Not_Contact' (picklist values are API names, not labels).",
+        "definitions/Picklist_Board.json:13: queries[0].where.conditions[1].value[1]: 'Do not contact' is not a value of picklist 'Status__c'. Did you mean 'Do_Not_Contact'? Use one of 'New', 'Active' or 'Do_Not_Contact' (picklist values are API names, not labels)."
+    ]);
+});
+
 test('definitions: invalid JSON fails with its line and column', async () => {
     const problems = await problemsOf('definitions', 'definitions-bad-json');
     assert.deepEqual(problems, [
@@ -69,6 +77,28 @@ test('validate:definitions prints one file:line: path: message line per problem 
     const good = spawnSync(tsx, [script, '--root', path.join(FIXTURES, 'clean')], { cwd: REPO_ROOT, encoding: 'utf8' });
     assert.equal(good.status, 0, good.stdout + good.stderr);
     assert.match(good.stdout, /\d+ files? valid\./);
+});
+
+test('validate:definitions also checks the flow contract: the same messages as verify, warnings listed but not failing', () => {
+    const script = path.join(REPO_ROOT, 'scripts', 'validateDefinitions.ts');
+    const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+    const run = (fixture: string) =>
+        spawnSync(tsx, [script, '--root', path.join(FIXTURES, fixture)], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const bad = run('definition-flows-mapped-values');
+    assert.equal(bad.status, 1, bad.stdout + bad.stderr);
+    assert.match(
+        bad.stdout,
+        /^definitions\/Mapped_Values\.json:35: interactions\[0\]\.do\[0\]\.inputs\[1\]\.value: The value \{!contactsTable\.SelectedRowsKeyValue\} of input 'ContactId' is a Text collection, but flow variable 'ContactId' of 'Mark_Contacts' takes a single Text value/m
+    );
+    assert.match(
+        bad.stdout,
+        /^definitions\/Mapped_Values\.json:50: warning: interactions\[1\]\.do\[0\]: Flow 'Mark_Contacts' has input variable 'ContactIds'/m
+    );
+    assert.match(bad.stdout, /6 problems in 1 of 1 file \(and 1 warning\)\./);
+    const warnedOnly = run('definition-flows-required-input');
+    assert.equal(warnedOnly.status, 0, warnedOnly.stdout + warnedOnly.stderr);
+    assert.match(warnedOnly.stdout, /^definitions\/Required_Input\.json:\d+: warning: .*'ContactIds'/m);
+    assert.match(warnedOnly.stdout, /1 file valid \(and 1 warning\)\./);
 });
 
 test('schema catalog: project objects and fields merge with the standard library', () => {
@@ -114,6 +144,16 @@ test('schema catalog: project objects and fields merge with the standard library
         assert.ok(catalog.describeObject(name), `${name} is in the standard library`);
     }
     assert.equal(findField(catalog.describeObject('Contact')!, 'Description')?.filterable, false);
+    assert.deepEqual(findField(ticket, 'Priority__c')?.picklistValues, [
+        { value: 'High', label: 'High' },
+        { value: 'Low', label: 'Low' }
+    ]);
+    const status = findField(
+        loadSchemaCatalog(path.join(FIXTURES, 'definitions-bad-picklist')).describeObject('Contact')!,
+        'Status__c'
+    );
+    assert.deepEqual(status?.picklistValues?.at(-1), { value: 'Retired', label: 'Retired', active: false });
+    assert.equal(findField(ticket, 'Name')?.picklistValues, undefined, 'only picklists carry values');
     assert.equal(catalog.sources.get('Clean_Ticket__c')?.length, 3);
 });
 
