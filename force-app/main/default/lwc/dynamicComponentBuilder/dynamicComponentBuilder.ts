@@ -387,9 +387,8 @@ export default class DynamicComponentBuilder extends LightningElement {
     }
 
     private announce(text: string): void {
-        // The same text twice in a row must still be read: clear first.
-        this.announcement = '';
-        this.announcement = text;
+        // The same text twice in a row is still a change of the live region (so it is read again).
+        this.announcement = this.announcement === text ? `${text}\u00a0` : text;
     }
 
     // -------------------------------------------------------------- editors
@@ -542,7 +541,8 @@ export default class DynamicComponentBuilder extends LightningElement {
         this.focusedPath = node.path;
         this.referenceNote = '';
         this.history.breakMerge();
-        if (focusEditor) this.focusEditorOnRender = true;
+        // A column or action focuses its own field in the table editor; anything else moves focus to the editor.
+        if (focusEditor && !this.editorFocusPath) this.focusEditorOnRender = true;
     }
 
     get outlineRows(): RowView[] {

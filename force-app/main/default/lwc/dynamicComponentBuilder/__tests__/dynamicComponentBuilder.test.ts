@@ -802,3 +802,112 @@ describe('templates, open, import, export, duplicate', () => {
         );
     });
 });
+
+describe('more host behaviour', () => {
+    it('shows a list heading as a panel of its items with its Add button', async () => {
+        const element = await mountBoard();
+        treeItem(element, 'queries').click();
+        await flush();
+        expect(text(element, '.editor-heading')).toBe('Queries');
+        const items = $$(element, '.group-item');
+        expect(items.map((i) => i.querySelector('.group-item-label')!.textContent)).toEqual(['contacts']);
+        items[0].click();
+        await flush();
+        expect(($(element, 'c-builder-query-editor') as Stub).path).toBe('queries[0]');
+        treeItem(element, 'resources').click();
+        await flush();
+        $$(element, '.group-add lightning-button')
+            .find((b) => (b as unknown as { label: string }).label === 'Add constant')!
+            .click();
+        await flush();
+        expect(($(element, 'c-builder-resource-editor') as Stub).node).toMatchObject({ kind: 'constant' });
+    });
+
+    it('checks structure only while the objects the draft is built on are loading', async () => {
+        mocks.describeObject.mockReturnValue(new Promise(() => undefined));
+        const element = await mountBoard();
+        expect(text(element, '.checking')).toBe('Checking against the org’s objects and flows…');
+        expect(text(element, '.problems-heading')).toContain('No problems');
+    });
+
+    it('keeps the draft and says why when a definition cannot be opened', async () => {
+        mocks.getDefinitionForEdit.mockRejectedValue(
+            auraError('UNKNOWN_DEFINITION', 'There is no Dynamic Component definition named "Nope".')
+        );
+        const element = mount({ definitionName: 'Nope' });
+        await flush();
+        expect(text(element, '.load-error')).toBe(
+            'Could not open \'Nope\': There is no Dynamic Component definition named "Nope".'
+        );
+        expect(text(element, '.draft-title')).toBe('New Dynamic Component');
+    });
+
+    it('reports a save it lost track of after repeated status failures', async () => {
+        mocks.saveDefinition.mockResolvedValue({
+            jobId: 'j',
+            apiName: 'Contact_Status_Board',
+            contentHash: 'h',
+            status: 'Queued'
+        });
+        mocks.getSaveStatus.mockRejectedValue(auraError('UNKNOWN_JOB', 'No such job.'));
+        const element = await mountBoard();
+        edit(element, 'c-builder-definition-editor', { op: 'set', path: 'label', value: 'X' });
+        await flush();
+        button(element, 'Save').click();
+        await flush();
+        jest.advanceTimersByTime(1000);
+        await flush();
+        jest.advanceTimersByTime(1000);
+        await flush();
+        jest.advanceTimersByTime(1000);
+        await flush();
+        expect(mocks.getSaveStatus).toHaveBeenCalledTimes(3);
+        expect(text(element, '.save-status-text')).toBe(
+            'The save failed: the builder lost track of the save (No such job.); reopen the definition to see whether it was stored. The definition in use has not changed.'
+        );
+    });
+
+    it('keeps the base hash when the imported JSON is the open definition', async () => {
+        mocks.saveDefinition.mockResolvedValue({
+            jobId: 'j',
+            apiName: 'Contact_Status_Board',
+            contentHash: 'h2',
+            status: 'Succeeded'
+        });
+        const element = await mountBoard();
+        button(element, 'Import JSON').click();
+        await flush();
+        change($(element, '.import-text')!, BOARD_TEXT.replace('"label": "Contacts"', '"label": "Imported"'));
+        await flush();
+        button(element, 'Import').click();
+        await flush();
+        expect(text(element, '.draft-title')).toBe('Imported');
+        button(element, 'Save').click();
+        await flush();
+        expect(mocks.saveDefinition).toHaveBeenCalledWith(
+            expect.objectContaining({ baseContentHash: 'hash-1', saveAsNew: false })
+        );
+    });
+
+    it('refuses a copy under the opened API name, and a template without a label', async () => {
+        const element = await mountBoard();
+        button(element, 'Duplicate').click();
+        await flush();
+        change($(element, '.form-api-name')!, 'Contact_Status_Board');
+        await flush();
+        $(element, '.dialog-primary')!.click();
+        await flush();
+        expect(text(element, '.dialog-error')).toBe(
+            "'Contact_Status_Board' is the definition you opened: a copy needs another API name."
+        );
+        button(element, 'Cancel').click();
+        await flush();
+        menuSelect(element, '.new-menu', 'blank');
+        await flush();
+        change($(element, '.form-label')!, ' ');
+        await flush();
+        button(element, 'Create').click();
+        await flush();
+        expect(text(element, '.dialog-error')).toBe('Enter a label.');
+    });
+});
