@@ -10,8 +10,15 @@ import hasCustomizeApplication from '@salesforce/userPermission/CustomizeApplica
 import getDefinition from '@salesforce/apex/DynamicComponentController.getDefinition';
 import runQuery from '@salesforce/apex/DynamicComponentController.runQuery';
 import executeFlowApex from '@salesforce/apex/DynamicComponentController.executeFlow';
+import previewQuery from '@salesforce/apex/DynamicComponentBuilderController.previewQuery';
 import { parseDefinition } from 'c/dcDefinition';
-import type { DataTableDefinition, DefinitionDocument, DefinitionProblem, QueryDefinition } from 'c/dcDefinition';
+import type {
+    DataTableDefinition,
+    DefinitionDocument,
+    DefinitionProblem,
+    ParseDefinitionResult,
+    QueryDefinition
+} from 'c/dcDefinition';
 import { Runtime, SelectionModel, parseServerError } from 'c/dcRuntime';
 import type {
     DefinitionResponse,
@@ -24,6 +31,7 @@ import type {
 } from 'c/dcRuntime';
 import { InteractionEngine } from 'c/dcInteractions';
 import type {
+    ActionExecutor,
     ActionServices,
     ConfirmRequest,
     ExecuteFlowRequest,
@@ -53,6 +61,24 @@ const confirmDialog = LightningConfirm as unknown as {
     open(options: { message: string; label?: string; variant?: string; theme?: string }): Promise<boolean>;
 };
 
+/** What a flow action of a draft shows instead of running: the flow runs only from a saved definition. */
+export const DRAFT_FLOW_MESSAGE = 'Save the definition to try this action.';
+const FLOW_ACTION_TYPES = ['executeFlow', 'openFlowDialog', 'openFlowPanel'];
+
+/** `interactions[3]`, `interactions[3].do[0].inputs[1].name` → 3; any other path → -1. */
+const INTERACTION_PATH = /^interactions\[(\d+)\](?=$|[.[])/;
+
+/** Position of the interaction a problem lies in, or -1 when it lies elsewhere. */
+export function interactionIndexOf(path: string | undefined): number {
+    const match = INTERACTION_PATH.exec(path ?? '');
+    return match ? Number(match[1]) : -1;
+}
+
+/** Errors (and problems without a severity) block; warnings never do. */
+function isError(problem: DefinitionProblem): boolean {
+    return problem.severity !== 'warning';
+}
+
 interface TableState {
     name: string;
     definition: DataTableDefinition;
@@ -71,8 +97,16 @@ interface TableState {
     sortBy?: string;
     sortDirection: 'asc' | 'desc';
     busy: string[];
+    /** Header and row actions whose interaction has setup problems (shown disabled with the reason). */
+    unavailableHeader: string[];
+    unavailableRow: string[];
     /** Incremented per request; a response whose number is not the latest is dropped. */
     requestSeq: number;
+    /** The query must run (a new table, or its query changed in a draft); false once it was asked for. */
+    stale: boolean;
+    /** The query and bind values of the last request, so a rebuild of a draft re-queries only when they change. */
+    queryKey: string;
+    bindsKey: string;
 }
 
 interface PanelState {
@@ -99,19 +133,43 @@ interface TableView {
     notices: QueryNotice[];
     selection: SelectionModel;
     busyActions: string[];
+    unavailableHeaderActions: string[];
+    unavailableRowActions: string[];
     objectLabelPlural: string;
     sortBy?: string;
     sortDirection: 'asc' | 'desc';
+}
+
+/** A definition to show, from getDefinition or from the builder's draft. */
+interface DefinitionSource {
+    parsed: ParseDefinitionResult;
+    /** Problems found elsewhere (the server's, the builder's), merged with the client's. */
+    problems: DefinitionProblem[];
+    label: string;
+    isAdmin: boolean;
 }
 
 /**
  * Dynamic Component: the App Builder component that renders a definition (custom metadata Dynamic_Component__mdt).
  *
  * Loads the definition (Apex getDefinition), validates it on the client with c/dcDefinition and merges the
- * server's problems; any problem renders only c-setup-errors. Otherwise it builds the Runtime and the
- * InteractionEngine, renders a card with the data tables, runs their queries (Apex runQuery: keyset paging,
- * server-side sort and search), routes the tables' events to the interactions and implements the actions'
- * services (refresh, toast, navigation, confirm, Execute Flow through Apex, screen flows in a dialog or panel).
+ * server's problems (docs/BUILDER.md, "Load-time contract problems"):
+ * - errors inside `interactions[i]` turn that interaction off only: the component renders, the header or row
+ *   action that triggers it is disabled with "This action isn't set up correctly. Ask your admin.", a load or
+ *   selectionChange interaction with errors does not run, and the InteractionEngine refuses it;
+ * - any other error renders only c-setup-errors (nothing half-rendered);
+ * - warnings never block;
+ * - admins (Customize Application) see the setup panel with every problem (above the card when it renders); end
+ *   users see no developer language.
+ * Then it builds the Runtime and the InteractionEngine, renders a card with the data tables, runs their queries
+ * (Apex runQuery: keyset paging, server-side sort and search), routes the tables' events to the interactions and
+ * implements the actions' services (refresh, toast, navigation, confirm, Execute Flow through Apex, screen flows in
+ * a dialog or panel). Loading always ends: a failing getDefinition or runtime build ends in the setup panel.
+ *
+ * Draft mode (docs/BUILDER.md, "Live preview of a draft"): with `definitionJson` set, it renders that JSON instead
+ * (definitionName is only a label), merges `draftProblems`, runs queries through the builder's previewQuery, and
+ * flow actions show "Save the definition to try this action." instead of running. A new draft rebuilds in place:
+ * nothing happens when it means the same, and tables whose query did not change keep their rows.
  */
 export default class DynamicComponent extends NavigationMixin(LightningElement) {
     /** API name of the definition (Dynamic_Component__mdt DeveloperName). */
@@ -124,9 +182,37 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
     @api recordId?: string;
     @api objectApiName?: string;
 
+    /**
+     * Draft mode: the definition JSON to render instead of loading definitionName (the builder's live preview).
+     * Each new text rebuilds the component; a text that means the same definition changes nothing.
+     */
+    @api
+    get definitionJson(): string | undefined {
+        return this.draftJson;
+    }
+    set definitionJson(value: string | undefined) {
+        const next = typeof value === 'string' ? value : undefined;
+        if (next === this.draftJson) return;
+        this.draftJson = next;
+        this.scheduleSource();
+    }
+
+    /** Draft mode: problems the builder already knows (server and flow contract checks), merged with the client's. */
+    @api
+    get draftProblems(): DefinitionProblem[] {
+        return this.draftProblemList;
+    }
+    set draftProblems(value: DefinitionProblem[]) {
+        this.draftProblemList = Array.isArray(value) ? [...value] : [];
+        if (this.draftJson !== undefined) this.scheduleSource();
+    }
+
     status: 'loading' | 'setup' | 'ready' = 'loading';
+    /** Every problem of the definition (the setup panel lists them for admins). */
     problems: DefinitionProblem[] = [];
     isAdmin = false;
+    /** The definition shown is the builder's draft. */
+    isDraft = false;
     definitionLabel = '';
     panel: PanelState | null = null;
     /** Card title (merge fields resolved); recomputed by refreshView(). */
@@ -150,12 +236,26 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
     private waitingForUser = false;
     private started = false;
     private loadedOnce = false;
+    private draftJson?: string;
+    private draftProblemList: DefinitionProblem[] = [];
+    /** What the current draft build was made from (document + problems), to skip rebuilds that change nothing. */
+    private draftKey?: string;
+    private sourceScheduled = false;
+    private urlPatternAsked = false;
+    /** Load requests started; an answer to an older one is dropped. */
+    private loadSeq = 0;
+    /** The page record and the user as the wires last delivered them (a rebuilt runtime starts from them). */
+    private lastRecord?: Record<string, unknown>;
+    private lastUser?: Record<string, unknown>;
+    /** Listeners on the current runtime and engine, removed when a draft rebuilds them. */
+    private teardown: (() => void)[] = [];
 
     @wire(getRecord, { recordId: '$recordWireId', optionalFields: '$recordWireFields' })
     wiredRecord({ data, error }: { data?: RecordRepresentation; error?: unknown }): void {
         if (!this.recordWireId || (data && data.id && data.id !== this.recordWireId)) return;
         if (data) {
             const record = toPlainRecord(data) ?? { Id: this.recordWireId };
+            this.lastRecord = record;
             if (this.waitingForRecord) {
                 this.waitingForRecord = false;
                 this.runtime?.setRecord(record);
@@ -177,6 +277,7 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
         if (!this.userWireId || (data && data.id && data.id !== this.userWireId)) return;
         if (data || error) {
             const user = (data && toPlainRecord(data)) || { Id: userId };
+            this.lastUser = user;
             this.runtime?.setUser(user);
             if (this.waitingForUser) {
                 this.waitingForUser = false;
@@ -189,7 +290,7 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
     override connectedCallback(): void {
         if (!this.loadedOnce) {
             this.loadedOnce = true;
-            this.load();
+            this.showSource();
         }
     }
 
@@ -212,6 +313,11 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
         return this.status === 'ready';
     }
 
+    /** Admins see the problems of a definition that renders anyway (interactions turned off, warnings) above it. */
+    get showSetupPanel(): boolean {
+        return this.status === 'ready' && this.isAdmin && this.problems.length > 0;
+    }
+
     get tableHeight(): string {
         return this.height && this.height > 0 ? `${this.height}px` : '';
     }
@@ -230,8 +336,52 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
 
     // ------------------------------------------------------------------ loading
 
+    /** Coalesces the draft's property changes of one turn (JSON and problems) into one rebuild. */
+    private scheduleSource(): void {
+        if (!this.loadedOnce || this.sourceScheduled) return;
+        this.sourceScheduled = true;
+        Promise.resolve().then(() => {
+            this.sourceScheduled = false;
+            this.showSource();
+        });
+    }
+
+    /** Shows the draft when there is one, else loads definitionName. */
+    private showSource(): void {
+        if (this.draftJson !== undefined) {
+            this.showDraft(this.draftJson);
+        } else {
+            this.draftKey = undefined;
+            this.load().catch((error) => this.fail(error, hasCustomizeApplication === true));
+        }
+    }
+
+    private showDraft(json: string): void {
+        this.loadSeq++; // a getDefinition still on its way no longer matters
+        const isAdmin = hasCustomizeApplication === true;
+        try {
+            const parsed = parseDefinition(json);
+            const problems = mergeProblems(this.draftProblemList, parsed.problems);
+            const key = `${JSON.stringify(parsed.document ?? null)}\u0000${JSON.stringify(problems)}`;
+            if (this.isDraft && key === this.draftKey && this.status !== 'loading') return;
+            // tables carry over from draft to draft only (a stored definition's rows came from runQuery)
+            if (!this.isDraft) this.tables = new Map();
+            this.draftKey = key;
+            this.isDraft = true;
+            const label = (parsed.document as { label?: unknown } | undefined)?.label;
+            this.present({ parsed, problems, label: typeof label === 'string' ? label : '', isAdmin });
+        } catch (error) {
+            this.isDraft = true;
+            this.fail(error, isAdmin);
+        }
+    }
+
     private async load(): Promise<void> {
+        const seq = ++this.loadSeq;
+        this.isDraft = false;
         this.status = 'loading';
+        // nothing carries over from a draft: the stored definition's queries run on their own
+        this.tables = new Map();
         if (!this.definitionName) {
             this.showProblems(
                 [
@@ -248,29 +398,66 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
         try {
             response = (await getDefinition({ definitionName: this.definitionName })) as DefinitionResponse;
         } catch (error) {
-            const parsed = parseServerError(error);
-            this.showProblems([{ path: '', message: parsed.message }], hasCustomizeApplication === true);
+            if (seq === this.loadSeq) this.fail(error, hasCustomizeApplication === true);
             return;
         }
-        this.definitionLabel = response.label || response.apiName || this.definitionName;
-        const parsed = parseDefinition(response.json);
-        const problems = mergeProblems(response.problems ?? [], parsed.problems);
-        if (problems.length || !parsed.definition) {
+        if (seq !== this.loadSeq) return;
+        const isAdmin = typeof response?.canCustomize === 'boolean' ? response.canCustomize : hasCustomizeApplication;
+        try {
+            this.present({
+                parsed: parseDefinition(response.json),
+                problems: Array.isArray(response.problems) ? response.problems : [],
+                label: response.label || response.apiName || this.definitionName,
+                isAdmin: isAdmin === true
+            });
+        } catch (error) {
+            this.fail(error, isAdmin === true);
+        }
+    }
+
+    /**
+     * Renders a parsed definition with the problems known about it: errors inside interactions[i] turn those
+     * interactions off, any other error shows only the setup panel; warnings never block.
+     */
+    private present(source: DefinitionSource): void {
+        const { parsed, label, isAdmin } = source;
+        this.definitionLabel = label || this.definitionName;
+        const problems = mergeProblems(source.problems, parsed.problems);
+        const disabled = new Set<number>();
+        let blocking = false;
+        for (const problem of problems) {
+            if (!isError(problem)) continue;
+            const index = interactionIndexOf(problem.path);
+            if (index >= 0) disabled.add(index);
+            else blocking = true;
+        }
+        const document = parsed.definition ?? (blocking ? undefined : (parsed.document as DefinitionDocument));
+        if (blocking || !document || typeof document !== 'object') {
             this.showProblems(
                 problems.length ? problems : [{ path: '', message: 'The definition could not be read.' }],
-                response.canCustomize
+                isAdmin
             );
             return;
         }
         try {
-            this.build(parsed.definition);
+            this.build(document, disabled);
         } catch (error) {
-            this.showProblems([{ path: '', message: parseServerError(error).message }], response.canCustomize);
+            this.fail(error, isAdmin);
             return;
         }
+        this.problems = problems;
+        this.isAdmin = isAdmin;
         this.status = 'ready';
         this.startWhenReady();
-        this.generateRecordUrlPattern();
+        if (!this.urlPatternAsked) {
+            this.urlPatternAsked = true;
+            this.generateRecordUrlPattern();
+        }
+    }
+
+    /** Anything that went wrong while loading or building ends in the setup panel, never in an endless spinner. */
+    private fail(error: unknown, isAdmin: boolean): void {
+        this.showProblems([{ path: '', message: parseServerError(error).message }], isAdmin);
     }
 
     /**
@@ -293,17 +480,39 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
     }
 
     private showProblems(problems: DefinitionProblem[], isAdmin: boolean): void {
+        this.dispose();
         this.problems = problems;
         this.isAdmin = Boolean(isAdmin);
         this.status = 'setup';
     }
 
-    private build(definition: DefinitionDocument): void {
+    /** Detaches the current runtime and engine (a draft is rebuilt, or can no longer render). */
+    private dispose(): void {
+        for (const remove of this.teardown.splice(0)) remove();
+        this.runtime = undefined;
+        this.engine = undefined;
+        this.started = false;
+        this.closePanel({ status: 'CLOSED', outputs: {} });
+        for (const table of this.tables.values()) table.busy = [];
+    }
+
+    /**
+     * Builds the runtime, the engine (told which interactions are disabled) and the table states. A table of the
+     * previous build (a draft's) with the same name and query is kept: rows, sort, search and (same key field and
+     * limit) selection. With another query it shows the previous rows until the new query answers.
+     */
+    private build(definition: DefinitionDocument, disabled: ReadonlySet<number>): void {
+        const previous = this.tables;
+        this.dispose();
+        this.tables = new Map();
         this.definition = definition;
-        const globals = referencedGlobals(definition);
-        const record = this.recordId ? { Id: this.recordId } : null;
-        const runtime = new Runtime(definition, { record, user: { Id: userId } });
-        this.runtime = runtime;
+        // what disabled interactions read is not wired: they never run
+        const globals = referencedGlobals({
+            ...definition,
+            interactions: (definition.interactions ?? []).filter((_, index) => !disabled.has(index))
+        });
+        const record = this.lastRecord ?? (this.recordId ? { Id: this.recordId } : null);
+        const runtime = new Runtime(definition, { record, user: this.lastUser ?? { Id: userId } });
         const services: ActionServices = {
             refreshQueries: (names) => this.refreshQueries(names),
             showToast: (toast) => this.showToast(toast),
@@ -312,67 +521,120 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
             executeFlow: (request) => this.executeFlow(request),
             openFlow: (request) => this.openFlow(request)
         };
-        const engine = new InteractionEngine({ runtime, services });
+        const engine = new InteractionEngine({ runtime, services, disabledInteractions: disabled });
+        if (this.isDraft) {
+            // a draft's flows do not run: the server runs only the flows of a saved definition
+            const notInDraft: ActionExecutor = () => {
+                this.showToast({ title: DRAFT_FLOW_MESSAGE, variant: 'info' });
+                return { next: 'branch', actions: [], stop: true };
+            };
+            for (const type of FLOW_ACTION_TYPES) engine.registerExecutor(type, notInDraft);
+        }
+        this.runtime = runtime;
         this.engine = engine;
-        // runtime, engine and selection models live and die with this component: no unsubscribe needed
-        engine.onBusyChange((key, busy) => this.handleBusyChange(key, busy));
-        runtime.subscribe(() => this.refreshView());
+        this.teardown.push(
+            engine.onBusyChange((key, busy) => this.handleBusyChange(key, busy)),
+            runtime.subscribe(() => this.refreshView())
+        );
 
         const queries = new Map((definition.queries ?? []).map((query) => [query.name, query]));
         for (const component of definition.components ?? []) {
             const query = queries.get(component.query);
             if (component.type !== 'dataTable' || !query) continue;
-            const selection = new SelectionModel({
-                keyField: component.keyField || 'Id',
-                maxRowSelection: component.maxRowSelection ?? 0
-            });
+            const keyField = component.keyField || 'Id';
+            const maxRowSelection = component.maxRowSelection ?? 0;
+            const queryKey = JSON.stringify(query);
+            const kept = previous.get(component.name);
+            const reuse = kept && kept.queryKey === queryKey ? kept : undefined;
+            const fresh = new SelectionModel({ keyField, maxRowSelection });
+            const selection =
+                reuse &&
+                reuse.selection.keyField === fresh.keyField &&
+                reuse.selection.maxRowSelection === fresh.maxRowSelection
+                    ? reuse.selection
+                    : fresh;
             runtime.registerComponent(component.name, selection);
-            const order = query.orderBy?.[0];
-            this.tables.set(component.name, {
+            const unavailable = (kind: 'headerActionClick' | 'rowActionClick', actions: { name: string }[] = []) =>
+                actions
+                    .filter((action) => engine.isDisabled({ event: kind, target: component.name, action: action.name }))
+                    .map((action) => action.name);
+            const table: TableState = reuse ?? {
                 name: component.name,
                 definition: component,
                 query,
                 selection,
-                records: [],
-                fields: [],
-                notices: [],
-                totalCount: null,
+                records: kept?.records ?? [],
+                fields: kept?.fields ?? [],
+                notices: kept?.notices ?? [],
+                totalCount: kept?.totalCount ?? null,
                 nextCursor: null,
-                objectLabelPlural: '',
+                objectLabelPlural: kept?.objectLabelPlural ?? '',
                 loading: true,
                 loadingMore: false,
                 error: '',
-                searchTerm: '',
-                sortBy: order?.field,
-                sortDirection: order?.direction === 'desc' ? 'desc' : 'asc',
+                searchTerm: kept?.searchTerm ?? '',
+                sortBy: query.orderBy?.[0]?.field,
+                sortDirection: query.orderBy?.[0]?.direction === 'desc' ? 'desc' : 'asc',
                 busy: [],
-                requestSeq: 0
-            });
+                unavailableHeader: [],
+                unavailableRow: [],
+                requestSeq: 0,
+                stale: true,
+                queryKey,
+                bindsKey: ''
+            };
+            table.definition = component;
+            table.query = query;
+            table.selection = selection;
+            table.unavailableHeader = unavailable('headerActionClick', component.headerActions);
+            table.unavailableRow = unavailable('rowActionClick', component.rowActions);
+            this.tables.set(component.name, table);
         }
 
+        this.waitingForRecord = false;
+        this.waitingForUser = false;
         const recordFields = globals.record.filter((field) => field !== 'Id');
         if (this.recordId && this.objectApiName && recordFields.length) {
-            this.waitingForRecord = true;
-            this.recordWireFields = recordFields.map((field) => `${this.objectApiName}.${field}`);
-            this.recordWireId = this.recordId;
+            const fields = recordFields.map((field) => `${this.objectApiName}.${field}`);
+            // the wire answers again only when what it reads changes; otherwise the last record is current
+            if (!this.lastRecord || !sameList(fields, this.recordWireFields) || this.recordWireId !== this.recordId) {
+                this.waitingForRecord = true;
+                this.recordWireFields = fields;
+                this.recordWireId = this.recordId;
+            }
         }
         const userFields = globals.user.filter((field) => field !== 'Id');
         if (userId && userFields.length) {
-            this.waitingForUser = true;
-            this.userWireFields = userFields.map((field) => `User.${field}`);
-            this.userWireId = userId;
+            const fields = userFields.map((field) => `User.${field}`);
+            if (!this.lastUser || !sameList(fields, this.userWireFields)) {
+                this.waitingForUser = true;
+                this.userWireFields = fields;
+                this.userWireId = userId;
+            }
         }
     }
 
-    /** Runs the queries and the load interactions once the record and user fields the definition reads arrived. */
+    /**
+     * Runs the queries and the load interactions once the record and user fields the definition reads arrived. A
+     * table kept from the previous build of a draft re-queries only when its bind values changed.
+     */
     private startWhenReady(): void {
         if (this.started || this.status !== 'ready' || this.waitingForRecord || this.waitingForUser) return;
         this.started = true;
         for (const table of this.tables.values()) {
-            this.runTableQuery(table, 'reset').catch(() => undefined);
+            if (table.stale) {
+                this.runTableQuery(table, 'reset').catch(() => undefined);
+            } else if (this.bindsKeyOf(table) !== table.bindsKey) {
+                this.runTableQuery(table, 'refresh').catch(() => undefined);
+            }
         }
         this.engine?.dispatch({ event: 'load' });
         this.refreshView();
+    }
+
+    private bindsKeyOf(table: TableState): string {
+        const runtime = this.runtime as Runtime;
+        return JSON.stringify(bindsOf(table.query, (value) => runtime.resolve(value)));
     }
 
     private hasMore(table: TableState): boolean {
@@ -388,8 +650,11 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
         const pageSize = Math.min(Math.max(table.query.pageSize ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
         const maxRows = table.query.maxRows ?? DEFAULT_MAX_ROWS;
         const seq = ++table.requestSeq;
+        table.stale = false;
+        const binds = bindsOf(table.query, (value) => runtime.resolve(value));
+        table.bindsKey = JSON.stringify(binds);
         const request: QueryRequest = {
-            binds: bindsOf(table.query, (value) => runtime.resolve(value)),
+            binds,
             sortBy: table.sortBy ?? null,
             sortDirection: table.sortDirection,
             searchTerm: table.searchTerm || null,
@@ -404,11 +669,16 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
         else table.loading = true;
         this.refreshView();
         try {
-            const response = (await runQuery({
-                definitionName: this.definitionName,
-                queryName: table.query.name,
-                requestJson: JSON.stringify(request)
-            })) as QueryResponse;
+            const requestJson = JSON.stringify(request);
+            const response = (
+                this.isDraft
+                    ? await previewQuery({
+                          definitionJson: this.draftJson ?? '',
+                          queryName: table.query.name,
+                          requestJson
+                      })
+                    : await runQuery({ definitionName: this.definitionName, queryName: table.query.name, requestJson })
+            ) as QueryResponse;
             if (seq !== table.requestSeq) return;
             const records = response.records ?? [];
             const all = mode === 'more' ? [...table.records, ...records] : records;
@@ -640,6 +910,8 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
             notices: table.notices,
             selection: table.selection,
             busyActions: table.busy,
+            unavailableHeaderActions: table.unavailableHeader,
+            unavailableRowActions: table.unavailableRow,
             objectLabelPlural: table.objectLabelPlural,
             sortBy: table.sortBy,
             sortDirection: table.sortDirection
@@ -647,15 +919,22 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
     }
 }
 
-/** Server problems first, then the client's, without duplicates (same path and message). */
+/** Server (or builder) problems first, then the client's, without duplicates (same path and message). */
 function mergeProblems(server: DefinitionProblem[], client: DefinitionProblem[]): DefinitionProblem[] {
     const seen = new Set<string>();
     const merged: DefinitionProblem[] = [];
     for (const problem of [...server, ...client]) {
+        if (!problem || typeof problem.message !== 'string') continue;
         const key = `${problem.path}\u0000${problem.message}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        merged.push({ path: problem.path ?? '', message: problem.message, severity: problem.severity });
+        const entry: DefinitionProblem = { path: problem.path ?? '', message: problem.message };
+        if (problem.severity) entry.severity = problem.severity;
+        merged.push(entry);
     }
     return merged;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+    return a.length === b.length && a.every((item, i) => item === b[i]);
 }

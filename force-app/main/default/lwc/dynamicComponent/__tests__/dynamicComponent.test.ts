@@ -4,6 +4,7 @@ import FlowDialog from 'c/flowDialog';
 import getDefinition from '@salesforce/apex/DynamicComponentController.getDefinition';
 import runQuery from '@salesforce/apex/DynamicComponentController.runQuery';
 import executeFlow from '@salesforce/apex/DynamicComponentController.executeFlow';
+import previewQuery from '@salesforce/apex/DynamicComponentBuilderController.previewQuery';
 import LightningConfirm from 'lightning/confirm';
 import * as navigation from 'lightning/navigation';
 import { getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
@@ -14,10 +15,31 @@ jest.mock('@salesforce/apex/DynamicComponentController.getDefinition', () => ({ 
 });
 jest.mock('@salesforce/apex/DynamicComponentController.runQuery', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/DynamicComponentController.executeFlow', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/DynamicComponentBuilderController.previewQuery', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+// the running user of these tests can customize the application (getDefinition's canCustomize says otherwise)
+jest.mock('@salesforce/userPermission/CustomizeApplication', () => ({ default: true }), { virtual: true });
+/** Set to make the next Runtime constructions throw (a runtime that cannot be built). */
+let mockRuntimeFailure: Error | null = null;
+/** Runtimes built so far (each build of the component makes one). */
+let mockRuntimeBuilds = 0;
+jest.mock('c/dcRuntime', () => {
+    const actual = jest.requireActual('c/dcRuntime');
+    class Runtime extends actual.Runtime {
+        constructor(...args: unknown[]) {
+            if (mockRuntimeFailure) throw mockRuntimeFailure;
+            super(...args);
+            mockRuntimeBuilds++;
+        }
+    }
+    return { ...actual, Runtime };
+});
 
 const getDefinitionMock = getDefinition as unknown as jest.Mock;
 const runQueryMock = runQuery as unknown as jest.Mock;
 const executeFlowMock = executeFlow as unknown as jest.Mock;
+const previewQueryMock = previewQuery as unknown as jest.Mock;
 const confirmOpen = (LightningConfirm as unknown as { open: jest.Mock }).open;
 const dialogOpen = (FlowDialog as unknown as { open: jest.Mock }).open;
 const navigateMock = (navigation as unknown as { navigateMock: jest.Mock }).navigateMock;
@@ -31,7 +53,19 @@ type HostElement = HTMLElement & {
     height: number;
     recordId: string;
     objectApiName: string;
+    definitionJson: string | undefined;
+    draftProblems: { path: string; message: string; severity?: 'error' | 'warning' }[];
 };
+
+type SetupElement = HTMLElement & {
+    problems: { path: string; message: string; severity?: string }[];
+    isAdmin: boolean;
+    definitionLabel: string;
+    componentShown: boolean;
+    draft: boolean;
+};
+
+const NOT_SET_UP = "This action isn't set up correctly. Ask your admin.";
 
 const RECORD_ID = '001000000000000AAA';
 const key = (i: number): string => `003${String(i).padStart(15, '0')}`;
@@ -167,6 +201,28 @@ function selectRows(element: HTMLElement, keys: string[]): void {
     }
 }
 
+function setupPanel(element: HTMLElement): SetupElement | null {
+    return element.shadowRoot!.querySelector('c-setup-errors') as SetupElement | null;
+}
+
+type MenuItem = HTMLElement & { value: string; label: string; disabled: boolean };
+
+function rowMenuItems(element: HTMLElement, index = 0): MenuItem[] {
+    return [...gridRows(element)[index].querySelectorAll('lightning-menu-item')] as MenuItem[];
+}
+
+function chooseRowAction(element: HTMLElement, index: number, action: string): void {
+    const menu = gridRows(element)[index].querySelector('lightning-button-menu')!;
+    menu.dispatchEvent(new CustomEvent('select', { detail: { value: action } }));
+}
+
+/** The test definition with a changed copy of some part (the JSON text of a draft, or a stored definition). */
+function variant(change: (doc: typeof DEFINITION) => void): typeof DEFINITION {
+    const doc = JSON.parse(JSON.stringify(DEFINITION)) as typeof DEFINITION;
+    change(doc);
+    return doc;
+}
+
 function toasts(element: HTMLElement): jest.Mock {
     const handler = jest.fn();
     element.addEventListener('lightning__showtoast', (event) => handler((event as CustomEvent).detail));
@@ -190,6 +246,8 @@ describe('c-dynamic-component', () => {
         runQueryMock.mockReset();
         executeFlowMock.mockReset();
         getDefinitionMock.mockReset();
+        previewQueryMock.mockReset();
+        mockRuntimeFailure = null;
     });
 
     it('shows a spinner while the definition loads', async () => {
@@ -608,5 +666,463 @@ describe('c-dynamic-component', () => {
         expect(runQueryMock).toHaveBeenCalledTimes(2);
         expect(lastRequest().request).toEqual(expect.objectContaining({ binds: { '1': '001000000000000BBB' } }));
         expect(element.shadowRoot!.querySelector('lightning-card')).not.toBeNull();
+    });
+});
+
+describe('c-dynamic-component with problems inside interactions', () => {
+    /** setActive's flow input is misnamed (a server contract problem); the row action's merge field is unknown. */
+    const SERVER_PROBLEM = {
+        path: 'interactions[0].do[0].inputs[0].name',
+        message: "Flow 'Set_Contact_Status_Active' has no input variable 'contactIds'; did you mean 'ContactIds'?"
+    };
+
+    beforeEach(() => {
+        getDefinitionMock.mockResolvedValue(definitionResponse(DEFINITION, { problems: [SERVER_PROBLEM] }));
+        runQueryMock.mockResolvedValue(page(1, 3));
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.clearAllMocks();
+        runQueryMock.mockReset();
+        executeFlowMock.mockReset();
+        getDefinitionMock.mockReset();
+    });
+
+    it('renders the component, disables only the broken action with the reason and never runs it', async () => {
+        const element = await createReadyHost();
+        expect(gridKeys(element)).toHaveLength(3);
+        selectRows(element, [key(1), key(2)]);
+        await settle();
+        const setActive = headerButton(element, 'setActive') as HTMLElement & { disabled: boolean; title: string };
+        expect(setActive.disabled).toBe(true);
+        expect(setActive.title).toBe(NOT_SET_UP);
+        // the other actions work as usual
+        expect(headerButton(element, 'archive').disabled).toBe(false);
+        expect(headerButton(element, 'logCall').disabled).toBe(false);
+        expect(table(element).shadowRoot!.querySelector('.unavailable-note')!.textContent).toContain(NOT_SET_UP);
+        // a click that gets through anyway (the event, not the disabled button) starts no flow
+        table(element).dispatchEvent(new CustomEvent('headeraction', { detail: { action: 'setActive' } }));
+        await settle();
+        expect(executeFlowMock).not.toHaveBeenCalled();
+        expect(runQueryMock).toHaveBeenCalledTimes(1);
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows admins every problem in the setup panel above the card', async () => {
+        const element = await createReadyHost();
+        const panel = setupPanel(element)!;
+        expect(panel.isAdmin).toBe(true);
+        expect(panel.componentShown).toBe(true);
+        expect(panel.draft).toBe(false);
+        expect(panel.problems).toEqual([SERVER_PROBLEM]);
+        expect(panel.definitionLabel).toBe('Contacts');
+        // the panel comes first, then the card
+        const card = element.shadowRoot!.querySelector('lightning-card')!;
+        expect(panel.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    });
+
+    it('shows end users no setup panel and no developer language, only the disabled action', async () => {
+        getDefinitionMock.mockResolvedValue(
+            definitionResponse(DEFINITION, { problems: [SERVER_PROBLEM], canCustomize: false })
+        );
+        const element = await createReadyHost();
+        expect(setupPanel(element)).toBeNull();
+        expect(element.shadowRoot!.querySelector('lightning-card')).not.toBeNull();
+        expect(headerButton(element, 'setActive').disabled).toBe(true);
+        expect(table(element).shadowRoot!.textContent).not.toContain('contactIds');
+        expect(table(element).shadowRoot!.textContent).toContain(NOT_SET_UP);
+    });
+
+    it('disables a row action whose interaction has a client-side problem, with the reason in the menu', async () => {
+        const doc = variant((d) => {
+            (d.interactions[1].do[0] as Record<string, unknown>).recordId = '{!noSuchTable.ActionRow.Id}';
+        });
+        getDefinitionMock.mockResolvedValue(definitionResponse(doc));
+        const element = await createReadyHost();
+        const panel = setupPanel(element)!;
+        expect(panel.problems.length).toBeGreaterThan(0);
+        expect(panel.problems.every((p) => p.path.startsWith('interactions[1]'))).toBe(true);
+        expect(rowMenuItems(element).map((item) => [item.label, item.disabled])).toEqual([
+            [`Open — ${NOT_SET_UP}`, true]
+        ]);
+        chooseRowAction(element, 0, 'open');
+        await settle();
+        expect(navigateMock).not.toHaveBeenCalled();
+        // header actions are unaffected
+        selectRows(element, [key(1)]);
+        await settle();
+        expect(headerButton(element, 'setActive').disabled).toBe(false);
+    });
+
+    it('does not run a load interaction with problems, and runs the healthy ones', async () => {
+        const doc = variant((d) => {
+            (d.interactions as unknown[]).push(
+                { id: 'hello', on: { event: 'load' }, do: [{ type: 'showToast', title: 'Hello' }] },
+                { id: 'brokenHello', on: { event: 'load' }, do: [{ type: 'showToast', title: 'Broken hello' }] }
+            );
+        });
+        getDefinitionMock.mockResolvedValue(
+            definitionResponse(doc, {
+                problems: [{ path: 'interactions[7]', message: 'Something is wrong with this load interaction.' }]
+            })
+        );
+        const element = createHost({ recordId: RECORD_ID, objectApiName: 'Account' });
+        const toast = toasts(element);
+        await settle();
+        getRecordAdapter.emit({
+            id: RECORD_ID,
+            apiName: 'Account',
+            fields: { AccountId: { value: RECORD_ID, displayValue: null } }
+        });
+        getRecordAdapter.emit({
+            id: '005000000000000000',
+            apiName: 'User',
+            fields: { FirstName: { value: 'Ada', displayValue: null } }
+        });
+        await settle();
+        expect(toast.mock.calls.map((call) => call[0].title)).toEqual(['Hello']);
+    });
+
+    it('warnings never block: the component renders, everything works, admins see the warnings', async () => {
+        getDefinitionMock.mockResolvedValue(
+            definitionResponse(DEFINITION, {
+                problems: [
+                    { path: 'interactions[0]', message: 'Consider a confirmation first.', severity: 'warning' },
+                    { path: 'queries[0]', message: 'No selective filter.', severity: 'warning' }
+                ]
+            })
+        );
+        const element = await createReadyHost();
+        expect(setupPanel(element)!.problems).toHaveLength(2);
+        selectRows(element, [key(1)]);
+        await settle();
+        expect(headerButton(element, 'setActive').disabled).toBe(false);
+        expect(table(element).shadowRoot!.querySelector('.unavailable-notes')).toBeNull();
+    });
+
+    it('still renders nothing half when a problem lies outside the interactions', async () => {
+        getDefinitionMock.mockResolvedValue(
+            definitionResponse(DEFINITION, {
+                problems: [SERVER_PROBLEM, { path: 'components[0].columns[1].field', message: 'No such field.' }]
+            })
+        );
+        const element = createHost();
+        await settle();
+        const panel = setupPanel(element)!;
+        expect(panel.componentShown).toBe(false);
+        expect(panel.problems).toHaveLength(2);
+        expect(element.shadowRoot!.querySelector('lightning-card')).toBeNull();
+        expect(runQueryMock).not.toHaveBeenCalled();
+    });
+});
+
+describe('c-dynamic-component never spins forever', () => {
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.clearAllMocks();
+        getDefinitionMock.mockReset();
+        runQueryMock.mockReset();
+        mockRuntimeFailure = null;
+    });
+
+    it('ends in the setup panel when the runtime cannot be built', async () => {
+        getDefinitionMock.mockResolvedValue(definitionResponse());
+        mockRuntimeFailure = new Error('Runtime exploded');
+        const element = createHost();
+        await settle();
+        expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
+        expect(setupPanel(element)!.problems).toEqual([{ path: '', message: 'Runtime exploded' }]);
+        expect(runQueryMock).not.toHaveBeenCalled();
+    });
+
+    it('ends in the setup panel when getDefinition answers something unreadable', async () => {
+        getDefinitionMock.mockResolvedValue(null);
+        const element = createHost();
+        await settle();
+        expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
+        const panel = setupPanel(element)!;
+        expect(panel.problems).toHaveLength(1);
+        expect(panel.problems[0].message).toBeTruthy();
+    });
+
+    it('ends in the setup panel when reading the answer throws, for an end user as the friendly message', async () => {
+        const response = definitionResponse(DEFINITION, { canCustomize: false });
+        Object.defineProperty(response, 'json', {
+            get() {
+                throw new Error('unreadable');
+            }
+        });
+        getDefinitionMock.mockResolvedValue(response);
+        const element = createHost();
+        await settle();
+        const panel = setupPanel(element)!;
+        expect(panel.isAdmin).toBe(false);
+        expect(panel.problems).toEqual([{ path: '', message: 'unreadable' }]);
+    });
+
+    it('says the definition could not be read when the server sends no JSON', async () => {
+        getDefinitionMock.mockResolvedValue(definitionResponse(DEFINITION, { json: '42', problems: 'nope' }));
+        const element = createHost();
+        await settle();
+        const panel = setupPanel(element)!;
+        expect(panel.problems).toHaveLength(1);
+        expect(panel.problems[0].message).toMatch(/JSON object/);
+    });
+});
+
+describe('c-dynamic-component draft mode (the builder live preview)', () => {
+    const draft = (doc: unknown = DEFINITION): string => JSON.stringify(doc, null, 2);
+
+    beforeEach(() => {
+        previewQueryMock.mockResolvedValue(page(1, 3));
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.clearAllMocks();
+        previewQueryMock.mockReset();
+        getDefinitionMock.mockReset();
+        runQueryMock.mockReset();
+        executeFlowMock.mockReset();
+    });
+
+    it('renders the JSON it is given and queries through previewQuery, never getDefinition or runQuery', async () => {
+        const json = draft();
+        const element = await createReadyHost({ definitionName: 'Draft', definitionJson: json });
+        expect(getDefinitionMock).not.toHaveBeenCalled();
+        expect(runQueryMock).not.toHaveBeenCalled();
+        expect(previewQueryMock).toHaveBeenCalledTimes(1);
+        const call = previewQueryMock.mock.calls[0][0];
+        expect(call.definitionJson).toBe(json);
+        expect(call.queryName).toBe('contacts');
+        expect(JSON.parse(call.requestJson)).toEqual(
+            expect.objectContaining({ binds: { '1': RECORD_ID }, pageSize: 50, cursor: null })
+        );
+        expect(element.definitionJson).toBe(json);
+        expect(gridKeys(element)).toHaveLength(3);
+        expect(setupPanel(element)).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('does not run flow actions: an info toast says to save first; the other actions run', async () => {
+        const element = await createReadyHost({ definitionJson: draft() });
+        const toast = toasts(element);
+        selectRows(element, [key(1)]);
+        await settle();
+        headerButton(element, 'setActive').dispatchEvent(new CustomEvent('click'));
+        await settle();
+        headerButton(element, 'review').dispatchEvent(new CustomEvent('click'));
+        await settle();
+        headerButton(element, 'logCall').dispatchEvent(new CustomEvent('click'));
+        await settle();
+        expect(executeFlowMock).not.toHaveBeenCalled();
+        expect(dialogOpen).not.toHaveBeenCalled();
+        expect(element.shadowRoot!.querySelector('c-flow-panel')).toBeNull();
+        expect(toast.mock.calls.map((c) => [c[0].title, c[0].variant])).toEqual([
+            ['Save the definition to try this action.', 'info'],
+            ['Save the definition to try this action.', 'info'],
+            ['Save the definition to try this action.', 'info']
+        ]);
+        // onFinish of a flow that did not run does not run either
+        expect(previewQueryMock).toHaveBeenCalledTimes(1);
+        confirmOpen.mockResolvedValueOnce(true);
+        headerButton(element, 'archive').dispatchEvent(new CustomEvent('click'));
+        await settle(6);
+        expect(confirmOpen).toHaveBeenCalled();
+        expect(previewQueryMock).toHaveBeenCalledTimes(2);
+        chooseRowAction(element, 1, 'open');
+        await settle();
+        expect(navigateMock).toHaveBeenCalledWith(
+            expect.objectContaining({
+                type: 'standard__recordPage',
+                attributes: expect.objectContaining({ recordId: key(2) })
+            }),
+            undefined
+        );
+    });
+
+    it('merges the problems the builder passes: the broken interaction is off, the panel says it is a draft', async () => {
+        const element = await createReadyHost({
+            definitionJson: draft(),
+            draftProblems: [{ path: 'interactions[0].do[0].flowApiName', message: "Flow 'Set_Status' does not exist." }]
+        });
+        const panel = setupPanel(element)!;
+        expect(panel.draft).toBe(true);
+        expect(panel.componentShown).toBe(true);
+        expect(panel.definitionLabel).toBe('Contacts');
+        expect(panel.problems).toEqual([
+            { path: 'interactions[0].do[0].flowApiName', message: "Flow 'Set_Status' does not exist." }
+        ]);
+        expect(headerButton(element, 'setActive').disabled).toBe(true);
+
+        // the builder learns the problem is fixed: the same draft rebuilds without it, without querying again
+        element.draftProblems = [];
+        await settle();
+        expect(setupPanel(element)).toBeNull();
+        selectRows(element, [key(1)]);
+        await settle();
+        expect(headerButton(element, 'setActive').disabled).toBe(false);
+        expect(previewQueryMock).toHaveBeenCalledTimes(1);
+        element.draftProblems = undefined as unknown as [];
+        expect(element.draftProblems).toEqual([]);
+    });
+
+    it('rebuilds cheaply: the same definition changes nothing, a new label keeps the rows, a new query re-runs', async () => {
+        const element = await createReadyHost({ definitionJson: draft() });
+        const card = element.shadowRoot!.querySelector('lightning-card');
+        selectRows(element, [key(2)]);
+        await settle();
+
+        // the same definition, written differently: nothing happens
+        element.definitionJson = JSON.stringify(DEFINITION);
+        await settle();
+        expect(element.shadowRoot!.querySelector('lightning-card')).toBe(card);
+        expect(previewQueryMock).toHaveBeenCalledTimes(1);
+
+        // a new column label: the table follows, rows and selection stay, no query
+        element.definitionJson = draft(
+            variant((d) => {
+                (d.components[0].columns[1] as Record<string, unknown>).label = 'E-mail';
+            })
+        );
+        await settle();
+        expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
+        expect(cellText(gridRows(element)[0], 'E-mail')).toBe('c1@example.com');
+        expect(checkedKeys(element)).toEqual([key(2)]);
+        expect(previewQueryMock).toHaveBeenCalledTimes(1);
+
+        // a new page size: the query runs again (with the new draft) and the rows are kept meanwhile
+        let answer!: (value: unknown) => void;
+        previewQueryMock.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+        const paged = draft(
+            variant((d) => {
+                d.queries[0].pageSize = 20;
+            })
+        );
+        element.definitionJson = paged;
+        await settle();
+        expect(previewQueryMock).toHaveBeenCalledTimes(2);
+        expect(previewQueryMock.mock.calls[1][0].definitionJson).toBe(paged);
+        expect(JSON.parse(previewQueryMock.mock.calls[1][0].requestJson).pageSize).toBe(20);
+        // the previous rows stay under the refresh spinner until the new query answers
+        expect(gridKeys(element)).toHaveLength(3);
+        expect(table(element).shadowRoot!.querySelector('.refresh-spinner')).not.toBeNull();
+        answer(page(1, 2));
+        await settle();
+        expect(gridKeys(element)).toHaveLength(2);
+    });
+
+    it('shows the setup panel for a broken draft and comes back, keeping the rows, when it is fixed', async () => {
+        const element = await createReadyHost({ definitionJson: draft() });
+        element.definitionJson = '{ "schemaVersion": 1,';
+        await settle();
+        const panel = setupPanel(element)!;
+        expect(panel.componentShown).toBe(false);
+        expect(panel.draft).toBe(true);
+        expect(panel.problems[0].message).toMatch(/not valid JSON/);
+        expect(element.shadowRoot!.querySelector('lightning-card')).toBeNull();
+
+        element.definitionJson = draft();
+        await settle();
+        expect(element.shadowRoot!.querySelector('lightning-card')).not.toBeNull();
+        expect(gridKeys(element)).toHaveLength(3);
+        expect(previewQueryMock).toHaveBeenCalledTimes(1);
+    });
+
+    it('refreshes a kept table when a rebuild changes its bind values, keeping the loaded rows', async () => {
+        const withStatus = (status: string) =>
+            draft(
+                variant((d) => {
+                    (d.resources[1] as Record<string, unknown>).value = status;
+                    (d.queries[0].where!.conditions as unknown[]).push({
+                        field: 'Status__c',
+                        operator: 'equals',
+                        value: '{!activeStatus}'
+                    });
+                })
+            );
+        const element = await createReadyHost({ definitionJson: withStatus('Active') });
+        expect(JSON.parse(previewQueryMock.mock.calls[0][0].requestJson).binds).toEqual({
+            '1': RECORD_ID,
+            '3': 'Active'
+        });
+        element.definitionJson = withStatus('Inactive');
+        await settle();
+        expect(previewQueryMock).toHaveBeenCalledTimes(2);
+        const request = JSON.parse(previewQueryMock.mock.calls[1][0].requestJson);
+        expect(request.binds).toEqual({ '1': RECORD_ID, '3': 'Inactive' });
+        expect(request).toEqual(expect.objectContaining({ cursor: null, withCount: true, pageSize: 50 }));
+        // the page record moves on: merge fields and binds follow, as for a stored definition
+        getRecordAdapter.emit({
+            id: RECORD_ID,
+            apiName: 'Account',
+            fields: { AccountId: { value: '001000000000000BBB', displayValue: null } }
+        });
+        await settle();
+        expect(previewQueryMock).toHaveBeenCalledTimes(3);
+        expect(JSON.parse(previewQueryMock.mock.calls[2][0].requestJson).binds['1']).toBe('001000000000000BBB');
+    });
+
+    it('coalesces a new JSON and new problems set together into one rebuild', async () => {
+        const element = await createReadyHost({ definitionJson: draft() });
+        const builds = mockRuntimeBuilds;
+        element.definitionJson = draft(variant((d) => (d.queries[0].pageSize = 10)));
+        element.draftProblems = [{ path: 'interactions[4]', message: 'Archive is broken.' }];
+        await settle();
+        expect(mockRuntimeBuilds).toBe(builds + 1);
+        expect(previewQueryMock).toHaveBeenCalledTimes(2);
+        expect(headerButton(element, 'archive').disabled).toBe(true);
+        // problems the builder passes again unchanged rebuild nothing
+        element.draftProblems = [{ path: 'interactions[4]', message: 'Archive is broken.' }];
+        await settle();
+        expect(mockRuntimeBuilds).toBe(builds + 1);
+    });
+
+    it('ends a draft that cannot be built or read in the setup panel', async () => {
+        mockRuntimeFailure = new Error('Runtime exploded');
+        const element = createHost({ definitionJson: draft() });
+        await settle();
+        expect(setupPanel(element)!.problems).toEqual([{ path: '', message: 'Runtime exploded' }]);
+        expect(setupPanel(element)!.draft).toBe(true);
+        mockRuntimeFailure = null;
+        const unreadable = {
+            path: 'interactions[0]',
+            get message(): string {
+                throw new Error('This problem cannot be read.');
+            }
+        };
+        element.draftProblems = [unreadable];
+        await settle();
+        expect(setupPanel(element)!.problems).toEqual([{ path: '', message: 'This problem cannot be read.' }]);
+        expect(previewQueryMock).not.toHaveBeenCalled();
+    });
+
+    it('falls back to loading definitionName when the draft is taken away', async () => {
+        getDefinitionMock.mockResolvedValue(definitionResponse());
+        runQueryMock.mockResolvedValue(page(1, 3));
+        const element = await createReadyHost({ definitionJson: draft() });
+        element.definitionJson = undefined;
+        await settle();
+        expect(getDefinitionMock).toHaveBeenCalledWith({ definitionName: 'Contact_Status_Board' });
+        expect(runQueryMock).toHaveBeenCalledTimes(1);
+        expect(gridKeys(element)).toHaveLength(3);
+
+        // a draft set while a getDefinition is still on its way wins over its late answer
+        element.definitionJson = draft();
+        await settle();
+        const previews = previewQueryMock.mock.calls.length;
+        let late!: (value: unknown) => void;
+        getDefinitionMock.mockReturnValueOnce(new Promise((resolve) => (late = resolve)));
+        element.definitionJson = undefined;
+        await settle();
+        expect(element.shadowRoot!.querySelector('lightning-spinner')).not.toBeNull();
+        element.definitionJson = draft(variant((d) => (d.label = 'Later')));
+        await settle();
+        late(definitionResponse(DEFINITION, { label: 'Stale' }));
+        await settle();
+        expect(element.shadowRoot!.querySelector('lightning-card')).not.toBeNull();
+        expect(previewQueryMock.mock.calls.length).toBe(previews + 1);
+        expect(runQueryMock).toHaveBeenCalledTimes(1);
     });
 });
