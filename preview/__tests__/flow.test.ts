@@ -132,37 +132,40 @@ test('formulas, AssignCount, record fields and Get Records with In (DC_Test_Echo
     assert.equal(s.outputs.summary, `${active} of ${contacts.length} contacts are active`);
 });
 
-test('the allow-list and the flow checks give the Apex codes', () => {
+test('the allow-list: unknown inputs, interactions and actions, other action types, the DML row budget', () => {
     const f = project([
         action('setActive', 'Set_Contact_Status_Active', [
             { name: 'ContactIds', value: '{!contactsTable.SelectedRowsKeyValue}', collection: true }
         ]),
-        action('screen', 'Edit_Contact_Status'),
-        action('missing', 'No_Such_Flow'),
-        action('single', 'Set_Contact_Status_Active', [
-            { name: 'ContactIds', value: '{!contactsTable.FirstSelectedRow.Id}' }
-        ]),
-        action('typo', 'Set_Contact_Status_Active', [
-            { name: 'contactIds', value: '{!contactsTable.SelectedRowsKeyValue}', collection: true }
-        ])
+        {
+            id: 'i_toast',
+            on: { event: 'headerActionClick', target: 'contactsTable', action: 'toast' },
+            do: [{ type: 'showToast', id: 'toast', title: 'Hi' }]
+        }
     ]);
     const code = (r: { error: { code: string } | null }) => r.error?.code;
-    assert.equal(code(exec(f, 'setActive', { Other: 1 })), 'NOT_ALLOWED');
-    assert.equal(code(exec(f, 'screen')), 'WRONG_FLOW_TYPE');
-    assert.equal(code(exec(f, 'missing')), 'FLOW_NOT_FOUND');
-    assert.equal(code(exec(f, 'single', { ContactIds: 'x' })), 'COLLECTION_MISMATCH');
-    assert.equal(code(exec(f, 'typo', { contactIds: [] })), 'UNKNOWN_INPUT');
-    const unknownInteraction = f.backend.controller.executeFlow({
-        definitionName: 'Board',
-        interactionId: 'zzz',
-        actionId: 'x',
-        inputsJson: '{}'
-    });
-    assert.equal(code(unknownInteraction), 'UNKNOWN_INTERACTION');
+    const other = exec(f, 'setActive', { Other: 1 });
+    assert.equal(code(other), 'NOT_ALLOWED');
+    assert.deepEqual(other.error?.details, ['Configured inputs: ContactIds']);
+    const toast = exec(f, 'toast');
+    assert.equal(code(toast), 'NOT_ALLOWED');
+    assert.match(toast.error!.message, /is a showToast action; only Execute Flow actions run flows on the server\.$/);
+    const run = (interactionId: string, actionId: string) =>
+        f.backend.controller.executeFlow({ definitionName: 'Board', interactionId, actionId, inputsJson: '{}' });
+    assert.equal(code(run('zzz', 'x')), 'UNKNOWN_INTERACTION');
+    assert.match(run('i_setActive', 'nope').error!.message, /has no action with id 'nope'\. Reload the page/);
     const ids = Array.from({ length: 10001 }, (_, i) => '003' + String(i).padStart(12, '0') + 'AAA');
     const tooMany = exec(f, 'setActive', { ContactIds: ids });
     assert.equal(code(tooMany), 'TOO_MANY_ROWS');
     assert.match(tooMany.error!.message, /^10,001 rows selected; one flow run can update at most 10,000 records/);
+    assert.throws(
+        () => f.backend.controller.executeFlow({ definitionName: 'Board', inputsJson: '[1]' }),
+        /must be a JSON object keyed by flow input name/
+    );
+    assert.throws(
+        () => f.backend.controller.executeFlow({ definitionName: 'Board', inputsJson: '{' }),
+        /The flow inputs are not valid JSON/
+    );
 });
 
 const LOOP_FLOW = flowXml(`

@@ -24,10 +24,12 @@ after(async () => {
 
 async function apex(
     method: string,
-    params: unknown
+    params: unknown,
+    headers: Record<string, string> = {}
 ): Promise<{ status: number; body: { result?: unknown; message?: string; exceptionType?: string } }> {
     const res = await fetch(`${server.url}api/apex/DynamicComponentController.${method}`, {
         method: 'POST',
+        headers,
         body: JSON.stringify(params)
     });
     return { status: res.status, body: await res.json() };
@@ -58,6 +60,18 @@ test('Apex calls return {result}; service errors come back as an AuraHandledExce
     assert.deepEqual(parsed.details, ['Board']);
     const unknownMethod = await apex('deleteEverything', {});
     assert.equal(JSON.parse(unknownMethod.body.message!).code, 'NOT_ALLOWED');
+});
+
+test('getDefinition answers canCustomize from the session: an admin by default, an end user with x-preview-as: user', async () => {
+    const admin = await apex('getDefinition', { definitionName: 'Board' });
+    assert.equal(admin.status, 200);
+    const result = admin.body.result as { canCustomize: boolean; problems: unknown[] };
+    assert.equal(result.canCustomize, true);
+    assert.deepEqual(result.problems, []);
+    const user = await apex('getDefinition', { definitionName: 'Board' }, { 'x-preview-as': 'user' });
+    assert.equal((user.body.result as { canCustomize: boolean }).canCustomize, false);
+    const bad = await apex('getDefinition', { definitionName: 'Board' }, { 'x-preview-as': 'root' });
+    assert.equal(bad.status, 400);
 });
 
 test('definitions, sample records, getRecord (UI API shape) and reset', async () => {

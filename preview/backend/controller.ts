@@ -2,23 +2,54 @@
  * The preview's DynamicComponentController: getDefinition, runQuery, executeFlow with the contract of
  * docs/CONTRACTS.md, over the in-memory store. Errors are ServiceError {code, message, details}; the server turns
  * them into the AuraHandledException shape (message = the JSON text).
+ *
+ * The flow contract (c/dcDefinition checkFlowContracts, against the project's flow XML) runs twice, as in the org:
+ * in getDefinition, so the setup panel lists every problem before anything is clicked, and in executeFlow for the
+ * one action, before the flow starts — a refused run starts nothing and commits nothing, with the setup panel's
+ * message and the problem's code (TYPE_MISMATCH, COLLECTION_MISMATCH, UNKNOWN_INPUT, ...).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import {
+    checkFlowAction,
+    findAction,
+    flowNotFound,
+    flowVariableType,
+    isError,
+    typePhrase,
+    type DefinitionProblem,
+    type FlowCatalog
+} from '../../force-app/main/default/lwc/dcDefinition/dcDefinition';
+import { closest } from '../../force-app/main/default/lwc/dcDefinition/suggest';
+import { flowCatalogOfDirectory } from '../../scripts/lib/flowCatalog';
 import { ServiceError } from './errors';
-import { loadDefinitions, readDefinition, type StoredDefinition } from './definitions';
+import { loadDefinitions, readDefinition, schemaCatalog, type StoredDefinition } from './definitions';
 import { runStructuredQuery, type QueryDefinition, type QueryRequest, type QueryResponse } from './query';
 import type { PreviewSchema } from './schema';
 import { DmlError, type Store } from './store';
 import { readFlowFile, type FlowModel, type FlowVariable } from './flow/flowModel';
 import { FlowFault, FlowInterpreter } from './flow/interpreter';
-import { isFlowTypeCompatible } from '../../scripts/lib/flowModel';
+
+/** One problem of DefinitionResponse.problems: errors block (rendering, running), warnings are only listed. */
+export interface ResponseProblem {
+    path: string;
+    message: string;
+    severity: 'error' | 'warning';
+    /** Flow contract problems: the code executeFlow refuses the action with. */
+    code?: string;
+}
+
+/** Who calls (the preview server passes it; the org reads it from the running user). */
+export interface ControllerSession {
+    /** Customize Application: admins see the setup panel. Default true. */
+    canCustomize?: boolean;
+}
 
 export interface DefinitionResponse {
     apiName: string;
     label: string;
     json: string;
-    problems: { path: string; message: string }[];
+    problems: ResponseProblem[];
     canCustomize: boolean;
 }
 
@@ -38,18 +69,8 @@ export interface ControllerOptions {
     user: Record<string, unknown>;
     /** Re-read definitions and flows on every call (the preview's edit-and-reload loop). Default true. */
     live?: boolean;
-}
-
-interface ActionLike {
-    type?: string;
-    id?: string;
-    flowApiName?: string;
-    inputs?: { name: string; dataType?: string; collection?: boolean }[];
-    outputs?: { name: string; resource: string }[];
-    onFinish?: ActionLike[];
-    onError?: ActionLike[];
-    onCancel?: ActionLike[];
-    onClose?: ActionLike[];
+    /** The flows the contract is checked against (default: the flow XML of flowsDir, re-read when it changes). */
+    flows?: FlowCatalog;
 }
 
 const MAX_DML_ROWS = 10000;
@@ -81,43 +102,13 @@ function flowFault(flow: FlowModel, raw: string): { code: string; message: strin
     return { code: 'FLOW_FAULT', message, details: [`Flow: ${flow.apiName}`] };
 }
 
-function isCompatible(inputType: string, flowType: string): boolean {
-    return isFlowTypeCompatible(inputType, flowType);
-}
-function typeLabel(v: FlowVariable): string {
-    const base =
-        v.dataType === 'SObject' ? `${v.objectType ?? 'record'} record` : v.dataType === 'String' ? 'Text' : v.dataType;
-    return v.isCollection ? `${base} collection` : `single ${base}`;
-}
-
-function didYouMean(word: string, candidates: string[]): string {
-    const l = word.toLowerCase();
-    const exactCase = candidates.find((c) => c.toLowerCase() === l);
-    if (exactCase) return ` Did you mean '${exactCase}'? (names are case-sensitive)`;
-    const close = candidates.find((c) => c.toLowerCase().includes(l) || l.includes(c.toLowerCase()));
-    return close ? ` Did you mean '${close}'?` : candidates.length ? ` Available: ${candidates.join(', ')}.` : '';
-}
-
-function findAction(actions: ActionLike[] | undefined, id: string): ActionLike | undefined {
-    for (const a of actions ?? []) {
-        if (a.id === id) return a;
-        const nested =
-            findAction(a.onFinish, id) ??
-            findAction(a.onError, id) ??
-            findAction(a.onCancel, id) ??
-            findAction(a.onClose, id);
-        if (nested) return nested;
-    }
-    return undefined;
-}
-
 /** Coerces one input value to the flow variable's type (and collection-ness), or throws TYPE_MISMATCH. */
 export function coerceFlowValue(variable: FlowVariable, value: unknown, label: string): unknown {
     if (value === null || value === undefined) return null;
     if (!variable.isCollection && Array.isArray(value)) {
         throw new ServiceError(
             'COLLECTION_MISMATCH',
-            `${label} received a list of ${value.length} values, but flow variable '${variable.name}' holds a single ${typeLabel(variable).replace(/^single /, '')}: turn off "collection" for this input in the definition, or make the flow variable a collection.`
+            `${label} received a list of ${value.length} values, but flow variable '${variable.name}' takes ${typePhrase(flowVariableType(variable))}: turn off "collection" for this input in the definition, or make the flow variable a collection.`
         );
     }
     if (variable.isCollection && !Array.isArray(value)) value = [value];
@@ -160,20 +151,36 @@ export function coerceFlowValue(variable: FlowVariable, value: unknown, label: s
     return Array.isArray(value) ? value.map(one) : one(value);
 }
 
+/** True for a problem inside interactions[i] (only that interaction is disabled by it). */
+function interactionOf(problem: DefinitionProblem): number | undefined {
+    const m = /^interactions\[(\d+)\]/.exec(problem.path);
+    return m ? Number(m[1]) : undefined;
+}
+
+function located(p: DefinitionProblem): string {
+    return `${p.path ? p.path + ': ' : ''}${p.message}`;
+}
+
 export class PreviewController {
     private definitions: Map<string, StoredDefinition>;
+    /** The flows of the contract check: the project's flow XML. */
+    readonly flows: FlowCatalog;
 
     constructor(private readonly options: ControllerOptions) {
-        this.definitions = loadDefinitions(options.definitionsDir, options.schema);
+        this.flows = options.flows ?? flowCatalogOfDirectory(options.flowsDir);
+        this.definitions = this.loadAll();
+    }
+
+    private loadAll(): Map<string, StoredDefinition> {
+        return loadDefinitions(this.options.definitionsDir, this.options.schema, this.flows);
     }
 
     listDefinitions(): StoredDefinition[] {
-        if (this.options.live !== false)
-            this.definitions = loadDefinitions(this.options.definitionsDir, this.options.schema);
+        if (this.options.live !== false) this.definitions = this.loadAll();
         return [...this.definitions.values()];
     }
 
-    private definition(name: unknown, mustBeValid: boolean): StoredDefinition {
+    private definition(name: unknown): StoredDefinition {
         if (typeof name !== 'string' || !name.trim()) {
             throw new ServiceError(
                 'UNKNOWN_DEFINITION',
@@ -183,9 +190,9 @@ export class PreviewController {
         let def = this.definitions.get(name);
         if (this.options.live !== false) {
             const file = def ? path.join(this.options.definitionsDir, def.file) : undefined;
-            if (file && fs.existsSync(file)) def = readDefinition(file, this.options.schema);
+            if (file && fs.existsSync(file)) def = readDefinition(file, this.options.schema, this.flows);
             else {
-                this.definitions = loadDefinitions(this.options.definitionsDir, this.options.schema);
+                this.definitions = this.loadAll();
                 def = this.definitions.get(name);
             }
         }
@@ -197,29 +204,50 @@ export class PreviewController {
                 available
             );
         }
-        if (mustBeValid && def.problems.length) {
-            throw new ServiceError(
-                'INVALID_DEFINITION',
-                `Definition '${name}' has ${def.problems.length} problem(s); fix them first: ${def.problems[0].path ? def.problems[0].path + ': ' : ''}${def.problems[0].message}`,
-                def.problems
-            );
-        }
         return def;
     }
 
-    getDefinition(params: { definitionName?: unknown }): DefinitionResponse {
-        const def = this.definition(params.definitionName, false);
+    /**
+     * Refuses with INVALID_DEFINITION when the definition has errors that keep the component from rendering: any
+     * error outside interactions (an error inside interactions[i] disables only that interaction), and, for a flow
+     * run, any error of the interaction the action belongs to.
+     */
+    private requireUsable(def: StoredDefinition, interactionIndex?: number): void {
+        const blocking = def.problems.filter((p) => {
+            if (!isError(p)) return false;
+            const at = interactionOf(p);
+            return at === undefined || at === interactionIndex;
+        });
+        if (!blocking.length) return;
+        throw new ServiceError(
+            'INVALID_DEFINITION',
+            `Definition '${def.apiName}' has ${blocking.length} problem(s); fix them first: ${located(blocking[0])}`,
+            blocking
+        );
+    }
+
+    getDefinition(params: { definitionName?: unknown }, session: ControllerSession = {}): DefinitionResponse {
+        const def = this.definition(params.definitionName);
         return {
             apiName: def.apiName,
             label: def.label,
             json: def.json,
-            problems: def.problems.map((p) => ({ path: p.path, message: p.message })),
-            canCustomize: true
+            problems: def.problems.map((p) => {
+                const out: ResponseProblem = {
+                    path: p.path,
+                    message: p.message,
+                    severity: isError(p) ? 'error' : 'warning'
+                };
+                if (p.code) out.code = p.code;
+                return out;
+            }),
+            canCustomize: session.canCustomize ?? true
         };
     }
 
     runQuery(params: { definitionName?: unknown; queryName?: unknown; requestJson?: unknown }): QueryResponse {
-        const def = this.definition(params.definitionName, true);
+        const def = this.definition(params.definitionName);
+        this.requireUsable(def);
         const queries = (def.document?.queries ?? []) as QueryDefinition[];
         const query = queries.find((q) => q.name === params.queryName);
         if (!query) {
@@ -244,22 +272,14 @@ export class PreviewController {
         return runStructuredQuery(this.options.store, query, request);
     }
 
+    /** The interpreter's model of a project flow (exact API name), or FLOW_NOT_FOUND with the contract's wording. */
     flowModel(flowApiName: string): FlowModel {
         const file = path.join(this.options.flowsDir, `${flowApiName}.flow-meta.xml`);
-        if (!fs.existsSync(file)) {
-            const names = fs.existsSync(this.options.flowsDir)
-                ? fs
-                      .readdirSync(this.options.flowsDir)
-                      .filter((f) => f.endsWith('.flow-meta.xml'))
-                      .map((f) => f.replace('.flow-meta.xml', ''))
-                : [];
-            const other = names.find((n) => n.toLowerCase() === flowApiName.toLowerCase());
-            throw new ServiceError(
-                'FLOW_NOT_FOUND',
-                other
-                    ? `Flow '${flowApiName}' does not exist in this org; did you mean '${other}'? Flow API names are case-sensitive.`
-                    : `Flow '${flowApiName}' does not exist in this org: deploy it, or fix flowApiName in the definition.`
-            );
+        const exists =
+            fs.existsSync(file) && fs.readdirSync(this.options.flowsDir).includes(`${flowApiName}.flow-meta.xml`);
+        if (!exists) {
+            const names = this.flows.listFlows().map((f) => f.apiName);
+            throw new ServiceError('FLOW_NOT_FOUND', flowNotFound(flowApiName, closest(flowApiName, names)));
         }
         return readFlowFile(file, flowApiName);
     }
@@ -267,8 +287,11 @@ export class PreviewController {
     /**
      * Mirrors Apex FlowRunner.run: never throws for a bad request or a flow fault, it returns {success:false, error}.
      * The flow comes from the stored definition (allow-list); only inputs the action configures are accepted and
-     * literal input values always come from the stored definition. A fault path that sets the Text output
-     * `faultMessage` counts as a failed run: everything is rolled back and the message is returned as FLOW_FAULT.
+     * literal input values always come from the stored definition. Before the flow starts, the action's flow
+     * contract is checked (all its inputs and outputs, output types vs their resources): a problem refuses the run
+     * with its code and message, so nothing runs whose outputs could not be stored. A fault path that sets the Text
+     * output `faultMessage` counts as a failed run: everything is rolled back and the message is returned as
+     * FLOW_FAULT.
      */
     executeFlow(params: {
         definitionName?: unknown;
@@ -332,34 +355,43 @@ export class PreviewController {
         params: { definitionName?: unknown; interactionId?: unknown; actionId?: unknown },
         sent: Record<string, unknown>
     ): { flow: FlowModel; inputs: Record<string, unknown>; outputs: string[] } {
-        const def = this.definition(params.definitionName, true);
+        const def = this.definition(params.definitionName);
+        this.requireUsable(def);
         const definitionName = def.apiName;
         const interactionId = String(params.interactionId);
         const actionId = String(params.actionId);
-        const interactions = (def.document?.interactions ?? []) as { id: string; do: ActionLike[] }[];
-        const interaction = interactions.find((i) => i.id === params.interactionId);
-        if (!interaction) {
+        const interactions = Array.isArray(def.document?.interactions) ? (def.document.interactions as unknown[]) : [];
+        const interactionIndex = interactions.findIndex(
+            (i) => typeof i === 'object' && i !== null && (i as { id?: unknown }).id === params.interactionId
+        );
+        if (interactionIndex < 0) {
             throw new ServiceError(
                 'UNKNOWN_INTERACTION',
                 `Definition '${definitionName}' has no interaction with id '${interactionId}'. Reload the page: the definition may have changed.`
             );
         }
-        const action = findAction(interaction.do, actionId);
-        if (!action) {
+        const ref = findAction(def.document, interactionId, actionId);
+        if (!ref) {
             throw new ServiceError(
                 'UNKNOWN_INTERACTION',
                 `Interaction '${interactionId}' of definition '${definitionName}' has no action with id '${actionId}'. Reload the page: the definition may have changed.`
             );
         }
+        const action = ref.action;
         const place = `action '${actionId}' of interaction '${interactionId}' in definition '${definitionName}'`;
         if (action.type !== 'executeFlow') {
             throw new ServiceError(
                 'NOT_ALLOWED',
-                `The ${place} is a ${action.type} action; only Execute Flow actions run flows on the server.`
+                `The ${place} is a ${String(action.type)} action; only Execute Flow actions run flows on the server.`
             );
         }
-        if (!action.flowApiName) throw new ServiceError('NOT_ALLOWED', `The ${place} names no flowApiName.`);
-        const configured = new Map((action.inputs ?? []).map((i) => [i.name, i] as const));
+        if (typeof action.flowApiName !== 'string' || !action.flowApiName)
+            throw new ServiceError('NOT_ALLOWED', `The ${place} names no flowApiName.`);
+        const configured = new Map(
+            (Array.isArray(action.inputs) ? (action.inputs as { name?: unknown; value?: unknown }[]) : [])
+                .filter((i) => typeof i?.name === 'string')
+                .map((i) => [i.name as string, i] as const)
+        );
         for (const name of Object.keys(sent)) {
             if (!configured.has(name)) {
                 throw new ServiceError(
@@ -369,66 +401,28 @@ export class PreviewController {
                 );
             }
         }
-        const flow = this.requireAutolaunched(action.flowApiName);
+        // the flow contract of this action, against the flows as they are now: nothing starts that could not finish
+        const contract = checkFlowAction(def.document, ref, this.flows, {
+            catalog: schemaCatalog(this.options.schema)
+        }).filter(isError);
+        if (contract.length) {
+            throw new ServiceError(contract[0].code, contract[0].message, contract);
+        }
+        this.requireUsable(def, ref.interactionIndex);
+        const flow = this.flowModel(action.flowApiName);
         const flowName = flow.apiName;
         const inputs: Record<string, unknown> = {};
         for (const [name, config] of configured) {
-            const variable = flow.variables.get(name);
-            if (!variable) {
-                throw new ServiceError(
-                    'UNKNOWN_INPUT',
-                    `Flow '${flowName}' has no variable '${name}'.${didYouMean(
-                        name,
-                        [...flow.variables.values()].filter((v) => v.isInput).map((v) => v.name)
-                    )}`
-                );
-            }
-            if (!variable.isInput) {
-                throw new ServiceError(
-                    'INPUT_NOT_AVAILABLE',
-                    `Variable '${name}' of flow '${flowName}' is not available for input: tick "Available for input" on it in Flow Builder, then activate the new version.`
-                );
-            }
-            const wantsCollection = config.collection === true;
-            if (wantsCollection !== variable.isCollection) {
-                throw new ServiceError(
-                    'COLLECTION_MISMATCH',
-                    `Input '${name}' is configured as ${wantsCollection ? 'a collection' : 'a single value'}, but flow variable '${name}' of '${flowName}' is a ${typeLabel(variable)}: ${variable.isCollection ? 'turn on' : 'turn off'} "collection" for this input in the definition.`
-                );
-            }
-            const dataType = config.dataType ?? 'Text';
-            if (!isCompatible(dataType, variable.dataType)) {
-                throw new ServiceError(
-                    'TYPE_MISMATCH',
-                    `Input '${name}' is configured as ${dataType}, but flow variable '${name}' of '${flowName}' is a ${typeLabel(variable)}: set the input's dataType to match.`
-                );
-            }
-            const stored = (config as { value?: unknown }).value;
+            const variable = flow.variables.get(name) as FlowVariable;
+            const stored = config.value;
             const literal =
                 stored !== undefined && stored !== null && !(typeof stored === 'string' && stored.includes('{!'));
             if (literal) inputs[name] = coerceFlowValue(variable, stored, `Input '${name}'`);
             else if (name in sent) inputs[name] = coerceFlowValue(variable, sent[name], `Input '${name}'`);
         }
-        const outputs: string[] = [];
-        for (const o of action.outputs ?? []) {
-            const variable = flow.variables.get(o.name);
-            if (!variable) {
-                throw new ServiceError(
-                    'UNKNOWN_OUTPUT',
-                    `Flow '${flowName}' has no variable '${o.name}'.${didYouMean(
-                        o.name,
-                        [...flow.variables.values()].filter((v) => v.isOutput).map((v) => v.name)
-                    )}`
-                );
-            }
-            if (!variable.isOutput) {
-                throw new ServiceError(
-                    'OUTPUT_NOT_AVAILABLE',
-                    `Variable '${o.name}' of flow '${flowName}' is not available for output: tick "Available for output" on it in Flow Builder, then activate the new version.`
-                );
-            }
-            outputs.push(o.name);
-        }
+        const outputs = (Array.isArray(action.outputs) ? (action.outputs as { name?: unknown }[]) : [])
+            .map((o) => o?.name)
+            .filter((n): n is string => typeof n === 'string');
         // the DML row budget: a selection of record ids larger than 10,000 cannot be updated in one transaction
         for (const value of Object.values(inputs)) {
             if (
@@ -446,40 +440,14 @@ export class PreviewController {
         return { flow, inputs, outputs };
     }
 
-    private requireAutolaunched(flowName: string): FlowModel {
-        const flow = this.flowModel(flowName);
-        if (flow.status !== 'Active') {
-            throw new ServiceError(
-                'FLOW_INACTIVE',
-                `Flow '${flowName}' has no active version: open it in Flow Builder and activate it.`
-            );
-        }
-        if (flow.processType === 'Flow') {
-            throw new ServiceError(
-                'WRONG_FLOW_TYPE',
-                `Flow '${flowName}' is a screen flow; Execute Flow runs autolaunched flows in the background: use Open Flow Dialog or Open Flow Panel for screen flows.`
-            );
-        }
-        if (flow.processType !== 'AutoLaunchedFlow') {
-            throw new ServiceError(
-                'WRONG_FLOW_TYPE',
-                `Flow '${flowName}' has process type ${flow.processType}; Execute Flow runs only autolaunched flows with no trigger (Autolaunched Flow (No Trigger)).`
-            );
-        }
-        if (flow.triggerType) {
-            throw new ServiceError(
-                'WRONG_FLOW_TYPE',
-                `Flow '${flowName}' is ${flow.triggerType.startsWith('Record') ? 'a record-triggered' : 'a triggered'} flow (${flow.triggerType}); Execute Flow runs only autolaunched flows with no trigger (Autolaunched Flow (No Trigger)).`
-            );
-        }
-        return flow;
-    }
-
-    /** Dispatches "DynamicComponentController.method" calls from the in-browser Apex mock. */
-    call(qualifiedName: string, params: Record<string, unknown>): unknown {
+    /**
+     * Dispatches "DynamicComponentController.method" calls from the in-browser Apex mock. `session` is who calls
+     * (the preview server passes it; `?as=user` is an end user without Customize Application).
+     */
+    call(qualifiedName: string, params: Record<string, unknown>, session?: ControllerSession): unknown {
         switch (qualifiedName) {
             case 'DynamicComponentController.getDefinition':
-                return this.getDefinition(params);
+                return this.getDefinition(params, session);
             case 'DynamicComponentController.runQuery':
                 return this.runQuery(params);
             case 'DynamicComponentController.executeFlow':
