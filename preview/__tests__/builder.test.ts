@@ -565,6 +565,39 @@ describe('saveDefinition', () => {
         assert.match(empty.message, /empty/);
     });
 
+    test('the flow contract and picklist values are checked against the project flows and the preview schema', async () => {
+        const wrongCase = boardDefinition('Wrong_Case');
+        const action = ((wrongCase.interactions as Record<string, unknown>[])[0].do as Record<string, unknown>[])[0];
+        action.flowApiName = 'set_contact_status_active';
+        const e = await refusal('saveDefinition', { definitionJson: JSON.stringify(wrongCase), saveAsNew: true });
+        assert.equal(e.code, 'INVALID_DEFINITION');
+        const problems = e.details as { path: string; message: string }[];
+        assert.ok(
+            problems.some(
+                (p) => p.path.startsWith('interactions[0].do[0]') && /Set_Contact_Status_Active/.test(p.message)
+            ),
+            JSON.stringify(problems)
+        );
+        const single = boardDefinition('Single_Value');
+        const input = (
+            ((single.interactions as Record<string, unknown>[])[0].do as Record<string, unknown>[])[0].inputs as Record<
+                string,
+                unknown
+            >[]
+        )[0];
+        input.collection = false;
+        const e2 = await refusal('saveDefinition', { definitionJson: JSON.stringify(single), saveAsNew: true });
+        assert.ok((e2.details as { path: string }[]).some((p) => p.path.startsWith('interactions[0].do[0].inputs[0]')));
+        const picklist = contactDefinition('Bad_Status', {
+            where: { conditions: [{ field: 'Status__c', operator: 'equals', value: 'Actve' }] }
+        });
+        const e3 = await refusal('saveDefinition', { definitionJson: JSON.stringify(picklist), saveAsNew: true });
+        assert.equal(e3.code, 'INVALID_DEFINITION');
+        assert.match((e3.details as { message: string }[]).map((p) => p.message).join('\n'), /Actve/);
+        for (const name of ['Wrong_Case', 'Single_Value', 'Bad_Status'])
+            assert.equal(fs.existsSync(defFile(name)), false);
+    });
+
     test('warnings do not block a save', async () => {
         const lenient = new BuilderController({
             context: () => fixture.backend,

@@ -26,7 +26,6 @@ import type {
     DefinitionProblem,
     FlowCatalog,
     FlowDescribe,
-    FlowVariableDescribe,
     ParseDefinitionResult,
     SchemaCatalog
 } from '../../force-app/main/default/lwc/dcDefinition/dcDefinition';
@@ -42,7 +41,7 @@ import type {
     SaveStatusValue
 } from '../../force-app/main/default/lwc/dcBuilder/types';
 import { serializeDefinition } from '../../force-app/main/default/lwc/dcBuilder/serialize';
-import { childOf, childrenOf, FLOW_SUFFIX, parseFlow, textOf } from '../../scripts/lib/flowModel';
+import { flowCatalogOfDirectory, type FlowXmlCatalog } from '../../scripts/lib/flowCatalog';
 import { ServiceError } from './errors';
 import { runStructuredQuery, type QueryDefinition, type QueryRequest, type QueryResponse } from './query';
 import type { BackendOptions } from './index';
@@ -166,88 +165,6 @@ function didYouMean(word: string, candidates: string[]): string {
     return close.length ? ` Did you mean ${close.map((c) => `'${c}'`).join(' or ')}?` : '';
 }
 
-// ------------------------------------------------------------------ flows
-
-interface FlowEntry {
-    describe: FlowDescribe;
-    mtimeMs: number;
-}
-
-/**
- * The project's flows as the builder and the flow contract check see them (FlowDefinitionView + FlowVariableView
- * of the active version in an org): read from force-app/main/default/flows, re-read when a file changes.
- */
-export class PreviewFlowCatalog implements FlowCatalog {
-    private cache = new Map<string, FlowEntry>();
-
-    constructor(private readonly flowsDir: string) {}
-
-    private files(): string[] {
-        if (!fs.existsSync(this.flowsDir)) return [];
-        return fs
-            .readdirSync(this.flowsDir)
-            .filter((f) => f.endsWith(FLOW_SUFFIX))
-            .sort();
-    }
-
-    private read(fileName: string): FlowDescribe | undefined {
-        const file = path.join(this.flowsDir, fileName);
-        const mtimeMs = fs.statSync(file).mtimeMs;
-        const hit = this.cache.get(file);
-        if (hit && hit.mtimeMs === mtimeMs) return hit.describe;
-        let model;
-        try {
-            model = parseFlow(fs.readFileSync(file, 'utf8'), fileName);
-        } catch (e) {
-            // a malformed flow file is reported by `npm run verify`; here it is simply not a usable flow
-            console.warn(`preview: ${fileName} is not readable Flow XML (${(e as Error).message}); it is left out.`);
-            this.cache.delete(file);
-            return undefined;
-        }
-        const variables: FlowVariableDescribe[] = childrenOf(model.xml, 'variables').map((v) => {
-            const isInput = textOf(v, 'isInput') === 'true';
-            const variable: FlowVariableDescribe = {
-                name: textOf(v, 'name') ?? '',
-                dataType: textOf(v, 'dataType') ?? 'String',
-                isCollection: textOf(v, 'isCollection') === 'true',
-                isInput,
-                isOutput: textOf(v, 'isOutput') === 'true',
-                isRequired: isInput && !childOf(v, 'value')
-            };
-            const objectType = textOf(v, 'objectType');
-            if (objectType) variable.objectType = objectType;
-            const description = textOf(v, 'description');
-            if (description) variable.description = description;
-            return variable;
-        });
-        const triggerType = model.start?.triggerType;
-        const describe: FlowDescribe = {
-            apiName: model.apiName,
-            label: model.label ?? model.apiName,
-            description: model.description ?? '',
-            processType: model.processType ?? 'AutoLaunchedFlow',
-            triggerType: triggerType && triggerType !== 'None' ? triggerType : null,
-            isActive: model.status === 'Active',
-            variables
-        };
-        this.cache.set(file, { describe, mtimeMs });
-        return describe;
-    }
-
-    listFlows(): FlowDescribe[] {
-        return this.files()
-            .map((f) => this.read(f))
-            .filter((f): f is FlowDescribe => !!f);
-    }
-
-    describeFlow(apiName: string): FlowDescribe | undefined {
-        const exact = `${apiName}${FLOW_SUFFIX}`;
-        const files = this.files();
-        const file = files.includes(exact) ? exact : files.find((f) => f.toLowerCase() === exact.toLowerCase());
-        return file ? this.read(file) : undefined;
-    }
-}
-
 // ------------------------------------------------------------------ formatting
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -311,10 +228,11 @@ export class BuilderController {
     private failNext: string | undefined;
     /** Hashes of the files the builder wrote, with who saved them (for lastModifiedByName). */
     private readonly savedBy = new Map<string, string>();
-    readonly flows: PreviewFlowCatalog;
+    /** The project's flows (scripts/lib/flowCatalog: the same reader as verify and the component's controller). */
+    readonly flows: FlowXmlCatalog;
 
     constructor(private readonly options: BuilderOptions) {
-        this.flows = new PreviewFlowCatalog(options.flowsDir);
+        this.flows = flowCatalogOfDirectory(options.flowsDir);
     }
 
     private get context(): BuilderContext {
