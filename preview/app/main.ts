@@ -1,13 +1,17 @@
 /*
- * The preview page: banner, definition picker, record context, the chosen c-dynamic-component in a Lightning-like
- * frame, platform toasts (rendered with LBC lightning/toast), a visible log of navigations and refreshes, and a live
- * reload channel in watch mode. Synthetic shadow MUST be imported first (as on the platform).
+ * The preview page: banner, a top navigation with two pages and the "View as" switch, platform toasts (rendered
+ * with LBC lightning/toast), a visible log of navigations and refreshes, and a live reload channel in watch mode.
+ *  - Components (`/`): definition picker, record context, the chosen c-dynamic-component in a Lightning-like frame;
+ *  - Builder (`/?page=builder[&definition=<ApiName>]`): c-dynamic-component-builder (loaded on demand).
+ * `?as=user` renders either page as an end user (no Customize Application, no builder permission; see
+ * preview/sfdc/registry.ts previewAs). Synthetic shadow MUST be imported first (as on the platform).
  */
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import Toast from 'lightning/toast';
 import DynamicComponent from 'c/dynamicComponent';
 import { runRefreshHandlers } from '../sfdc/lightning/refresh';
+import { previewAs, type PreviewAs } from '../sfdc/registry';
 
 interface DefinitionEntry {
     apiName: string;
@@ -106,36 +110,85 @@ function watchForReload(): void {
     });
 }
 
-async function main(): Promise<void> {
-    const params = new URLSearchParams(location.search);
+type PageName = 'components' | 'builder';
+
+/** The address of a preview page: the page, the definition it shows or edits, the record context, View as. */
+function pageUrl(page: PageName, options: { definition?: string; recordId?: string; as?: PreviewAs } = {}): string {
+    const q = new URLSearchParams();
+    if (page === 'builder') q.set('page', 'builder');
+    if (options.definition) q.set('definition', options.definition);
+    if (options.recordId) q.set('recordId', options.recordId);
+    if (options.as === 'user') q.set('as', 'user');
+    const search = q.toString();
+    return search ? `/?${search}` : '/';
+}
+
+/** Top navigation (current page marked) and the View as switch (reloads the page as the other user). */
+function setUpNavigation(page: PageName, definition: string, as: PreviewAs): void {
+    const items: Record<PageName, { item: string; link: string; href: string }> = {
+        components: {
+            item: 'nav-components',
+            link: 'nav-components-link',
+            href: pageUrl('components', { definition, as })
+        },
+        builder: { item: 'nav-builder', link: 'nav-builder-link', href: pageUrl('builder', { as }) }
+    };
+    for (const [name, ids] of Object.entries(items) as [PageName, (typeof items)[PageName]][]) {
+        const link = $<HTMLAnchorElement>(ids.link);
+        link.href = ids.href;
+        if (name === page) {
+            $(ids.item).classList.add('slds-is-active');
+            link.setAttribute('aria-current', 'page');
+        }
+    }
+    for (const value of ['admin', 'user'] as const) {
+        const radio = $<HTMLInputElement>(`view-as-${value}`);
+        radio.checked = value === as;
+        radio.addEventListener('change', () => {
+            if (!radio.checked) return;
+            const q = new URLSearchParams(location.search);
+            if (value === 'user') q.set('as', 'user');
+            else q.delete('as');
+            location.search = q.toString();
+        });
+    }
+}
+
+async function showComponents(params: URLSearchParams, as: PreviewAs): Promise<void> {
     const [definitions, records] = await Promise.all([
         getJson<DefinitionEntry[]>('/api/definitions'),
         getJson<SampleRecord[]>('/api/sample-records')
     ]);
-    const chosen = params.get('definition') ?? definitions[0]?.apiName ?? '';
+    const requested = params.get('definition');
+    const chosen = requested ?? definitions[0]?.apiName ?? '';
     const recordId = params.get('recordId') ?? '';
+    setUpNavigation('components', chosen, as);
 
     const picker = $<HTMLSelectElement>('definition-picker');
     for (const d of definitions) picker.append(option(d.apiName, `${d.label} (${d.file})`, d.apiName === chosen));
+    if (requested && !definitions.some((d) => d.apiName === requested))
+        picker.append(option(requested, `${requested} (not found)`, true));
     const recordPicker = $<HTMLSelectElement>('record-picker');
     recordPicker.append(option('', 'No record context', !recordId));
     for (const r of records)
         recordPicker.append(option(r.id, `${r.objectApiName}: ${r.name} (${r.id})`, r.id === recordId));
     const go = () => {
-        const q = new URLSearchParams();
-        if (picker.value) q.set('definition', picker.value);
-        if (recordPicker.value) q.set('recordId', recordPicker.value);
-        location.search = q.toString();
+        location.assign(
+            pageUrl('components', { definition: picker.value, recordId: recordPicker.value || undefined, as })
+        );
     };
     picker.addEventListener('change', go);
     recordPicker.addEventListener('change', go);
+    const edit = $<HTMLAnchorElement>('edit-in-builder');
+    edit.hidden = !chosen || as === 'user'; // an admin's shortcut, like the setup panel
+    edit.href = pageUrl('builder', { definition: chosen, as });
 
     const frame = $('component-frame');
     const context = records.find((r) => r.id === recordId);
     $('page-title').textContent = context ? `${context.objectApiName}: ${context.name}` : 'Home';
     installPlatformHandlers(frame);
     if (!chosen) {
-        frame.textContent = 'No definitions found in definitions/*.json.';
+        frame.textContent = 'No definitions found in definitions/*.json. Create one in the Builder.';
         return;
     }
     const el = createElement('c-dynamic-component', { is: DynamicComponent });
@@ -145,6 +198,43 @@ async function main(): Promise<void> {
         objectApiName: context?.objectApiName
     });
     frame.appendChild(el);
+}
+
+async function showBuilder(params: URLSearchParams, as: PreviewAs): Promise<void> {
+    const definition = params.get('definition') ?? '';
+    setUpNavigation('builder', definition, as);
+    $('component-controls').hidden = true;
+    $('page-title').textContent = 'Definition Builder';
+    document.title = 'Definition Builder — local preview';
+    const frame = $('component-frame');
+    installPlatformHandlers(frame);
+    if (as === 'user') {
+        // in an org the Builder tab is only visible with the builder permission; here the page stays reachable to
+        // show that the server refuses every builder call
+        const notice = document.createElement('div');
+        notice.className = 'slds-notify slds-notify_alert slds-alert_warning slds-m-bottom_small builder-no-permission';
+        notice.setAttribute('role', 'status');
+        notice.textContent =
+            'End users do not have the Dynamic Components Builder permission: in an org they do not see the Builder tab, and the server refuses every builder call (NOT_ALLOWED). Switch View as to Admin to build.';
+        frame.appendChild(notice);
+    }
+    // loaded on demand: the Components page does not pay for the builder's code
+    const { default: DynamicComponentBuilder } = await import('c/dynamicComponentBuilder');
+    const el = createElement('c-dynamic-component-builder', { is: DynamicComponentBuilder });
+    if (definition) Object.assign(el, { definitionName: definition });
+    frame.appendChild(el);
+}
+
+async function main(): Promise<void> {
+    const params = new URLSearchParams(location.search);
+    const as = previewAs();
+    document.body.dataset.viewAs = as;
+    if (as === 'user') {
+        $('preview-banner').querySelector('h2')!.textContent =
+            'Local preview — sample data, no Salesforce org — viewing as an end user (no Customize Application, no builder permission)';
+    }
+    if (params.get('page') === 'builder') await showBuilder(params, as);
+    else await showComponents(params, as);
     (window as unknown as { __PREVIEW_READY__: boolean }).__PREVIEW_READY__ = true;
 }
 
