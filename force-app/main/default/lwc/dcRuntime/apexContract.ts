@@ -50,8 +50,12 @@ export interface DefinitionResponse {
     label: string;
     /** The definition JSON text. */
     json: string;
-    /** Server-side (org schema) problems; the client adds its own before rendering. */
-    problems: { path: string; message: string }[];
+    /**
+     * Server-side problems (org schema and flow contract); the client adds its own before rendering. `severity`
+     * 'warning' never blocks (a missing severity is an error); `code` names a flow contract problem
+     * (FLOW_NOT_FOUND, TYPE_MISMATCH, ...).
+     */
+    problems: { path: string; message: string; severity?: 'error' | 'warning'; code?: string }[];
     /** The running user has Customize Application (admins see the setup panel). */
     canCustomize: boolean;
 }
