@@ -79,6 +79,14 @@ function readCustomLabels(sourceDir: string): Record<string, string> {
 
 const VIRTUAL = '\0sfdc:';
 
+/**
+ * lightning-base-components gates (`@salesforce/gate/*`, all open in the npm package's stub) that must be closed in
+ * the preview: with the gate open, lightning-base-combobox (lightning-combobox) calls attachInternals() in its
+ * constructor, which the LWC engine refuses under synthetic shadow ("attachInternals API is not supported in
+ * synthetic shadow"), so every combobox failed to render.
+ */
+export const CLOSED_GATES = ['bc.260.enableComboboxElementInternals'];
+
 export interface SfdcModulesOptions {
     /** preview/sfdc */
     sfdcDir: string;
@@ -112,6 +120,8 @@ export function sfdcModules({ sfdcDir, sourceDir, lbcDir }: SfdcModulesOptions):
         async resolveId(id, importer) {
             if (files[id]) return path.join(sfdcDir, files[id]);
             if (!id.startsWith('@salesforce/')) return null;
+            if (id.startsWith('@salesforce/gate/') && CLOSED_GATES.includes(id.slice('@salesforce/gate/'.length)))
+                return VIRTUAL + id;
             // lightning-base-components ships its own @salesforce/label|i18n|gate|client aliases: let them win
             const r = await this.resolve(id, importer, { skipSelf: true });
             if (r && !r.external) return r;
@@ -158,6 +168,8 @@ export function sfdcModules({ sfdcDir, sourceDir, lbcDir }: SfdcModulesOptions):
                 case 'customPermission':
                     // granted to the preview's admin, not to an end user (?as=user)
                     return `import { previewPermission } from ${abs('registry.ts')};\nexport default previewPermission(${JSON.stringify(spec)});\n`;
+                case 'gate': // only CLOSED_GATES get here; the others are LBC's own stub
+                    return `export default { isOpen: () => false };\n`;
                 case 'messageChannel':
                     return `export default ${JSON.stringify({ channel: rest })};\n`;
                 default:
