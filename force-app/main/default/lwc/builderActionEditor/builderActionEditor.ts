@@ -173,7 +173,7 @@ export default class BuilderActionEditor extends LightningElement {
         this.pendingModes = {};
     }
 
-    connectedCallback(): void {
+    override connectedCallback(): void {
         this.context?.services?.listObjects().then(
             (objects) => {
                 this.objects = objects;
@@ -250,7 +250,7 @@ export default class BuilderActionEditor extends LightningElement {
 
     // ---------------------------------------------------------------- show toast
 
-    get title(): string {
+    get titleValue(): string {
         return this.str('title');
     }
     get message(): string {

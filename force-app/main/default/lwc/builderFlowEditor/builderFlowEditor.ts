@@ -135,7 +135,7 @@ export default class BuilderFlowEditor extends LightningElement {
         this.pendingModes = {};
     }
 
-    connectedCallback(): void {
+    override connectedCallback(): void {
         const services = this.context?.services;
         if (!services) return;
         this.flowsLoading = true;
@@ -224,8 +224,8 @@ export default class BuilderFlowEditor extends LightningElement {
                 key: v.name,
                 name: v.name,
                 direction: direction(v),
+                // "Text collection": the type says whether it holds several values
                 type: valueTypeLabel(flowVariableType(v)),
-                collection: v.isCollection ? 'Yes' : 'No',
                 required: v.isInput && v.isRequired ? 'Required' : ''
             }));
     }

@@ -62,7 +62,7 @@ export default class BuilderMappingPicker extends LightningElement {
         this.requestDescribes();
     }
 
-    connectedCallback(): void {
+    override connectedCallback(): void {
         this.requestDescribes();
     }
 

@@ -128,7 +128,7 @@ export default class BuilderQueryEditor extends LightningElement {
         this.requestDescribes();
     }
 
-    connectedCallback(): void {
+    override connectedCallback(): void {
         const services = this.editorContext?.services;
         if (!services) return;
         this.objectsLoading = true;
@@ -530,7 +530,7 @@ export default class BuilderQueryEditor extends LightningElement {
     // ---------------------------------------------------------------- sort, search, limits
 
     private sortFieldOptions(current: string): Option[] {
-        const options = fieldsOf(this.objectDescribe)
+        const options: Option[] = fieldsOf(this.objectDescribe)
             .filter((f) => f.sortable && f.accessible !== false)
             .map((f) => ({
                 value: f.name,

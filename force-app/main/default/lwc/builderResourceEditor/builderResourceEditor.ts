@@ -235,7 +235,7 @@ export default class BuilderResourceEditor extends LightningElement {
         this.pendingMode = undefined;
     }
 
-    connectedCallback(): void {
+    override connectedCallback(): void {
         const services = this.context?.services;
         if (!services) return;
         this.objectsLoading = true;
@@ -251,8 +251,8 @@ export default class BuilderResourceEditor extends LightningElement {
         );
     }
 
-    renderedCallback(): void {
-        const textarea = this.template.querySelector<HTMLTextAreaElement>('textarea.formula');
+    override renderedCallback(): void {
+        const textarea = this.template?.querySelector<HTMLTextAreaElement>('textarea.formula');
         if (!textarea) return;
         // the template cannot bind a textarea's value: keep it in step with the node
         if (textarea.value !== this.formula) textarea.value = this.formula;

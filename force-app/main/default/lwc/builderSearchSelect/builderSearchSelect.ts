@@ -81,7 +81,7 @@ export default class BuilderSearchSelect extends LightningElement {
     /** Moves the focus into the input. */
     @api
     focus(): void {
-        this.template.querySelector<HTMLInputElement>('input')?.focus();
+        this.template?.querySelector<HTMLInputElement>('input')?.focus();
     }
 
     get selectedOption(): SearchSelectOption | undefined {
@@ -161,11 +161,11 @@ export default class BuilderSearchSelect extends LightningElement {
         return String(this.isOpen);
     }
 
-    get ariaInvalid(): string | undefined {
+    get inputAriaInvalid(): string | undefined {
         return this.errorMessage ? 'true' : undefined;
     }
 
-    get ariaRequired(): string | undefined {
+    get inputAriaRequired(): string | undefined {
         return this.required ? 'true' : undefined;
     }
 
@@ -202,10 +202,10 @@ export default class BuilderSearchSelect extends LightningElement {
         return `Showing ${MAX_RENDERED_OPTIONS} of ${this.matchingOptions.length}. Type to narrow the list.`;
     }
 
-    renderedCallback(): void {
+    override renderedCallback(): void {
         if (!this.scrollPending) return;
         this.scrollPending = false;
-        const active = this.template.querySelector<HTMLElement>('.slds-has-focus');
+        const active = this.template?.querySelector<HTMLElement>('.slds-has-focus');
         if (active && typeof active.scrollIntoView === 'function') active.scrollIntoView({ block: 'nearest' });
     }
 

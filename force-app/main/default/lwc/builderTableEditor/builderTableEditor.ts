@@ -89,9 +89,9 @@ export default class BuilderTableEditor extends LightningElement {
         this.focusApplied = undefined;
     }
 
-    renderedCallback(): void {
+    override renderedCallback(): void {
         if (!this.focus || this.focusApplied === this.focus) return;
-        const target = [...this.template.querySelectorAll<HTMLElement>('[data-path]')].find(
+        const target = [...(this.template?.querySelectorAll<HTMLElement>('[data-path]') ?? [])].find(
             (e) => e.dataset.path === this.focus
         );
         if (!target) return;
@@ -112,7 +112,7 @@ export default class BuilderTableEditor extends LightningElement {
     get name(): string {
         return this.str('name');
     }
-    get title(): string {
+    get titleValue(): string {
         return this.str('title');
     }
     get queryName(): string {

@@ -4,13 +4,6 @@ import type { BuilderEdit, BuilderObject, EditorContext, FlowSummary } from 'c/d
 import type { DefinitionProblem, FlowDescribe, FlowVariableDescribe } from 'c/dcDefinition';
 import fixtures from '../../builderMappingPicker/__tests__/data/builderFixtures.json';
 
-// c/dcBuilder re-exports mappingSources and operators (dcBuilder.ts); until it does, load them here.
-jest.mock('c/dcBuilder', () => ({
-    ...jest.requireActual('c/dcBuilder'),
-    ...jest.requireActual('../../dcBuilder/mappingSources'),
-    ...jest.requireActual('../../dcBuilder/operators')
-}));
-
 type Json = Record<string, unknown>;
 type EditorElement = HTMLElement & { node: Json; path: string; context: EditorContext };
 type Control = HTMLElement & Record<string, unknown>;
@@ -40,7 +33,7 @@ function fakeServices(cachedFlows: string[] = []) {
 
 function doc(
     action: Json,
-    resources: Json[] | undefined = [
+    resources: Json[] | null = [
         { name: 'updatedCount', kind: 'variable', dataType: 'Number' },
         { name: 'total', kind: 'variable', dataType: 'Currency' },
         { name: 'label', kind: 'variable', dataType: 'Text' },
@@ -76,7 +69,7 @@ async function mount(
     el.path = 'interactions[0].do[0]';
     el.node = action;
     el.context = {
-        doc: doc(action, options.resources),
+        doc: options.resources === undefined ? doc(action) : doc(action, options.resources),
         problems: options.problems ?? [],
         services
     };
@@ -162,9 +155,9 @@ describe('c-builder-flow-editor', () => {
             [...r.querySelectorAll('th, td')].map((c) => c.textContent)
         );
         expect(rows).toEqual([
-            ['ContactIds', 'Input', 'Text collection', 'Yes', 'Required'],
-            ['updatedCount', 'Output', 'Number', 'No', ''],
-            ['note', 'Input', 'Text', 'No', '']
+            ['ContactIds', 'Input', 'Text collection', 'Required'],
+            ['updatedCount', 'Output', 'Number', ''],
+            ['note', 'Input', 'Text', '']
         ]);
         await expect(el).toBeAccessible();
     });

@@ -3,13 +3,6 @@ import BuilderInteractionEditor from 'c/builderInteractionEditor';
 import type { BuilderEdit, EditorContext } from 'c/dcBuilder';
 import type { DefinitionProblem } from 'c/dcDefinition';
 
-// c/dcBuilder re-exports mappingSources and operators (dcBuilder.ts); until it does, load them here.
-jest.mock('c/dcBuilder', () => ({
-    ...jest.requireActual('c/dcBuilder'),
-    ...jest.requireActual('../../dcBuilder/mappingSources'),
-    ...jest.requireActual('../../dcBuilder/operators')
-}));
-
 type Json = Record<string, unknown>;
 type EditorElement = HTMLElement & { node: Json; path: string; context: EditorContext };
 type Control = HTMLElement & Record<string, unknown>;

@@ -4,13 +4,6 @@ import type { BuilderObject, EditorContext, ObjectSummary } from 'c/dcBuilder';
 import type { FlowDescribe, ValueType } from 'c/dcDefinition';
 import fixtures from './data/builderFixtures.json';
 
-// c/dcBuilder re-exports mappingSources and operators (dcBuilder.ts); until it does, load them here.
-jest.mock('c/dcBuilder', () => ({
-    ...jest.requireActual('c/dcBuilder'),
-    ...jest.requireActual('../../dcBuilder/mappingSources'),
-    ...jest.requireActual('../../dcBuilder/operators')
-}));
-
 type PickerElement = HTMLElement & {
     label: string;
     value?: string;

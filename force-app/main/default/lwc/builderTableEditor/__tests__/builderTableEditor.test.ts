@@ -4,13 +4,6 @@ import type { BuilderEdit, BuilderObject, EditorContext } from 'c/dcBuilder';
 import type { DefinitionProblem } from 'c/dcDefinition';
 import fixtures from '../../builderMappingPicker/__tests__/data/builderFixtures.json';
 
-// c/dcBuilder re-exports mappingSources and operators (dcBuilder.ts); until it does, load them here.
-jest.mock('c/dcBuilder', () => ({
-    ...jest.requireActual('c/dcBuilder'),
-    ...jest.requireActual('../../dcBuilder/mappingSources'),
-    ...jest.requireActual('../../dcBuilder/operators')
-}));
-
 type Json = Record<string, unknown>;
 type EditorElement = HTMLElement & { node: Json; path: string; context: EditorContext; focusPath?: string };
 type Control = HTMLElement & Record<string, unknown>;
