@@ -1,6 +1,7 @@
 /*
  * A small end-to-end harness over playwright-core: tests register with `e2eTest(name, fn)`; `runAll()` starts the
- * preview server (fresh sample data per test via POST /api/reset), launches the system Chromium once, gives each test
+ * preview server (fresh sample data per test via POST /api/reset) on the project's definitions and flows plus the
+ * e2e fixtures (e2e/fixtures/definitions, e2e/fixtures/flows), launches the system Chromium once, gives each test
  * a new page, saves a screenshot to test-results/<test>.png on failure, prints one line per test and a final
  * `N passed, N failed` line.
  */
@@ -14,11 +15,16 @@ import { startServer, type PreviewServer } from '../../preview/server';
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
 
+/** How a page is opened: `as: 'user'` renders it as an end user (no Customize Application: no setup panel). */
+export interface OpenOptions {
+    as?: 'admin' | 'user';
+}
+
 export interface TestContext {
     page: Page;
     server: PreviewServer;
-    /** Opens the preview page for a definition (and record context). */
-    open(definition: string, recordId?: string): Promise<void>;
+    /** Opens the preview page for a definition (and record context), as the preview's admin unless told otherwise. */
+    open(definition: string, recordId?: string, options?: OpenOptions): Promise<void>;
     /** The store's records of an object, as the server holds them now. */
     records(objectName: string): Promise<Record<string, unknown>[]>;
 }
@@ -30,15 +36,33 @@ export function e2eTest(name: string, fn: TestFn): void {
     tests.push({ name, fn });
 }
 
-/** definitions/*.json plus the e2e fixture definitions, in a temp dir the server reads. */
-function definitionsDir(): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dc-e2e-definitions-'));
-    for (const src of [path.join(ROOT, 'definitions'), path.join(__dirname, '..', 'fixtures', 'definitions')]) {
+/** The files ending in `suffix` of the given folders, copied into one new temp dir the server reads. */
+function mergedDir(prefix: string, suffix: string, sources: string[]): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    for (const src of sources) {
         if (!fs.existsSync(src)) continue;
         for (const f of fs.readdirSync(src))
-            if (f.endsWith('.json')) fs.copyFileSync(path.join(src, f), path.join(dir, f));
+            if (f.endsWith(suffix)) fs.copyFileSync(path.join(src, f), path.join(dir, f));
     }
     return dir;
+}
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+
+/** definitions/*.json plus the e2e fixture definitions. */
+function definitionsDir(): string {
+    return mergedDir('dc-e2e-definitions-', '.json', [
+        path.join(ROOT, 'definitions'),
+        path.join(FIXTURES, 'definitions')
+    ]);
+}
+
+/** The project's flows plus the e2e fixture flows (an inactive flow, ...). */
+function flowsDir(): string {
+    return mergedDir('dc-e2e-flows-', '.flow-meta.xml', [
+        path.join(ROOT, 'force-app', 'main', 'default', 'flows'),
+        path.join(FIXTURES, 'flows')
+    ]);
 }
 
 function slug(name: string): string {
@@ -57,7 +81,14 @@ export interface RunOptions {
 
 export async function runAll(options: RunOptions): Promise<{ passed: number; failed: number }> {
     const defsDir = definitionsDir();
-    const server = await startServer({ port: 0, bundleDir: options.bundleDir, definitionsDir: defsDir, quiet: true });
+    const flowDir = flowsDir();
+    const server = await startServer({
+        port: 0,
+        bundleDir: options.bundleDir,
+        definitionsDir: defsDir,
+        flowsDir: flowDir,
+        quiet: true
+    });
     let browser: Browser | undefined;
     let passed = 0;
     let failed = 0;
@@ -74,9 +105,10 @@ export async function runAll(options: RunOptions): Promise<{ passed: number; fai
             const ctx: TestContext = {
                 page,
                 server,
-                async open(definition, recordId) {
+                async open(definition, recordId, openOptions = {}) {
                     const q = new URLSearchParams({ definition });
                     if (recordId) q.set('recordId', recordId);
+                    if (openOptions.as === 'user') q.set('as', 'user');
                     await page.goto(`${server.url}?${q}`);
                 },
                 async records(objectName) {
@@ -108,6 +140,7 @@ export async function runAll(options: RunOptions): Promise<{ passed: number; fai
         await browser?.close();
         await server.close();
         fs.rmSync(defsDir, { recursive: true, force: true });
+        fs.rmSync(flowDir, { recursive: true, force: true });
     }
     return { passed, failed };
 }
