@@ -780,6 +780,8 @@ describe('templates, open, import, export, duplicate', () => {
 
     it('duplicates the draft as a new definition saved under the new name', async () => {
         const element = await mountBoard();
+        treeItem(element, 'components[0].columns').click();
+        await flush();
         button(element, 'Duplicate').click();
         await flush();
         expect(($(element, '.form-api-name') as unknown as { value: string }).value).toBe('Contact_Status_Board_Copy');
