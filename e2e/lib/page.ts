@@ -130,3 +130,107 @@ export async function failNextSave(baseUrl: string, message: string): Promise<vo
     });
     if (!res.ok) throw new Error(`fail-next-save: ${res.status} ${await res.text()}`);
 }
+
+// ------------------------------------------------------------------ builder forms (LBC inputs, c-builder-search-select)
+
+function exactLabel(label: string): RegExp {
+    // required fields prefix their label with "*"
+    return new RegExp(`^\\s*\\*?\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
+/** The native input (or textarea) of the lightning-input / lightning-textarea labelled `label` inside `scope`. */
+export function inputField(scope: Locator, label: string): Locator {
+    return scope
+        .locator('lightning-input, lightning-textarea')
+        .filter({ has: scope.page().locator('label', { hasText: exactLabel(label) }) })
+        .locator('input, textarea')
+        .first();
+}
+
+/** Replaces the text of a lightning-input / lightning-textarea and leaves the field (change committed). */
+export async function fillField(scope: Locator, label: string, value: string): Promise<void> {
+    const input = inputField(scope, label);
+    await input.fill(value);
+    // the focus is still in the field (whose label may have changed with its value)
+    await scope.page().keyboard.press('Tab');
+}
+
+/** Ticks or unticks the checkbox lightning-input labelled `label`. */
+export async function setCheckbox(scope: Locator, label: string, checked: boolean): Promise<void> {
+    const box = inputField(scope, label);
+    // the native checkbox is visually hidden behind SLDS's faux box: click the label, as a user does
+    if ((await box.isChecked()) !== checked)
+        await scope
+            .locator('lightning-input')
+            .filter({ has: scope.page().locator('label', { hasText: exactLabel(label) }) })
+            .locator('label')
+            .first()
+            .click();
+    if ((await box.isChecked()) !== checked) throw new Error(`The checkbox '${label}' did not change.`);
+}
+
+/** Picks `option` in the lightning-combobox labelled `label`. */
+export async function chooseOption(scope: Locator, label: string, option: string | RegExp): Promise<void> {
+    const combobox = scope
+        .locator('lightning-combobox')
+        .filter({ has: scope.page().locator(`button[aria-label="${label}"]`) })
+        .first();
+    await combobox.locator('button[role="combobox"], button').first().click();
+    await combobox.locator('lightning-base-combobox-item', { hasText: option }).first().click();
+}
+
+/** The c-builder-search-select labelled `label`. */
+export function searchSelect(scope: Locator, label: string): Locator {
+    return scope
+        .locator('c-builder-search-select')
+        .filter({ has: scope.page().locator('label', { hasText: exactLabel(label) }) })
+        .first();
+}
+
+/** Types `search` into the searchable select labelled `label` and picks the option whose label shows `option`. */
+export async function pickSearchOption(
+    scope: Locator,
+    label: string,
+    search: string,
+    option: string | RegExp = search
+): Promise<void> {
+    const select = searchSelect(scope, label);
+    const input = select.locator('input[role="combobox"]');
+    await input.click();
+    await input.fill(search);
+    // match the option's label (its description line is separate)
+    await select
+        .locator('[role="option"]')
+        .filter({ has: scope.page().locator('.slds-listbox__option-text', { hasText: option }) })
+        .first()
+        .click();
+}
+
+/** Opens the lightning-button-menu whose button is labelled `menu` and picks `item`. */
+export async function chooseMenuItem(scope: Locator, menu: string, item: string): Promise<void> {
+    const button = scope.locator('lightning-button-menu').filter({ hasText: menu }).first();
+    await button.locator('button').first().click();
+    await button.locator('lightning-menu-item', { hasText: item }).first().click();
+}
+
+/** A lightning-button (or lightning-button-icon by its alternative text) by its label. */
+export function builderButton(scope: Locator, label: string): Locator {
+    return scope
+        .locator(`lightning-button button, lightning-button-icon button[title="${label}"]`)
+        .filter({ hasText: exactLabel(label) })
+        .or(scope.locator(`lightning-button-icon button[title="${label}"]`))
+        .first();
+}
+
+/** The builder's property editor pane, its save status and its dialog. */
+export function builderEditor(page: Page): Locator {
+    return builder(page).locator('section.editor-pane');
+}
+
+export function builderSaveStatus(page: Page): Locator {
+    return builder(page).locator('.save-live .save-status-text');
+}
+
+export function builderDialog(page: Page): Locator {
+    return builder(page).locator('section[role="dialog"]');
+}

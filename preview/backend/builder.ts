@@ -235,6 +235,11 @@ export class BuilderController {
         this.flows = flowCatalogOfDirectory(options.flowsDir);
     }
 
+    /** The folder saves are written to. */
+    get definitionsDir(): string {
+        return this.options.definitionsDir;
+    }
+
     private get context(): BuilderContext {
         return this.options.context();
     }
