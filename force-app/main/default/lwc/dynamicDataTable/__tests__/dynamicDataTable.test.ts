@@ -190,6 +190,10 @@ async function mountListening(name: string, props: Partial<TableElement>): Promi
 
 const key = (i: number): string => `003${String(i).padStart(15, '0')}`;
 
+// axe over a full window of rendered rows takes seconds on a loaded machine, and a test that times out leaves axe
+// running into the next one ("Axe is already running"): give these tests room
+jest.setTimeout(30000);
+
 function cleanUp(): void {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
     jest.clearAllMocks();
