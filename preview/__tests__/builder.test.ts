@@ -862,6 +862,14 @@ describe('server routes', () => {
         assert.equal(notObject.body.exceptionType, 'System.JSONException');
     });
 
+    test('the session reaches DynamicComponentController too: an end user cannot customize', async () => {
+        const admin = await apex('DynamicComponentController.getDefinition', { definitionName: 'Board' });
+        assert.equal((admin.body.result as { canCustomize: boolean }).canCustomize, true);
+        const user = await apex('DynamicComponentController.getDefinition', { definitionName: 'Board' }, 'user');
+        assert.equal(user.status, 200);
+        assert.equal((user.body.result as { canCustomize: boolean }).canCustomize, false);
+    });
+
     test('a builder save is picked up by the component controller; an injected failure leaves the old file', async () => {
         const doc = contactDefinition('Saved_Board');
         const save = await apex('DynamicComponentBuilderController.saveDefinition', {
