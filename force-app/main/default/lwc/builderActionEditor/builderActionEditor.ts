@@ -1,8 +1,8 @@
 import { LightningElement, api } from 'lwc';
 import { parseFormula } from 'c/dcExpressions';
 import type { DefinitionProblem, ValueType } from 'c/dcDefinition';
-import { mappingSources } from 'c/dcBuilder';
-import type { BuilderEdit, EditorContext, ObjectSummary } from 'c/dcBuilder';
+import { mappingSources, newAction } from 'c/dcBuilder';
+import type { BuilderEdit, EditorContext, NewActionType, ObjectSummary } from 'c/dcBuilder';
 
 type Json = Record<string, unknown>;
 
@@ -13,6 +13,7 @@ interface Option {
 }
 
 // ------------------------------------------------------------------ the action catalogue (shared with the other editors)
+// New actions come from c/dcBuilder newAction, like the outline's Add buttons.
 
 /** Action types in the order the "Add item" menus list them, with the names admins read. */
 export const ACTION_TYPE_OPTIONS: readonly Option[] = Object.freeze([
@@ -45,43 +46,6 @@ function clone<T>(v: T): T {
 }
 
 const CHAIN_KEYS = ['onFinish', 'onError', 'onCancel', 'onClose'];
-
-/** Every action id in the draft (interactions' actions and their chains, at any depth). */
-export function collectActionIds(doc: Json): Set<string> {
-    const ids = new Set<string>();
-    const visit = (actions: unknown): void => {
-        for (const a of list(actions)) {
-            if (typeof a.id === 'string') ids.add(a.id.toLowerCase());
-            for (const key of CHAIN_KEYS) visit(a[key]);
-        }
-    };
-    for (const it of list(doc.interactions)) visit(it.do);
-    return ids;
-}
-
-/** base, base2, base3 … the first not in `taken` (compared case-insensitively). */
-export function uniqueName(base: string, taken: Set<string>): string {
-    if (!taken.has(base.toLowerCase())) return base;
-    for (let n = 2; ; n++) if (!taken.has(`${base}${n}`.toLowerCase())) return `${base}${n}`;
-}
-
-/** A new action of a type, with what it needs to start (an executeFlow gets a unique id). */
-export function newAction(type: string, doc: Json): Json {
-    switch (type) {
-        case 'executeFlow':
-            return { type, id: uniqueName('runFlow', collectActionIds(doc)) };
-        case 'showToast':
-            return { type, variant: 'success', title: '' };
-        case 'navigate':
-            return { type, target: 'recordPage', recordId: '' };
-        case 'setVariable':
-            return { type, variable: '' };
-        case 'confirm':
-            return { type, message: 'Are you sure?' };
-        default:
-            return { type };
-    }
-}
 
 function quoted(text: unknown): string {
     if (typeof text !== 'string' || !text) return '';
@@ -784,7 +748,7 @@ export default class BuilderActionEditor extends LightningElement {
     handleTypeChange(event: CustomEvent<{ value: string }>): void {
         const type = this.text(event);
         if (type === this.type) return;
-        const next: Json = newAction(type, this.doc);
+        const next: Json = newAction(this.doc, type as NewActionType);
         if (this.actionId) next.id = this.actionId;
         for (const key of ['description', 'onFinish', 'onError']) {
             if (this.action[key] !== undefined) next[key] = clone(this.action[key]);
@@ -936,7 +900,7 @@ export default class BuilderActionEditor extends LightningElement {
     handleAddItem(event: CustomEvent<{ value: string }>): void {
         const chain = (event.currentTarget as HTMLElement).dataset.chain ?? 'onFinish';
         const type = event.detail.value;
-        const value = newAction(type, this.doc);
+        const value = newAction(this.doc, type as NewActionType);
         const label = `Add ${actionTypeLabel(type)} to ${CHAIN_LABELS[chain]}`;
         if (Array.isArray(this.action[chain])) this.edit({ op: 'insert', path: `${this.path}.${chain}`, value, label });
         else this.set(chain, [value], label);

@@ -8,6 +8,7 @@ import {
     valueTypeLabel
 } from 'c/dcDefinition';
 import type { DefinitionProblem, FlowDescribe, FlowVariableDescribe, ValueType } from 'c/dcDefinition';
+import { namesInUse, uniqueName } from 'c/dcBuilder';
 import type { BuilderEdit, EditorContext, FlowSummary } from 'c/dcBuilder';
 
 type Json = Record<string, unknown>;
@@ -74,20 +75,10 @@ export function withFlow(action: Json, flow: FlowDescribe): Json {
     return next;
 }
 
-function namesInUse(doc: Json): Set<string> {
-    const names = new Set<string>();
-    for (const key of ['resources', 'queries', 'components']) {
-        for (const item of list(doc[key])) if (typeof item.name === 'string') names.add(item.name.toLowerCase());
-    }
-    return names;
-}
-
 /** A variable resource that can receive a flow output variable, named after it (made unique in the namespace). */
 export function variableFor(variable: FlowVariableDescribe, doc: Json): Json {
-    const taken = namesInUse(doc);
     const base = /^[A-Za-z][A-Za-z0-9_]*$/.test(variable.name) ? variable.name : 'flowOutput';
-    let name = base;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}${n}`;
+    const name = uniqueName(base, namesInUse(doc));
     const resource: Json = { name, kind: 'variable', dataType: dataTypeOfFlowType(variable.dataType) ?? 'Text' };
     if (variable.isCollection) resource.isCollection = true;
     if (resource.dataType === 'Record' && variable.objectType) resource.objectApiName = variable.objectType;

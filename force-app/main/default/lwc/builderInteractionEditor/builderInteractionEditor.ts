@@ -1,7 +1,8 @@
 import { LightningElement, api } from 'lwc';
 import type { DefinitionProblem } from 'c/dcDefinition';
-import type { BuilderEdit, EditorContext } from 'c/dcBuilder';
-import { ACTION_TYPE_OPTIONS, actionSummary, actionTypeLabel, newAction } from 'c/builderActionEditor';
+import { newAction } from 'c/dcBuilder';
+import type { BuilderEdit, EditorContext, NewActionType } from 'c/dcBuilder';
+import { ACTION_TYPE_OPTIONS, actionSummary, actionTypeLabel } from 'c/builderActionEditor';
 
 type Json = Record<string, unknown>;
 
@@ -311,7 +312,7 @@ export default class BuilderInteractionEditor extends LightningElement {
 
     handleAddItem(event: CustomEvent<{ value: string }>): void {
         const type = event.detail.value;
-        const value = newAction(type, this.doc);
+        const value = newAction(this.doc, type as NewActionType);
         const label = `Add ${actionTypeLabel(type)}`;
         if (Array.isArray(this.interaction.do)) this.edit({ op: 'insert', path: `${this.path}.do`, value, label });
         else this.edit({ op: 'set', path: `${this.path}.do`, value: [value], label });

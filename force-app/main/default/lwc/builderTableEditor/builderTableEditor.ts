@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import type { DefinitionProblem } from 'c/dcDefinition';
+import { newHeaderAction, newInteraction, newRowAction } from 'c/dcBuilder';
 import type { BuilderEdit, BuilderField, BuilderObject, EditorContext } from 'c/dcBuilder';
-import { uniqueName } from 'c/builderActionEditor';
 
 type Json = Record<string, unknown>;
 type ButtonList = 'headerActions' | 'rowActions';
@@ -54,7 +54,7 @@ export function toggleConfirmation(actions: unknown, confirm: Json | undefined):
  * 1 = single select), search, row numbers, height, empty message; the columns (add from the query's fields, remove,
  * reorder, label, sortable, link to record); header and row actions (name, label, variant, requires selection for
  * header actions, "Ask for confirmation", which puts a confirm action in front of what the button's interaction does,
- * and a link to that interaction). `focusPath` (a column or action the outline selected) scrolls to it and focuses it.
+ * and a link to that interaction; renaming a button relies on the host keeping its interactions connected). `focusPath` (a column or action the outline selected) scrolls to it and focuses it.
  *
  * Inputs (@api): node (the component), path ('components[0]'), context (EditorContext), focusPath.
  * Events: edit (BuilderEdit, bubbles, composed); select ({path}, bubbles, composed).
@@ -518,27 +518,18 @@ export default class BuilderTableEditor extends LightningElement {
 
     handleAddButton(event: Event): void {
         const listKey = this.data(event).list as ButtonList;
-        const taken = new Set(this.buttons(listKey).map((b) => String(b.name).toLowerCase()));
-        const value = { name: uniqueName('action', taken), label: 'New action' };
-        const label = listKey === 'headerActions' ? 'Add header action' : 'Add row action';
+        const header = listKey === 'headerActions';
+        const value = header ? newHeaderAction(this.doc, this.path) : newRowAction(this.doc, this.path);
+        const label = header ? 'Add header action' : 'Add row action';
         if (Array.isArray(this.table[listKey]))
             this.edit({ op: 'insert', path: `${this.path}.${listKey}`, value, label });
         else this.set(listKey, [value], label);
     }
 
-    /** Renames the button and the interactions it triggers, so they stay connected. */
+    /** Renames the button; the host keeps the interactions it triggers connected (applyEditKeepingReferences). */
     handleButtonNameChange(event: CustomEvent<{ value: string }>): void {
         const { list: listKey, index } = this.data(event);
-        const i = Number(index);
-        const old = this.buttons(listKey as ButtonList)[i]?.name;
-        const name = (event.detail.value ?? '').trim();
-        this.set(`${listKey}[${i}].name`, name, 'Rename action');
-        list(this.doc.interactions).forEach((it, k) => {
-            const on = isObject(it.on) ? it.on : {};
-            if (on.event === EVENT_OF[listKey as ButtonList] && on.target === this.name && on.action === old) {
-                this.edit({ op: 'set', path: `interactions[${k}].on.action`, value: name, label: 'Rename action' });
-            }
-        });
+        this.set(`${listKey}[${index}].name`, (event.detail.value ?? '').trim(), 'Rename action');
     }
 
     handleButtonLabelChange(event: CustomEvent<{ value: string }>): void {
@@ -561,14 +552,8 @@ export default class BuilderTableEditor extends LightningElement {
         );
     }
 
-    private newInteraction(listKey: ButtonList, button: Json, actions: Json[]): Json {
-        const taken = new Set(list(this.doc.interactions).map((it) => String(it.id).toLowerCase()));
-        const base = typeof button.name === 'string' && /^[A-Za-z]/.test(button.name) ? button.name : 'interaction';
-        return {
-            id: uniqueName(base, taken),
-            on: { event: EVENT_OF[listKey], target: this.name, action: button.name },
-            do: actions
-        };
+    private newInteraction(listKey: ButtonList, button: Json, first?: Json): Json {
+        return newInteraction(this.doc, EVENT_OF[listKey], this.name, String(button.name ?? ''), first);
     }
 
     private insertInteraction(interaction: Json, label: string): number {
@@ -596,7 +581,7 @@ export default class BuilderTableEditor extends LightningElement {
                 label
             });
         } else if (confirm) {
-            this.insertInteraction(this.newInteraction(key, button, [confirm]), label);
+            this.insertInteraction(this.newInteraction(key, button, confirm), label);
         }
     }
 
@@ -607,7 +592,7 @@ export default class BuilderTableEditor extends LightningElement {
         let k = this.interactionIndex(key, button.name);
         if (k < 0)
             k = this.insertInteraction(
-                this.newInteraction(key, button, []),
+                this.newInteraction(key, button),
                 `Set up ${String(button.label ?? button.name)}`
             );
         this.dispatchEvent(

@@ -1,12 +1,5 @@
 import { createElement } from '@lwc/engine-dom';
-import BuilderActionEditor, {
-    ACTION_TYPE_OPTIONS,
-    actionSummary,
-    actionTypeLabel,
-    collectActionIds,
-    newAction,
-    uniqueName
-} from 'c/builderActionEditor';
+import BuilderActionEditor, { ACTION_TYPE_OPTIONS, actionSummary, actionTypeLabel } from 'c/builderActionEditor';
 import type { BuilderEdit, BuilderObject, EditorContext } from 'c/dcBuilder';
 import type { DefinitionProblem } from 'c/dcDefinition';
 import fixtures from '../../builderMappingPicker/__tests__/data/builderFixtures.json';
@@ -138,7 +131,7 @@ describe('c-builder-action-editor', () => {
             {
                 op: 'insert',
                 path: 'interactions[0].do[0].onFinish',
-                value: { type: 'navigate', target: 'recordPage', recordId: '' },
+                value: { type: 'navigate', target: 'recordPage', recordId: '', actionName: 'view' },
                 label: 'Add Navigate to On Finish'
             },
             {
@@ -158,7 +151,11 @@ describe('c-builder-action-editor', () => {
         expect(setPath(bare.edits)).toEqual([
             ['set', 'interactions[0].do[0].onFinish', [{ type: 'refreshQueries' }]],
             // a new Execute Flow gets an id unique in the definition
-            ['set', 'interactions[0].do[0].onFinish', [{ type: 'executeFlow', id: 'runFlow' }]]
+            [
+                'set',
+                'interactions[0].do[0].onFinish',
+                [{ type: 'executeFlow', id: 'runFlow', flowApiName: '', inputs: [], outputs: [] }]
+            ]
         ]);
     });
 
@@ -400,7 +397,7 @@ describe('c-builder-action-editor', () => {
             ['set', 'interactions[0].do[0].confirmLabel', undefined],
             ['set', 'interactions[0].do[0].variant', 'headerless'],
             ['set', 'interactions[0].do[0].theme', 'warning'],
-            ['set', 'interactions[0].do[0].onCancel', [{ type: 'showToast', variant: 'success', title: '' }]]
+            ['set', 'interactions[0].do[0].onCancel', [{ type: 'showToast', variant: 'success', title: 'Done' }]]
         ]);
         await expect(el).toBeAccessible();
     });
@@ -439,7 +436,7 @@ describe('c-builder-action-editor', () => {
                 {
                     type: 'showToast',
                     variant: 'success',
-                    title: '',
+                    title: 'Done',
                     id: 'setActiveFlow',
                     onFinish: EXECUTE.onFinish,
                     onError: EXECUTE.onError
@@ -450,7 +447,13 @@ describe('c-builder-action-editor', () => {
         ]);
         const toast = await mount({ type: 'showToast', title: 't' });
         change(field(toast.el, 'type'), { value: 'executeFlow' });
-        expect(toast.edits[0].op === 'set' && toast.edits[0].value).toEqual({ type: 'executeFlow', id: 'runFlow' });
+        expect(toast.edits[0].op === 'set' && toast.edits[0].value).toEqual({
+            type: 'executeFlow',
+            id: 'runFlow',
+            flowApiName: '',
+            inputs: [],
+            outputs: []
+        });
     });
 
     it('shows problems beside their controls, on chain items, and the rest on top', async () => {
@@ -495,15 +498,5 @@ describe('action catalogue', () => {
         expect(actionSummary({ type: 'showToast' })).toBe('Show Toast');
         expect(actionSummary({ type: 'other' })).toBe('Action');
         expect(actionSummary('junk')).toBe('Action');
-    });
-
-    it('finds action ids at any depth and makes new ones unique', () => {
-        const doc = docWith([{ ...EXECUTE, id: 'runFlow', onFinish: [{ type: 'executeFlow', id: 'RunFlow2' }] }]);
-        expect([...collectActionIds(doc)]).toEqual(['runflow', 'runflow2']);
-        expect(newAction('executeFlow', doc)).toEqual({ type: 'executeFlow', id: 'runFlow3' });
-        expect(newAction('confirm', doc)).toEqual({ type: 'confirm', message: 'Are you sure?' });
-        expect(newAction('setVariable', doc)).toEqual({ type: 'setVariable', variable: '' });
-        expect(newAction('openFlowDialog', doc)).toEqual({ type: 'openFlowDialog' });
-        expect(uniqueName('a', new Set())).toBe('a');
     });
 });

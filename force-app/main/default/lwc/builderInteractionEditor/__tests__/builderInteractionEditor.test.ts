@@ -200,7 +200,7 @@ describe('c-builder-interaction-editor', () => {
             {
                 op: 'insert',
                 path: 'interactions[0].do',
-                value: { type: 'executeFlow', id: 'runFlow2' },
+                value: { type: 'executeFlow', id: 'runFlow2', flowApiName: '', inputs: [], outputs: [] },
                 label: 'Add Execute Flow'
             },
             {
@@ -223,7 +223,7 @@ describe('c-builder-interaction-editor', () => {
         expect(empty.edits[0]).toEqual({
             op: 'set',
             path: 'interactions[0].do',
-            value: [{ type: 'showToast', variant: 'success', title: '' }],
+            value: [{ type: 'showToast', variant: 'success', title: 'Done' }],
             label: 'Add Show Toast'
         });
     });

@@ -227,7 +227,7 @@ describe('c-builder-table-editor', () => {
         });
     });
 
-    it('edits header and row actions; renaming one keeps its interaction connected', async () => {
+    it("edits header and row actions (the host keeps a renamed action's interaction connected)", async () => {
         const { el, edits } = await mount();
         change(byLabel(el, 'lightning-input', 'API name of header action Set as Active'), { value: 'activate' });
         change(byLabel(el, 'lightning-input', 'Label of header action Export'), { value: 'Export all' });
@@ -239,7 +239,6 @@ describe('c-builder-table-editor', () => {
         byLabel(el, 'lightning-button-icon', 'Remove row action Open').click();
         expect(edits).toEqual([
             { op: 'set', path: 'components[0].headerActions[0].name', value: 'activate', label: 'Rename action' },
-            { op: 'set', path: 'interactions[0].on.action', value: 'activate', label: 'Rename action' },
             {
                 op: 'set',
                 path: 'components[0].headerActions[1].label',
@@ -270,10 +269,10 @@ describe('c-builder-table-editor', () => {
         ]);
     });
 
-    it('adds header and row actions with unique names', async () => {
+    it('adds header and row actions (c/dcBuilder new nodes, unique names)', async () => {
         const { el, edits } = await mount({
             ...table(),
-            headerActions: [{ name: 'action', label: 'A' }],
+            headerActions: [{ name: 'newAction', label: 'A' }],
             rowActions: undefined
         });
         byLabel(el, 'lightning-button', 'Add header action').click();
@@ -282,13 +281,13 @@ describe('c-builder-table-editor', () => {
             {
                 op: 'insert',
                 path: 'components[0].headerActions',
-                value: { name: 'action2', label: 'New action' },
+                value: { name: 'newAction2', label: 'New Action 2' },
                 label: 'Add header action'
             },
             {
                 op: 'set',
                 path: 'components[0].rowActions',
-                value: [{ name: 'action', label: 'New action' }],
+                value: [{ name: 'rowAction', label: 'Row Action' }],
                 label: 'Add row action'
             }
         ]);
