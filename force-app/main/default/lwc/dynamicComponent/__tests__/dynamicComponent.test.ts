@@ -67,6 +67,10 @@ type SetupElement = HTMLElement & {
 
 const NOT_SET_UP = "This action isn't set up correctly. Ask your admin.";
 
+// axe checks of the rendered card take seconds on a loaded machine, and a test that times out leaves axe running into
+// the next one ("Axe is already running"): give these tests room
+jest.setTimeout(30000);
+
 const RECORD_ID = '001000000000000AAA';
 const key = (i: number): string => `003${String(i).padStart(15, '0')}`;
 
