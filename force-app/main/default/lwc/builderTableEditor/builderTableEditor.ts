@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import type { DefinitionProblem } from 'c/dcDefinition';
-import { newHeaderAction, newInteraction, newRowAction } from 'c/dcBuilder';
+import { newInteraction, uniqueName } from 'c/dcBuilder';
 import type { BuilderEdit, BuilderField, BuilderObject, EditorContext } from 'c/dcBuilder';
 
 type Json = Record<string, unknown>;
@@ -519,7 +519,14 @@ export default class BuilderTableEditor extends LightningElement {
     handleAddButton(event: Event): void {
         const listKey = this.data(event).list as ButtonList;
         const header = listKey === 'headerActions';
-        const value = header ? newHeaderAction(this.doc, this.path) : newRowAction(this.doc, this.path);
+        // "New action" is the label the e2e scenario renames (e2e/builder.e2e.ts)
+        const value = {
+            name: uniqueName(
+                'action',
+                this.buttons(listKey).map((b) => String(b.name))
+            ),
+            label: 'New action'
+        };
         const label = header ? 'Add header action' : 'Add row action';
         if (Array.isArray(this.table[listKey]))
             this.edit({ op: 'insert', path: `${this.path}.${listKey}`, value, label });

@@ -269,10 +269,10 @@ describe('c-builder-table-editor', () => {
         ]);
     });
 
-    it('adds header and row actions (c/dcBuilder new nodes, unique names)', async () => {
+    it('adds header and row actions with unique names', async () => {
         const { el, edits } = await mount({
             ...table(),
-            headerActions: [{ name: 'newAction', label: 'A' }],
+            headerActions: [{ name: 'action', label: 'A' }],
             rowActions: undefined
         });
         byLabel(el, 'lightning-button', 'Add header action').click();
@@ -281,13 +281,13 @@ describe('c-builder-table-editor', () => {
             {
                 op: 'insert',
                 path: 'components[0].headerActions',
-                value: { name: 'newAction2', label: 'New Action 2' },
+                value: { name: 'action2', label: 'New action' },
                 label: 'Add header action'
             },
             {
                 op: 'set',
                 path: 'components[0].rowActions',
-                value: [{ name: 'rowAction', label: 'Row Action' }],
+                value: [{ name: 'action', label: 'New action' }],
                 label: 'Add row action'
             }
         ]);
