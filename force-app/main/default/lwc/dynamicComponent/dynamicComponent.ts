@@ -361,8 +361,8 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
         const isAdmin = hasCustomizeApplication === true;
         try {
             const parsed = parseDefinition(json);
-            const problems = mergeProblems(this.draftProblemList, parsed.problems);
-            const key = `${JSON.stringify(parsed.document ?? null)}\u0000${JSON.stringify(problems)}`;
+            const problems = this.draftProblemList;
+            const key = `${JSON.stringify(parsed.document ?? null)}\u0000${JSON.stringify(mergeProblems(problems, parsed.problems))}`;
             if (this.isDraft && key === this.draftKey && this.status !== 'loading') return;
             // tables carry over from draft to draft only (a stored definition's rows came from runQuery)
             if (!this.isDraft) this.tables = new Map();
