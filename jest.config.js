@@ -16,6 +16,19 @@ module.exports = {
         '^lightning/modal$': '<rootDir>/force-app/test/jest-mocks/lightning/modal',
         '^lightning/confirm$': '<rootDir>/force-app/test/jest-mocks/lightning/confirm'
     },
-    testPathIgnorePatterns: ['/node_modules/', '<rootDir>/scripts/', '<rootDir>/preview/', '<rootDir>/e2e/', '<rootDir>/bench/'],
-    modulePathIgnorePatterns: ['<rootDir>/.localdevserver', '<rootDir>/mdapi_out', '<rootDir>/.verify-out', '<rootDir>/preview/dist']
+    // __tests__/stubs/ holds stand-in components the tests mount (jest.mock), not tests.
+    testPathIgnorePatterns: [
+        '/node_modules/',
+        '/__tests__/stubs/',
+        '<rootDir>/scripts/',
+        '<rootDir>/preview/',
+        '<rootDir>/e2e/',
+        '<rootDir>/bench/'
+    ],
+    modulePathIgnorePatterns: [
+        '<rootDir>/.localdevserver',
+        '<rootDir>/mdapi_out',
+        '<rootDir>/.verify-out',
+        '<rootDir>/preview/dist'
+    ]
 };
