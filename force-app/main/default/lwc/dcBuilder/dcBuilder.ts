@@ -16,3 +16,4 @@ export * from './templates';
 export * from './importJson';
 export * from './mappingSources';
 export * from './operators';
+export * from './usage';
