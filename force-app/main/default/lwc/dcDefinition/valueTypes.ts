@@ -20,7 +20,7 @@ export interface FlowVariableDescribe {
     objectType?: string;
     /**
      * The builder pre-adds required inputs. Offline and in the preview: an input variable without a default value.
-     * The org (FlowVariableView) cannot tell, so there every input counts as required.
+     * The org (FlowVariableView) cannot tell, so there no input is marked required.
      */
     isRequired?: boolean;
     description?: string;
