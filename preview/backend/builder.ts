@@ -43,7 +43,7 @@ import type {
 import { serializeDefinition } from '../../force-app/main/default/lwc/dcBuilder/serialize';
 import { flowCatalogOfDirectory, type FlowXmlCatalog } from '../../scripts/lib/flowCatalog';
 import { ServiceError } from './errors';
-import { runStructuredQuery, type QueryDefinition, type QueryRequest, type QueryResponse } from './query';
+import { runNamedQuery, type QueryDefinition, type QueryResponse } from './query';
 import type { BackendOptions } from './index';
 import type { PreviewField, PreviewSchema } from './schema';
 import type { Store } from './store';
@@ -383,26 +383,7 @@ export class BuilderController {
                 !doc || p.path === '' || p.path === own || p.path.startsWith(own + '.') || p.path.startsWith(own + '[')
         );
         if (blocking.length) throw invalidDefinition(`Definition '${draftName}'`, blocking);
-        if (index < 0) {
-            const available = queries.map((q) => q?.name).filter((n): n is string => typeof n === 'string');
-            throw new ServiceError(
-                'UNKNOWN_QUERY',
-                `Definition "${draftName}" has no query named "${String(params.queryName)}".${available.length ? ` Queries: ${available.join(', ')}.` : ' It has no queries.'}`,
-                available
-            );
-        }
-        let request: QueryRequest = {};
-        if (typeof params.requestJson === 'string' && params.requestJson.trim()) {
-            try {
-                request = JSON.parse(params.requestJson) as QueryRequest;
-            } catch (e) {
-                throw new ServiceError(
-                    'INVALID_REQUEST',
-                    `The query request is not valid JSON: ${(e as Error).message}`
-                );
-            }
-        }
-        return runStructuredQuery(this.context.store, queries[index], request);
+        return runNamedQuery(this.context.store, draftName, queries, params.queryName, params.requestJson);
     }
 
     // -------------------------------------------------------------- save

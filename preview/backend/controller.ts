@@ -24,7 +24,7 @@ import { closest } from '../../force-app/main/default/lwc/dcDefinition/suggest';
 import { flowCatalogOfDirectory } from '../../scripts/lib/flowCatalog';
 import { ServiceError } from './errors';
 import { loadDefinitions, readDefinition, schemaCatalog, type StoredDefinition } from './definitions';
-import { runStructuredQuery, type QueryDefinition, type QueryRequest, type QueryResponse } from './query';
+import { runNamedQuery, type QueryDefinition, type QueryResponse } from './query';
 import type { PreviewSchema } from './schema';
 import { DmlError, type Store } from './store';
 import { readFlowFile, type FlowModel, type FlowVariable } from './flow/flowModel';
@@ -249,27 +249,7 @@ export class PreviewController {
         const def = this.definition(params.definitionName);
         this.requireUsable(def);
         const queries = (def.document?.queries ?? []) as QueryDefinition[];
-        const query = queries.find((q) => q.name === params.queryName);
-        if (!query) {
-            const available = queries.map((q) => q.name);
-            throw new ServiceError(
-                'UNKNOWN_QUERY',
-                `Definition "${def.apiName}" has no query named "${String(params.queryName)}".${available.length ? ` Queries: ${available.join(', ')}.` : ' It has no queries.'}`,
-                available
-            );
-        }
-        let request: QueryRequest = {};
-        if (typeof params.requestJson === 'string' && params.requestJson.trim()) {
-            try {
-                request = JSON.parse(params.requestJson) as QueryRequest;
-            } catch (e) {
-                throw new ServiceError(
-                    'INVALID_REQUEST',
-                    `The query request is not valid JSON: ${(e as Error).message}`
-                );
-            }
-        }
-        return runStructuredQuery(this.options.store, query, request);
+        return runNamedQuery(this.options.store, def.apiName, queries, params.queryName, params.requestJson);
     }
 
     /** The interpreter's model of a project flow (exact API name), or FLOW_NOT_FOUND with the contract's wording. */

@@ -461,3 +461,34 @@ export function runStructuredQuery(store: Store, query: QueryDefinition, request
         objectLabelPlural: obj.labelPlural
     };
 }
+
+/**
+ * Runs the query named `queryName` of a definition (stored or draft) with the client's request JSON: the one place
+ * that resolves the name and reads the request, for runQuery and the builder's previewQuery alike.
+ */
+export function runNamedQuery(
+    store: Store,
+    definitionName: string,
+    queries: QueryDefinition[],
+    queryName: unknown,
+    requestJson: unknown
+): QueryResponse {
+    const query = queries.find((q) => q && q.name === queryName);
+    if (!query) {
+        const available = queries.map((q) => q?.name).filter((n): n is string => typeof n === 'string');
+        throw new ServiceError(
+            'UNKNOWN_QUERY',
+            `Definition "${definitionName}" has no query named "${String(queryName)}".${available.length ? ` Queries: ${available.join(', ')}.` : ' It has no queries.'}`,
+            available
+        );
+    }
+    let request: QueryRequest = {};
+    if (typeof requestJson === 'string' && requestJson.trim()) {
+        try {
+            request = JSON.parse(requestJson) as QueryRequest;
+        } catch (e) {
+            throw new ServiceError('INVALID_REQUEST', `The query request is not valid JSON: ${(e as Error).message}`);
+        }
+    }
+    return runStructuredQuery(store, query, request);
+}
