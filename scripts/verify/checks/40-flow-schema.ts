@@ -28,7 +28,8 @@ import type { Check } from '../check';
 import type { Problem } from '../../lib/problems';
 import { REPO_ROOT, rel } from '../../lib/paths';
 import { FlowParseError, flowFiles, flowNames, parseFlow, type FlowModel, type XmlNode } from '../../lib/flowModel';
-import { closest, editDistance } from '../../../force-app/main/default/lwc/dcDefinition/suggest';
+import { closest } from '../../../force-app/main/default/lwc/dcDefinition/suggest';
+import { boundedDistance } from '../../../force-app/main/default/lwc/dcExpressions/distance';
 
 // ---------------------------------------------------------------------------------------------------
 // The Metadata API model from @salesforce/types
@@ -114,9 +115,8 @@ function suggestion(word: string, candidates: Iterable<string>): string {
 
 function allowedValues(values: string[], value: string): string {
     if (values.length <= 15) return `allowed: ${values.join(', ')}`;
-    const close = values.filter(
-        (v) => editDistance(value.toLowerCase(), v.toLowerCase()) <= Math.max(2, Math.floor(value.length / 3))
-    );
+    const limit = Math.max(2, Math.floor(value.length / 3));
+    const close = values.filter((v) => boundedDistance(value.toLowerCase(), v.toLowerCase(), limit) <= limit);
     return close.length ? `did you mean ${close.slice(0, 3).join(' or ')}?` : `${values.length} values allowed`;
 }
 

@@ -36,6 +36,8 @@ export { FUNCTIONS, functionSignature, isBlank, suggestName, toText } from './fu
 export type { FunctionSpec } from './functions';
 export { collectReferences, parseFormula, parseTemplate, singleMergeField } from './parser';
 export { printFormula } from './printer';
+export { boundedDistance, closestName, SUGGEST_MAX_LENGTH } from './distance';
+export * from './calendar';
 
 const CACHE_LIMIT = 1000;
 const formulaCache = new Map<string, ParseResult>();

@@ -4,6 +4,7 @@
  */
 import { FormulaError } from './ast';
 import type { Ast } from './ast';
+import { closestName } from './distance';
 
 export interface FunctionSpec {
     min: number;
@@ -46,32 +47,9 @@ export function functionSignature(name: string): string {
     return FUNCTIONS[name]?.signature ?? `${name}(…)`;
 }
 
-function distance(a: string, b: string): number {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        let diagonal = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const above = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diagonal = above;
-        }
-    }
-    return row[b.length];
-}
-
-/** Closest candidate within edit distance 2 (case-insensitive), for "did you mean" hints. */
+/** Closest candidate (case-insensitive, bounded edit distance), for "did you mean" hints. */
 export function suggestName(name: string, candidates: readonly string[]): string | undefined {
-    let best: string | undefined;
-    let bestDistance = 3;
-    for (const candidate of candidates) {
-        const d = distance(name.toUpperCase(), candidate.toUpperCase());
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
-        }
-    }
-    return best;
+    return closestName(name, candidates);
 }
 
 // ------------------------------------------------------------------ value helpers
