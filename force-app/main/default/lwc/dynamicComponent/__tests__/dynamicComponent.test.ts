@@ -865,6 +865,32 @@ describe('c-dynamic-component never spins forever', () => {
         expect(panel.problems).toEqual([{ path: '', message: 'unreadable' }]);
     });
 
+    it.each([
+        ['an admin', true],
+        ['an end user', false]
+    ])('ends in an error card for a definition nested far too deep, for %s', async (_who, canCustomize) => {
+        const depth = 200_000;
+        const nested = `{"label": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
+        getDefinitionMock.mockResolvedValue(definitionResponse(DEFINITION, { json: nested, canCustomize }));
+        const element = createHost();
+        await settle();
+        expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
+        const panel = setupPanel(element)!;
+        expect(panel.isAdmin).toBe(canCustomize);
+        expect(panel.problems.length).toBeGreaterThan(0);
+        expect(runQueryMock).not.toHaveBeenCalled();
+    });
+
+    it('ends in an error card for a draft nested far too deep', async () => {
+        const depth = 200_000;
+        const element = createHost({
+            definitionJson: `${'['.repeat(depth)}${']'.repeat(depth)}`
+        } as Partial<HostElement>);
+        await settle();
+        expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
+        expect(setupPanel(element)!.problems.length).toBeGreaterThan(0);
+    });
+
     it('says the definition could not be read when the server sends no JSON', async () => {
         getDefinitionMock.mockResolvedValue(definitionResponse(DEFINITION, { json: '42', problems: 'nope' }));
         const element = createHost();
