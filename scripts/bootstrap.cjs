@@ -26,6 +26,23 @@ function installed() {
     return fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs - 1000;
 }
 
+/** Stops before anything else when this Node is older than package.json's engines.node (">=X.Y"). */
+function checkNodeVersion() {
+    const wanted = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).engines?.node ?? '';
+    const minimum = /^>=\s*(\d+)(?:\.(\d+))?/.exec(wanted);
+    if (!minimum) return;
+    const [major, minor] = process.versions.node.split('.').map(Number);
+    const needMajor = Number(minimum[1]);
+    const needMinor = Number(minimum[2] ?? 0);
+    if (major < needMajor || (major === needMajor && minor < needMinor)) {
+        console.error(
+            `This project needs Node.js ${needMajor}.${needMinor} or later; this is Node.js ${process.versions.node}.`
+        );
+        process.exit(1);
+    }
+}
+
+checkNodeVersion();
 const [script, ...args] = process.argv.slice(2);
 if (!script) {
     console.error('usage: node scripts/bootstrap.cjs <script.ts> [args...]');
