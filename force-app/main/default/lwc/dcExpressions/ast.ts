@@ -8,7 +8,7 @@ export type LiteralValue = string | number | boolean | null;
 export type UnaryOperator = '-' | '!';
 
 /** Normalised binary operators: `==` parses as `=`, `<>` parses as `!=`. */
-export type BinaryOperator = '||' | '&&' | '=' | '!=' | '<' | '>' | '<=' | '>=' | '&' | '+' | '-' | '*' | '/';
+export type BinaryOperator = '||' | '&&' | '=' | '!=' | '<' | '>' | '<=' | '>=' | '&' | '+' | '-' | '*' | '/' | '^';
 
 export interface LiteralNode {
     type: 'literal';
@@ -68,15 +68,35 @@ export interface Scope {
 export interface EvaluateOptions {
     /** Clock for TODAY() and NOW(); defaults to the system clock. */
     now?: () => Date;
+    /**
+     * Work bound: evaluation stops with a FormulaError (code TOO_MUCH_WORK) after this many steps. One step is one
+     * AST node evaluated; every node is evaluated at most once, so a parsed formula never needs more steps than it
+     * has nodes. Default MAX_STEPS (100,000).
+     */
+    maxSteps?: number;
+    /** When given, receives the number of steps the evaluation took (for tests and benchmarks). */
+    stats?: { steps: number };
 }
 
 export interface ResolveOptions extends EvaluateOptions {
     /**
-     * When true, a string that parses as a formula (and is more than a bare literal) is evaluated as a formula,
-     * e.g. "{!count} + 1" or "TODAY()". Strings that do not parse as a formula fall back to template/literal.
-     * Used for setVariable values and flow input values. Default false: templates only.
+     * When true, a string that starts with `=` is a formula ("={!count} + 1", "=TODAY()"); every other string is a
+     * single merge field, a template or literal text ("TODAY()" is the text TODAY()). Used for setVariable values
+     * and flow input values. Default false: templates only (a leading `=` is text).
      */
     formulas?: boolean;
+}
+
+/**
+ * Static type of a formula or of one of its parts. Currency and Percent values are Number; Unknown is a type the
+ * checker cannot know (an unknown reference, NULL, a list) and is compatible with everything.
+ */
+export type FormulaType = 'Text' | 'Number' | 'Boolean' | 'Date' | 'DateTime' | 'Unknown';
+
+/** Result of inferFormulaType: the formula's type and the type errors that are certain. */
+export interface FormulaTypeResult {
+    type: FormulaType;
+    problems: { message: string }[];
 }
 
 /** Thrown by evaluate() when a value cannot be computed (type mismatch, division by zero, bad VALUE()…). */

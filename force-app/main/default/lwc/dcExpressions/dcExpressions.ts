@@ -2,10 +2,12 @@
  * c/dcExpressions — the expression engine of Dynamic Components.
  *
  * - Merge fields: {!resource}, {!component.Property.Field}, {!$Record.Field}, {!$User.FirstName}, {!$Error.message}.
- * - Formulas: literals ("text", 'text', 12.5, TRUE, FALSE, NULL), `&` concatenation, + - * / with precedence,
- *   comparisons (= == != <> < > <= >=), && || !, and the functions in FUNCTIONS (IF, AND, OR, NOT, ISBLANK,
- *   BLANKVALUE, TEXT, VALUE, LEN, CONTAINS, UPPER, LOWER, TRIM, ROUND, TODAY, NOW; names are case-insensitive).
- * - Own tokenizer and recursive-descent parser; evaluation walks the AST. No eval, no Function.
+ * - Formulas: literals ("text", 'text', 12.5, TRUE, FALSE, NULL), `&` concatenation, + - * / ^ with precedence,
+ *   comparisons (= == != <> < > <= >=), && || !, and the functions in FUNCTIONS (Salesforce's semantics; names are
+ *   case-insensitive). Typed Date/DateTime values, decimal rounding, blanks as blanks (docs/DEFINITIONS.md).
+ * - Inline formulas start with `=` ("={!count} + 1"); formula resources need no `=` (one is tolerated).
+ * - Own tokenizer and parser; evaluation, printing and type checking are iterative over operator chains and
+ *   bounded (MAX_FORMULA_LENGTH, MAX_DEPTH, MAX_STEPS). No eval, no Function.
  *
  * Plain TypeScript: runs in the LWC runtime, in Node scripts and in the browser preview.
  */
@@ -20,6 +22,8 @@ export type {
     BinaryOperator,
     CallNode,
     EvaluateOptions,
+    FormulaType,
+    FormulaTypeResult,
     LiteralNode,
     LiteralValue,
     MergeFieldNode,
@@ -31,10 +35,20 @@ export type {
     UnaryNode,
     UnaryOperator
 } from './ast';
-export { evaluate, valuesEqual } from './evaluator';
+export { evaluate, MAX_STEPS, valuesEqual } from './evaluator';
 export { FUNCTIONS, functionSignature, isBlank, suggestName, toText } from './functions';
-export type { FunctionSpec } from './functions';
-export { collectReferences, parseFormula, parseTemplate, singleMergeField } from './parser';
+export type { FunctionSpec, ParamType } from './functions';
+export {
+    collectReferences,
+    MAX_DEPTH,
+    MAX_FORMULA_LENGTH,
+    parseFormula,
+    parseTemplate,
+    singleMergeField
+} from './parser';
+export { formulaTypeOf, inferFormulaType } from './types';
+export { countNodes, foldAst } from './walk';
+export { MAX_TEXT_LENGTH } from './values';
 export { printFormula } from './printer';
 export { boundedDistance, closestName, SUGGEST_MAX_LENGTH } from './distance';
 export * from './calendar';
@@ -85,74 +99,81 @@ export type ValueKind = 'literal' | 'mergeField' | 'formula' | 'template';
 /** How resolveValue treats a definition value; the definition validator uses the same rules. */
 export interface ValueAnalysis {
     kind: ValueKind;
-    /** Formula or template AST (absent for literals, single merge fields and templates that do not parse). */
+    /** Formula or template AST (absent for literals, single merge fields and values that do not parse). */
     ast?: Ast;
     /** The path of a single merge field. */
     path?: string[];
     /** Merge-field paths used, dotted. */
     references: string[];
-    /** Template parse error: resolveValue throws it. */
+    /** Why a formula ("=…") or template does not parse: resolveValue throws it. Positions count the `=`. */
     error?: ParseError;
     /**
-     * With options.formulas: why the text was not taken as a formula although it looked like one (it contains '(' or
-     * merge fields). A validator can show it as a warning ("treated as text: Unknown function 'IFF' …").
+     * Deprecated alias of `error` for a formula (kind 'formula'), kept for callers written before the `=` rule.
+     * Under the `=` rule a string is a formula only when it starts with `=`, so no formula is "treated as text".
      */
     formulaError?: ParseError;
 }
 
+/** True when a definition value is an inline formula: a string whose first non-blank character is `=`. */
+export function isInlineFormula(value: unknown): value is string {
+    return typeof value === 'string' && value.trimStart().startsWith('=');
+}
+
 /**
- * Classifies a definition value the way resolveValue resolves it:
- * - not a string → literal;
- * - exactly one merge field ("{!a.b}") → mergeField (raw value, arrays kept);
- * - with options.formulas, a string containing merge fields or '(' that parses as a formula and is more than a bare
- *   literal → formula ("{!n} + 1", "TODAY()");
- * - a string with merge fields inside text → template (text result);
- * - any other string → literal.
+ * Classifies a definition value the way resolveValue resolves it (the lead's `=` rule, docs/DEFINITIONS.md):
+ * - not a string → literal (a list or object is a literal; resolveValue resolves merge fields inside lists);
+ * - with options.formulas, a string starting with `=` → formula ("={!n} + 1", "=TODAY()"), `error` when it does
+ *   not parse;
+ * - exactly one merge field ("{!a.b}") → mergeField (raw value, type and arrays kept);
+ * - a string with merge fields inside text ("{!a} - {!b}") → template (text result), never a formula;
+ * - any other string → literal ("TODAY()" is the text TODAY(); without options.formulas "=1" is text too).
  */
 export function analyzeValue(value: unknown, options: { formulas?: boolean } = {}): ValueAnalysis {
     if (typeof value !== 'string') {
         return { kind: 'literal', references: [] };
     }
-    const mergeFields = hasMergeFields(value);
-    if (mergeFields) {
-        const path = singleMergeField(value);
-        if (path) {
-            return { kind: 'mergeField', path, references: [path.join('.')] };
-        }
-    }
-    let formulaError: ParseError | undefined;
-    if (options.formulas && (mergeFields || value.includes('('))) {
+    if (options.formulas && isInlineFormula(value)) {
         const formula = parseFormulaCached(value);
         if (formula.ok) {
-            if (formula.ast.type !== 'literal') {
-                return { kind: 'formula', ast: formula.ast, references: formula.references };
-            }
-        } else {
-            formulaError = formula.error;
+            return { kind: 'formula', ast: formula.ast, references: formula.references };
         }
+        return { kind: 'formula', references: [], error: formula.error, formulaError: formula.error };
     }
-    const extra = formulaError ? { formulaError } : {};
-    if (!mergeFields) {
-        return { kind: 'literal', references: [], ...extra };
+    if (!hasMergeFields(value)) {
+        return { kind: 'literal', references: [] };
+    }
+    const path = singleMergeField(value);
+    if (path) {
+        return { kind: 'mergeField', path, references: [path.join('.')] };
     }
     const template = parseTemplateCached(value);
     if (!template.ok) {
-        return { kind: 'template', references: [], error: template.error, ...extra };
+        return { kind: 'template', references: [], error: template.error };
     }
-    return { kind: 'template', ast: template.ast, references: template.references, ...extra };
+    return { kind: 'template', ast: template.ast, references: template.references };
 }
 
 /**
  * Resolves a definition value (see analyzeValue for the rules):
  * - a string that is exactly one merge field ("{!contactsTable.SelectedRowsKeyValue}") → the raw value, arrays kept
  *   as they are (no copy), undefined → null;
- * - with `options.formulas`, a string that parses as a formula and is more than a bare literal ("{!n} + 1",
- *   "TODAY()") → the formula's value;
+ * - with `options.formulas`, a string starting with `=` ("={!n} + 1", "=TODAY()") → the formula's value;
  * - a string with merge fields inside text ("{!n} contacts set to Active") → the template's text;
- * - anything else (numbers, booleans, plain text, arrays, objects) → unchanged.
- * Throws ExpressionSyntaxError for a malformed merge field, and whatever evaluation throws.
+ * - a list → a new list with each element resolved by these rules (["{!a}", "x"] → [value of a, "x"]); nested
+ *   lists and objects inside it are kept as they are;
+ * - anything else (numbers, booleans, plain text, objects) → unchanged.
+ * Throws ExpressionSyntaxError for a malformed merge field or formula, and whatever evaluation throws.
  */
 export function resolveValue(value: unknown, scope: Scope, options: ResolveOptions = {}): unknown {
+    if (Array.isArray(value)) {
+        return value.some((item) => typeof item === 'string')
+            ? value.map((item) => (typeof item === 'string' ? resolveScalar(item, scope, options) : item))
+            : value;
+    }
+    return resolveScalar(value, scope, options);
+}
+
+function resolveScalar(value: unknown, scope: Scope, options: ResolveOptions): unknown {
     const analysis = analyzeValue(value, options);
     switch (analysis.kind) {
         case 'literal':
@@ -169,7 +190,7 @@ export function resolveValue(value: unknown, scope: Scope, options: ResolveOptio
     }
 }
 
-/** Evaluates a formula source; throws ExpressionSyntaxError when it does not parse. */
+/** Evaluates a formula source (no `=` needed; one is tolerated); throws ExpressionSyntaxError when it does not parse. */
 export function evaluateFormula(source: string, scope: Scope, options: ResolveOptions = {}): unknown {
     const result = parseFormulaCached(source);
     if (!result.ok) {

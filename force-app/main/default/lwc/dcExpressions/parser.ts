@@ -9,12 +9,20 @@
  *   relation  := concat ( ('<' | '>' | '<=' | '>=') concat )*
  *   concat    := additive ( '&' additive )*
  *   additive  := term ( ('+' | '-') term )*
- *   term      := unary ( ('*' | '/') unary )*
+ *   term      := power ( ('*' | '/') power )*
+ *   power     := unary ( '^' unary )*
  *   unary     := ('-' | '!') unary | primary
  *   primary   := NUMBER | STRING | TRUE | FALSE | NULL | MERGE_FIELD | NAME '(' args? ')' | '(' or ')'
+ *
+ * Limits (each a parse problem, never a crash): at most MAX_FORMULA_LENGTH (3,900) characters, Salesforce's own
+ * formula limit; at most MAX_DEPTH (100) levels of parentheses, function calls and unary operators. Operator
+ * chains are parsed by loops, and every later pass (printer, evaluator, type checker) is iterative, so a long
+ * chain such as 1 + 1 + … + 1 never overflows the stack. Numbers are plain decimals (no exponent notation, as in
+ * Salesforce) and must be finite. One leading `=` is ignored (the marker of inline formulas).
  */
 import type { Ast, BinaryOperator, LiteralNode, MergeFieldNode, ParseError, ParseResult } from './ast';
 import { FUNCTIONS, functionSignature, suggestName } from './functions';
+import { childrenOf } from './walk';
 
 type TokenKind = 'number' | 'string' | 'mergeField' | 'name' | 'operator' | '(' | ')' | ',' | 'eof';
 
@@ -28,10 +36,13 @@ interface Token {
     path?: string[];
 }
 
-const MAX_DEPTH = 100;
+/** Deepest nesting of parentheses, function calls and unary operators. */
+export const MAX_DEPTH = 100;
+/** Longest formula, in characters (Salesforce's formula size limit). */
+export const MAX_FORMULA_LENGTH = 3900;
 const FIRST_SEGMENT = /^\$?[A-Za-z_][A-Za-z0-9_]*$/;
 const SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const OPERATORS = ['&&', '||', '==', '!=', '<>', '<=', '>=', '=', '<', '>', '&', '+', '-', '*', '/', '!'];
+const OPERATORS = ['&&', '||', '==', '!=', '<>', '<=', '>=', '=', '<', '>', '&', '+', '-', '*', '/', '^', '!'];
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
 
 class SyntaxFailure {
@@ -97,12 +108,23 @@ function tokenize(source: string): Token[] {
         }
         const start = i;
         if (ch >= '0' && ch <= '9') {
-            const match = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(source.slice(i))!;
+            const match = /^\d+(\.\d+)?/.exec(source.slice(i, i + 400))!;
             i += match[0].length;
+            if (/[eE]/.test(source[i] ?? '') && /^[eE][+-]?\d/.test(source.slice(i, i + 3))) {
+                fail(
+                    `Exponent notation '${source.slice(start, i + 1)}…' is not supported`,
+                    start,
+                    'write the number in full, e.g. 100000 instead of 1e5'
+                );
+            }
+            const value = Number(match[0]);
+            if (/[0-9]/.test(source[i] ?? '') || !Number.isFinite(value)) {
+                fail('Number is too large', start, 'a number in a formula has at most 308 digits before the point');
+            }
             if (source[i] === '.' || /[A-Za-z_]/.test(source[i] ?? '')) {
                 fail(`Invalid number '${source.slice(start, i + 1)}'`, start);
             }
-            tokens.push({ kind: 'number', text: match[0], position: start, end: i, value: Number(match[0]) });
+            tokens.push({ kind: 'number', text: match[0], position: start, end: i, value });
             continue;
         }
         if (ch === '"' || ch === "'") {
@@ -179,7 +201,8 @@ const LEVELS: { operators: string[]; normalise?: Record<string, BinaryOperator> 
     { operators: ['<', '>', '<=', '>='] },
     { operators: ['&'] },
     { operators: ['+', '-'] },
-    { operators: ['*', '/'] }
+    { operators: ['*', '/'] },
+    { operators: ['^'] }
 ];
 
 class Parser {
@@ -336,6 +359,10 @@ class Parser {
                 `write ${functionSignature(upper)}`
             );
         }
+        const arityProblem = spec.arity?.(args.length);
+        if (arityProblem) {
+            fail(arityProblem, token.position, `write ${functionSignature(upper)}`);
+        }
         return { type: 'call', name: upper, args };
     }
 
@@ -360,32 +387,19 @@ class Parser {
     }
 }
 
-/** Unique merge-field paths of an AST, dotted, in first-use order. */
+/** Unique merge-field paths of an AST, dotted, in first-use order (iterative: any chain length). */
 export function collectReferences(ast: Ast): string[] {
     const seen = new Set<string>();
-    const visit = (node: Ast): void => {
-        switch (node.type) {
-            case 'mergeField':
-                seen.add(node.path.join('.'));
-                break;
-            case 'unary':
-                visit(node.operand);
-                break;
-            case 'binary':
-                visit(node.left);
-                visit(node.right);
-                break;
-            case 'call':
-                node.args.forEach(visit);
-                break;
-            case 'template':
-                node.parts.forEach(visit);
-                break;
-            default:
-                break;
+    const stack: Ast[] = [ast];
+    while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (node.type === 'mergeField') {
+            seen.add(node.path.join('.'));
+            continue;
         }
-    };
-    visit(ast);
+        const children = childrenOf(node);
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
     return [...seen];
 }
 
@@ -406,9 +420,23 @@ function guard(source: unknown, run: (text: string) => Ast): ParseResult {
     }
 }
 
-/** Parses a formula such as `IF({!count} > 1, "many", "one")`. Never throws. */
+/**
+ * Parses a formula such as `IF({!count} > 1, "many", "one")`. Never throws. One leading `=` (the inline-formula
+ * marker, "=TODAY()") is ignored; positions still count it.
+ */
 export function parseFormula(source: string): ParseResult {
-    return guard(source, (text) => new Parser(tokenize(text)).parse());
+    return guard(source, (text) => {
+        if (text.length > MAX_FORMULA_LENGTH) {
+            fail(
+                `Formula is ${text.length} characters long`,
+                MAX_FORMULA_LENGTH,
+                `formulas may have at most ${MAX_FORMULA_LENGTH} characters; split it into several formula resources`
+            );
+        }
+        const lead = text.length - text.trimStart().length;
+        const body = text[lead] === '=' ? `${text.slice(0, lead)} ${text.slice(lead + 1)}` : text;
+        return new Parser(tokenize(body)).parse();
+    });
 }
 
 /** Parses text with embedded merge fields, e.g. "{!n} contacts set to Active". Never throws. */

@@ -8,7 +8,7 @@
  * - globals: {!$Record.Field} (the page's record) and {!$User.Field};
  * - subscribe(listener) reports the names that changed, including the formulas that depend on them.
  */
-import { collectReferences, evaluate, parseFormula, parseTemplate, resolveValue, suggestName } from 'c/dcExpressions';
+import { analyzeValue, collectReferences, evaluate, parseFormula, resolveValue, suggestName } from 'c/dcExpressions';
 import type { Ast, Scope } from 'c/dcExpressions';
 import type { DataType, ResourceDefinition } from 'c/dcDefinition';
 import { coerceValue, getPath } from './dataTypes';
@@ -59,13 +59,16 @@ function headsOf(ast: Ast): string[] {
     return [...new Set(collectReferences(ast).map((path) => path.split('.')[0]))];
 }
 
+/**
+ * The AST of a variable's initial value under the `=` rule (analyzeValue): "=…" is a formula, "{!a}" a merge
+ * field, "{!a} - {!b}" a text template; anything else is a plain value (undefined).
+ */
 function initialAst(value: unknown): Ast | undefined {
-    if (typeof value !== 'string' || !value.includes('{!')) return undefined;
-    const formula = parseFormula(value);
-    if (formula.ok) return formula.ast;
-    const template = parseTemplate(value);
-    if (template.ok) return template.ast;
-    throw new ResourceDefinitionError(`The initial value ${value} does not parse: ${template.error.message}`);
+    const analysis = analyzeValue(value, { formulas: true });
+    if (analysis.kind === 'literal') return undefined;
+    if (analysis.kind === 'mergeField') return { type: 'mergeField', path: analysis.path! };
+    if (analysis.ast) return analysis.ast;
+    throw new ResourceDefinitionError(`The initial value ${String(value)} does not parse: ${analysis.error!.message}`);
 }
 
 export class ResourceStore implements Scope {

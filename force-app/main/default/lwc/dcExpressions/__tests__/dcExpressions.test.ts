@@ -124,7 +124,7 @@ describe('parseFormula', () => {
         ['1.2.3', "Invalid number '1.2.' at position 0", 0],
         ['Active', "Unknown name 'Active' at position 0 — merge fields are written {!Active}", 0],
         ['IFF(1, 2, 3)', "Unknown function 'IFF' at position 0 — did you mean IF?", 0],
-        ['FOOBARBAZ(1)', "Unknown function 'FOOBARBAZ' at position 0 — available functions: AND, BLANKVALUE", 0],
+        ['FOOBARBAZ(1)', "Unknown function 'FOOBARBAZ' at position 0 — available functions: ABS, ADDMONTHS, AND", 0],
         [
             'IF(TRUE, 1)',
             'IF expects 3 arguments but got 2 at position 0 — write IF(condition, valueIfTrue, valueIfFalse)',
@@ -151,7 +151,7 @@ describe('parseFormula', () => {
     });
 
     it('limits nesting instead of overflowing the stack', () => {
-        const deep = '('.repeat(5000) + '1' + ')'.repeat(5000);
+        const deep = '('.repeat(1000) + '1' + ')'.repeat(1000);
         expect(errorOf(parseFormula(deep)).message).toContain('nested too deeply');
         expect(errorOf(parseFormula('-'.repeat(500) + '1')).message).toContain('nested too deeply');
         expect(errorOf(parseFormula('LEN('.repeat(500) + '1' + ')'.repeat(500))).message).toContain(
@@ -267,7 +267,7 @@ describe('evaluate', () => {
         ['TODAY() + 5', '2026-12-02'],
         ['TODAY() - 27', '2026-10-31'],
         ['TODAY() - {!$Record.CloseDate}', 242],
-        ['LEN(NOW())', 24],
+        ['LEN(NOW())', 20],
         ['{!contactsTable.FirstSelectedRow.Name} & " / " & {!$User.FirstName}', 'Ann Smith / Mia']
     ])('%s → %p', (source, expected) => {
         expect(run(source)).toEqual(expected);
@@ -282,17 +282,16 @@ describe('evaluate', () => {
         ['1 / 0', 'Division by zero', 'DIVISION_BY_ZERO'],
         ['1 / {!zero}', 'Division by zero', 'DIVISION_BY_ZERO'],
         ['{!flag} * 2', "'*' expects Numbers but got Boolean true", 'TYPE_MISMATCH'],
-        ['2 - "a"', "'-' expects Numbers but got Text 'a'", 'TYPE_MISMATCH'],
+        ['2 - "a"', "'-' cannot combine Number 2 with Text 'a'", 'TYPE_MISMATCH'],
         ['-"a"', "'-' expects a Number but got Text 'a'", 'TYPE_MISMATCH'],
         ['!1', "'!' expects a Boolean but got Number 1", 'TYPE_MISMATCH'],
         ['IF("yes", 1, 2)', "IF expects a Boolean but got Text 'yes'", 'TYPE_MISMATCH'],
         ['1 < "a"', "Cannot compare Number 1 with Text 'a' using '<'", 'TYPE_MISMATCH'],
         ['TRUE > FALSE', "Cannot compare Boolean true with Boolean false using '>'", 'TYPE_MISMATCH'],
-        ['VALUE("abc")', "VALUE cannot convert 'abc' to a number", 'INVALID_NUMBER'],
         ['ROUND("a", 1)', 'ROUND expects a Number', 'TYPE_MISMATCH'],
         ['{!rec} * 1', "'*' expects Numbers but got Record", 'TYPE_MISMATCH'],
-        ['{!ids} + 1', "'+' expects Numbers but got List", 'TYPE_MISMATCH'],
-        ['1e300 * 1e300', "The result of '*' is not a finite number", 'NUMBER_OUT_OF_RANGE']
+        ['{!ids} + 1', "'+' cannot combine List 003A, 003B with Number 1", 'TYPE_MISMATCH'],
+        ['10 ^ 300 * 10 ^ 300', "The result of '*' is too large to be a number", 'NUMBER_OUT_OF_RANGE']
     ])('%s fails with %s', (source, message, code) => {
         let caught: unknown;
         try {
@@ -343,8 +342,8 @@ describe('printFormula', () => {
             left: { type: 'literal', value: -2 },
             right: { type: 'literal', value: 1e21 }
         };
-        expect(printFormula(neg)).toBe('-2 * 1e+21');
-        expect(run('1e+21 / 1e21')).toBe(1);
+        expect(printFormula(neg)).toBe('-2 * 1000000000000000000000');
+        expect(run('1000000000000000000000 / 10 ^ 21')).toBe(1);
     });
 });
 
@@ -372,11 +371,17 @@ describe('resolveValue', () => {
         expect(resolveValue('(not a formula', scope, { formulas: true })).toBe('(not a formula');
     });
 
-    it('evaluates formulas when asked', () => {
-        expect(resolveValue('{!n} + 1', scope, { formulas: true })).toBe(4);
-        expect(resolveValue('{!n} + 1', scope)).toBe('3 + 1');
-        expect(resolveValue('TODAY()', scope, { formulas: true, now })).toBe('2026-11-27');
+    it('evaluates formulas that start with = when asked (the = rule)', () => {
+        expect(resolveValue('={!n} + 1', scope, { formulas: true })).toBe(4);
+        expect(resolveValue(' =TODAY()', scope, { formulas: true, now })).toBe('2026-11-27');
+        expect(resolveValue('{!n} + 1', scope, { formulas: true })).toBe('3 + 1');
+        expect(resolveValue('={!n} + 1', scope)).toBe('=3 + 1');
+        expect(resolveValue('TODAY()', scope, { formulas: true, now })).toBe('TODAY()');
+        expect(resolveValue('{!n} - {!n}', scope, { formulas: true })).toBe('3 - 3');
         expect(resolveValue('{!n} contacts', scope, { formulas: true })).toBe('3 contacts');
+        expect(() => resolveValue('=IFF(1, 2, 3)', scope, { formulas: true })).toThrow(
+            "Unknown function 'IFF' at position 1 — did you mean IF?"
+        );
     });
 
     it('throws a syntax error for a malformed template', () => {
@@ -403,7 +408,13 @@ describe('analyzeValue', () => {
         expect(analyzeValue('{!a.b}')).toEqual({ kind: 'mergeField', path: ['a', 'b'], references: ['a.b'] });
         expect(analyzeValue('{!a} + 1')).toEqual(expect.objectContaining({ kind: 'template', references: ['a'] }));
         expect(analyzeValue('{!a} + 1', { formulas: true })).toEqual(
+            expect.objectContaining({ kind: 'template', references: ['a'] })
+        );
+        expect(analyzeValue('={!a} + 1', { formulas: true })).toEqual(
             expect.objectContaining({ kind: 'formula', references: ['a'] })
+        );
+        expect(analyzeValue('=("x")', { formulas: true })).toEqual(
+            expect.objectContaining({ kind: 'formula', references: [] })
         );
         expect(analyzeValue('("x")', { formulas: true })).toEqual({ kind: 'literal', references: [] });
         expect(analyzeValue('x {!a', {})).toEqual(
@@ -415,13 +426,13 @@ describe('analyzeValue', () => {
         );
     });
 
-    it('explains why a formula-looking value is treated as text', () => {
-        const typo = analyzeValue('IFF({!a}, 1, 2)', { formulas: true });
-        expect(typo.kind).toBe('template');
-        expect(typo.formulaError?.message).toBe("Unknown function 'IFF' at position 0 — did you mean IF?");
-        expect(analyzeValue('Smith (Jr)', { formulas: true })).toEqual(
-            expect.objectContaining({ kind: 'literal', formulaError: expect.objectContaining({ position: 0 }) })
-        );
+    it('reports why an = formula does not parse, with positions that count the =', () => {
+        const typo = analyzeValue('=IFF({!a}, 1, 2)', { formulas: true });
+        expect(typo.kind).toBe('formula');
+        expect(typo.ast).toBeUndefined();
+        expect(typo.error?.message).toBe("Unknown function 'IFF' at position 1 — did you mean IF?");
+        expect(analyzeValue('IFF({!a}, 1, 2)', { formulas: true }).kind).toBe('template');
+        expect(analyzeValue('Smith (Jr)', { formulas: true })).toEqual({ kind: 'literal', references: [] });
     });
 });
 
@@ -440,7 +451,7 @@ describe('helpers', () => {
         expect(toText(0.1 + 0.2)).toBe('0.3');
         expect(toText(1 / 3)).toBe('0.333333333333333');
         expect(toText(12)).toBe('12');
-        expect(toText(Infinity)).toBe('Infinity');
+        expect(toText(1e21)).toBe('1000000000000000000000');
         expect(valuesEqual(new Date(5), new Date(5))).toBe(true);
         expect(valuesEqual(NaN, null)).toBe(true);
         expect(suggestName('ISBLNK', Object.keys(FUNCTIONS))).toBe('ISBLANK');

@@ -47,7 +47,8 @@ describe('Runtime', () => {
         expect(runtime.resolve('{!contactsTable}')).toBe(selection);
         expect(runtime.getComponent('contactsTable')).toBe(selection);
         expect(runtime.evaluate('{!contactsTable.SelectedRowCount} * 10')).toBe(20);
-        expect(runtime.resolve('TODAY()', undefined, { formulas: true })).toBe('2026-05-01');
+        expect(runtime.resolve('=TODAY()', undefined, { formulas: true })).toBe('2026-05-01');
+        expect(runtime.resolve('TODAY()', undefined, { formulas: true })).toBe('TODAY()');
     });
 
     it('recomputes formulas that read components and notifies subscribers', () => {

@@ -184,7 +184,7 @@ describe('ResourceStore', () => {
         const store = createStore();
         store.set('updatedCount', 4);
         expect(store.resolveValue('{!updatedCount} contacts')).toBe('4 contacts');
-        expect(store.resolveValue('{!updatedCount} + 1', { formulas: true })).toBe(5);
+        expect(store.resolveValue('={!updatedCount} + 1', { formulas: true })).toBe(5);
         expect(store.snapshot()).toEqual(
             expect.objectContaining({ updatedCount: 4, doubled: 8, title: 'Contacts of Ann' })
         );
