@@ -86,15 +86,20 @@ const tokens = fc.constantFrom(
 );
 const formulaText = fc.array(tokens, { maxLength: 25 }).map((parts) => parts.join(''));
 
-/** Evaluates and classifies the outcome; anything thrown but a FormulaError fails the property. */
+/** Evaluates; anything thrown but a FormulaError propagates and fails the property. */
+function attempt(compute: () => unknown): { value?: unknown; error?: FormulaError } {
+    try {
+        return { value: compute() };
+    } catch (e) {
+        if (e instanceof FormulaError) return { error: e };
+        throw e;
+    }
+}
+
 function run(ast: Ast, seed: number): { steps: number } {
     const stats = { steps: 0 };
-    try {
-        const value = evaluate(ast, scopeFor(seed), { now: clock, stats });
-        if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
-    } catch (e) {
-        if (!(e instanceof FormulaError)) throw e;
-    }
+    const { value } = attempt(() => evaluate(ast, scopeFor(seed), { now: clock, stats }));
+    expect(typeof value !== 'number' || Number.isFinite(value)).toBe(true);
     return stats;
 }
 
@@ -103,10 +108,8 @@ describe('formula engine properties', () => {
         fc.assert(
             fc.property(formulaText, fc.nat(100), (source, seed) => {
                 const parsed = parseFormula(source);
-                if (!parsed.ok) {
-                    expect(parsed.error.position).toBeLessThanOrEqual(source.length);
-                    return;
-                }
+                expect(parsed.ok || parsed.error.position <= source.length).toBe(true);
+                if (!parsed.ok) return;
                 const { steps } = run(parsed.ast, seed);
                 expect(steps).toBeLessThanOrEqual(countNodes(parsed.ast));
                 const typed = inferFormulaType(parsed.ast, typeOf);
@@ -139,12 +142,8 @@ describe('formula engine properties', () => {
                 if (!parsed.ok) return;
                 const typed = inferFormulaType(parsed.ast, () => 'Number');
                 if (typed.type !== 'Number' || typed.problems.length > 0) return;
-                try {
-                    const value = evaluate(parsed.ast, numberScope, { now: clock });
-                    expect(value === null || typeof value === 'number').toBe(true);
-                } catch (e) {
-                    expect(e).toBeInstanceOf(FormulaError);
-                }
+                const { value, error } = attempt(() => evaluate(parsed.ast, numberScope, { now: clock }));
+                expect(error !== undefined || value === null || typeof value === 'number').toBe(true);
             }),
             { numRuns: 2000 }
         );
@@ -157,11 +156,7 @@ describe('formula engine properties', () => {
                 ast = { type: 'binary', operator, left: ast, right: { type: 'literal', value: 1 } };
             }
             const stats = { steps: 0 };
-            try {
-                evaluate(ast, { resolve: () => 1 }, { stats });
-            } catch (e) {
-                expect(e).toBeInstanceOf(FormulaError);
-            }
+            attempt(() => evaluate(ast, { resolve: () => 1 }, { stats }));
             expect(stats.steps).toBeLessThanOrEqual(countNodes(ast));
             const printed = printFormula(ast);
             expect(printed.length).toBeGreaterThan(40_000);
