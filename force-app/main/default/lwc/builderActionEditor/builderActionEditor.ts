@@ -508,7 +508,7 @@ export default class BuilderActionEditor extends LightningElement {
     }
 
     get formulaHelp(): string {
-        return 'A formula such as {!count} + 1 or TODAY().';
+        return 'A formula starts with =, such as ={!count} + 1 or =TODAY(). Without the = the value is text (TODAY() is the text TODAY()).';
     }
 
     get formulaError(): string {

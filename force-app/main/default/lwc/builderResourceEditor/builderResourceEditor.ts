@@ -342,7 +342,7 @@ export default class BuilderResourceEditor extends LightningElement {
             case 'constant':
                 return 'A fixed value; it cannot contain merge fields.';
             case 'formula':
-                return 'Computed from other values and recomputed when they change.';
+                return 'Computed from other values and recomputed when they change. Write the formula without a leading = (one is ignored), e.g. {!count} + 1 or TODAY() + 7.';
             default:
                 return '';
         }
