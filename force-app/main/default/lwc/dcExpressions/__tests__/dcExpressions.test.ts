@@ -384,6 +384,19 @@ describe('resolveValue', () => {
         );
     });
 
+    it('resolves merge fields inside a list element by element', () => {
+        expect(resolveValue(['{!n}', 'x', '{!name} & co', 7, '=1 + 1'], scope, { formulas: true })).toEqual([
+            3,
+            'x',
+            'Ann & co',
+            7,
+            2
+        ]);
+        expect(resolveValue(['=1 + 1'], scope)).toEqual(['=1 + 1']);
+        const numbers = [1, 2];
+        expect(resolveValue(numbers, scope)).toBe(numbers);
+    });
+
     it('throws a syntax error for a malformed template', () => {
         expect(() => resolveValue('Hello {!name', scope)).toThrow(ExpressionSyntaxError);
         let caught: unknown;

@@ -21,6 +21,26 @@ function createStore(): ResourceStore {
 }
 
 describe('ResourceStore', () => {
+    it('reads initial values by the = rule: "=…" computes, merge fields in text stay text', () => {
+        const store = new ResourceStore([
+            { name: 'a', kind: 'variable', dataType: 'Number', value: 5 },
+            { name: 'b', kind: 'variable', dataType: 'Number', value: 2 },
+            { name: 'difference', kind: 'variable', dataType: 'Number', value: '={!a} - {!b}' },
+            { name: 'label', kind: 'variable', dataType: 'Text', value: '{!a} - {!b}' },
+            { name: 'due', kind: 'formula', dataType: 'Date', formula: '=DATE(2026, 2, 28) + 1' },
+            { name: 'todayText', kind: 'variable', dataType: 'Text', value: 'TODAY()' }
+        ]);
+        expect(store.get('difference')).toBe(3);
+        expect(store.get('label')).toBe('5 - 2');
+        expect(store.get('due')).toBe('2026-03-01');
+        expect(store.get('todayText')).toBe('TODAY()');
+        expect(
+            () => new ResourceStore([{ name: 'x', kind: 'variable', dataType: 'Number', value: '=IFF(1, 2, 3)' }])
+        ).toThrow(
+            "The initial value =IFF(1, 2, 3) does not parse: Unknown function 'IFF' at position 1 — did you mean IF?"
+        );
+    });
+
     it('reads variables, constants, formulas and globals', () => {
         const store = createStore();
         expect(store.get('updatedCount')).toBeNull();
