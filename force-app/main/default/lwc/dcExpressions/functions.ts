@@ -20,10 +20,11 @@ import {
     localDate,
     MAX_TEXT_LENGTH,
     plainNumber,
+    rangeError,
     roundDecimal,
     wholeNumber
 } from './values';
-import { daysInMonth, isValidDateText } from './calendar';
+import { daysInMonth, isValidDateText, MAX_YEAR, MIN_YEAR } from './calendar';
 
 /** Types an argument may have (statically); 'Any' accepts everything. */
 export type ParamType = 'Any' | readonly FormulaType[];
@@ -372,14 +373,13 @@ function toDate(value: unknown, where: string): FormulaDate {
     return mismatch(where, 'a Date', value);
 }
 
+function tooLong(where: string): never {
+    throw new FormulaError(`The text built by ${where} is longer than ${MAX_TEXT_LENGTH} characters`, 'TEXT_TOO_LONG');
+}
+
 /** Text that may grow (concatenation, padding, substitution): a FormulaError past MAX_TEXT_LENGTH. */
 export function checkedText(text: string, where: string): string {
-    if (text.length > MAX_TEXT_LENGTH) {
-        throw new FormulaError(
-            `The text built by ${where} is longer than ${MAX_TEXT_LENGTH} characters`,
-            'TEXT_TOO_LONG'
-        );
-    }
+    if (text.length > MAX_TEXT_LENGTH) tooLong(where);
     return text;
 }
 
@@ -451,7 +451,7 @@ function padded(side: 'left' | 'right'): FunctionImpl {
         const lengthValue = ev(args[1]);
         if (lengthValue === null) return null;
         const length = countOf(toNumber(lengthValue, where));
-        if (length > MAX_TEXT_LENGTH) checkedText('x'.repeat(MAX_TEXT_LENGTH + 1), where);
+        if (length > MAX_TEXT_LENGTH) tooLong(where);
         if (value.length >= length) return value.slice(0, length);
         const pad = args.length > 2 ? argText(args, ev, 2) : ' ';
         if (pad === '') return value;
@@ -563,7 +563,7 @@ export const IMPLEMENTATIONS: Readonly<Record<string, FunctionImpl>> = {
         if (old === '') return value;
         const occurrences = value.split(old).length - 1;
         if (value.length + occurrences * (replacement.length - old.length) > MAX_TEXT_LENGTH) {
-            checkedText('x'.repeat(MAX_TEXT_LENGTH + 1), 'SUBSTITUTE');
+            tooLong('SUBSTITUTE');
         }
         return value.split(old).join(replacement);
     },
@@ -631,12 +631,11 @@ export const IMPLEMENTATIONS: Readonly<Record<string, FunctionImpl>> = {
         if (value === null || monthsValue === null) return null;
         const date = toDate(value, 'ADDMONTHS');
         const months = wholeNumber(toNumber(monthsValue, 'ADDMONTHS'));
-        if (Math.abs(months) > 12 * 10_000) dateFromDays(Infinity);
         const { year, month, day } = dateParts(date);
         const index = year * 12 + (month - 1) + months;
         const targetYear = Math.floor(index / 12);
         const targetMonth = (index % 12) + 1;
-        if (targetYear < 1700 || targetYear > 4000) dateFromDays(Infinity);
+        if (targetYear < MIN_YEAR || targetYear > MAX_YEAR) rangeError(`ADDMONTHS(${dateText(date)}, ${months})`);
         const last = daysInMonth(targetYear, targetMonth);
         const targetDay = day === daysInMonth(year, month) ? last : Math.min(day, last);
         return dateFromParts(targetYear, targetMonth, targetDay);

@@ -27,7 +27,8 @@ export class FormulaDateTime {
 const MIN_DAYS = Date.UTC(MIN_YEAR, 0, 1) / DAY_MS;
 const MAX_DAYS = Date.UTC(MAX_YEAR, 11, 31) / DAY_MS;
 
-function rangeError(what: string): never {
+/** Throws the FormulaError for a date outside MIN_YEAR..MAX_YEAR. */
+export function rangeError(what: string): never {
     throw new FormulaError(
         `${what} is outside the dates Salesforce supports (${MIN_YEAR}-01-01 to ${MAX_YEAR}-12-31)`,
         'DATE_OUT_OF_RANGE'
