@@ -46,6 +46,11 @@ export {
     parseTemplate,
     singleMergeField
 } from './parser';
+/**
+ * inferFormulaType(ast, typeOfReference) → { type, problems }: the static result type of a formula (Text, Number,
+ * Boolean, Date, DateTime or Unknown) and its certain type errors, for the validator to compare with a declared
+ * dataType. formulaTypeOf(dataType) maps a resource/field dataType (Currency, Percent → Number) to a FormulaType.
+ */
 export { formulaTypeOf, inferFormulaType } from './types';
 export { countNodes, foldAst } from './walk';
 export { MAX_TEXT_LENGTH } from './values';
