@@ -53,12 +53,15 @@ function project(def: Record<string, unknown>): Fixture {
     return f;
 }
 
+/** ContactIds is the table's selection: sent as row Ids in the run context, never as a value. */
 function exec(f: Fixture, actionId: string, inputs: Record<string, unknown> = {}) {
+    const { ContactIds, ...values } = inputs;
     return f.backend.controller.executeFlow({
         definitionName: 'Board',
         interactionId: 'i_' + actionId,
         actionId,
-        inputsJson: JSON.stringify(inputs)
+        inputsJson: JSON.stringify(values),
+        contextJson: JSON.stringify({ selection: { contactsTable: ContactIds ?? [] } })
     });
 }
 

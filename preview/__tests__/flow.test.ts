@@ -45,14 +45,23 @@ function project(interactions: unknown[], flows: Record<string, string> = {}): F
     return f;
 }
 
-function exec(f: Fixture, actionId: string, inputs: Record<string, unknown> = {}) {
+function exec(
+    f: Fixture,
+    actionId: string,
+    inputs: Record<string, unknown> = {},
+    context: Record<string, unknown> = {}
+) {
     return f.backend.controller.executeFlow({
         definitionName: 'Board',
         interactionId: 'i_' + actionId,
         actionId,
-        inputsJson: JSON.stringify(inputs)
+        inputsJson: JSON.stringify(inputs),
+        contextJson: JSON.stringify(context)
     });
 }
+
+/** The selection of contactsTable, as the browser sends it (row Ids only). */
+const selected = (ids: string[]) => ({ selection: { contactsTable: ids } });
 
 test('Set_Contact_Status_Active (the project flow) sets the selected contacts Active, with one and with many rows', () => {
     const f = project([
@@ -66,16 +75,16 @@ test('Set_Contact_Status_Active (the project flow) sets the selected contacts Ac
     const store = f.backend.store;
     const notActive = store.all('Contact').filter((c) => c.Status__c !== 'Active');
     const many = notActive.slice(0, 5).map((c) => c.Id);
-    const r = exec(f, 'setActive', { ContactIds: many });
+    const r = exec(f, 'setActive', {}, selected(many));
     assert.deepEqual(r, { success: true, outputs: { updatedCount: 5 }, error: null });
     assert.ok(many.every((id) => store.get('Contact', id)!.Status__c === 'Active'));
-    const one = exec(f, 'setActive', { ContactIds: [notActive[6].Id] });
+    const one = exec(f, 'setActive', {}, selected([notActive[6].Id]));
     assert.equal(one.outputs.updatedCount, 1);
     assert.equal(store.get('Contact', notActive[6].Id)!.Status__c, 'Active');
     // untouched contacts keep their status
     assert.notEqual(store.get('Contact', notActive[7].Id)!.Status__c, 'Active');
     // no selection: the decision skips the update
-    assert.deepEqual(exec(f, 'setActive', { ContactIds: [] }).outputs, { updatedCount: 0 });
+    assert.deepEqual(exec(f, 'setActive', {}, selected([])).outputs, { updatedCount: 0 });
 });
 
 test('a handled fault (faultMessage output) rolls back everything and returns FLOW_FAULT with the platform text', () => {
@@ -121,12 +130,16 @@ test('formulas, AssignCount, record fields and Get Records with In (DC_Test_Echo
             ]
         )
     ]);
-    const echo = exec(f, 'echo', { names: ['a', 'b', 'c'], amount: '2.5' });
+    const three = f.backend.store
+        .all('Contact')
+        .slice(0, 3)
+        .map((c) => c.Id);
+    const echo = exec(f, 'echo', { amount: '2.5' }, selected(three));
     assert.deepEqual(echo, { success: true, outputs: { doubledAmount: 5, nameCount: 3 }, error: null });
     const account = f.backend.store.all('Account')[0];
     const contacts = f.backend.store.all('Contact').filter((c) => c.AccountId === account.Id);
     const active = contacts.filter((c) => c.Status__c === 'Active').length;
-    const s = exec(f, 'summary', { accountId: account.Id });
+    const s = exec(f, 'summary', {}, { recordId: account.Id });
     assert.equal(s.success, true, JSON.stringify(s.error));
     assert.equal(s.outputs.totalContacts, contacts.length);
     assert.equal(s.outputs.summary, `${active} of ${contacts.length} contacts are active`);
@@ -154,10 +167,11 @@ test('the allow-list: unknown inputs, interactions and actions, other action typ
         f.backend.controller.executeFlow({ definitionName: 'Board', interactionId, actionId, inputsJson: '{}' });
     assert.equal(code(run('zzz', 'x')), 'UNKNOWN_INTERACTION');
     assert.match(run('i_setActive', 'nope').error!.message, /has no action with id 'nope'\. Reload the page/);
-    const ids = Array.from({ length: 10001 }, (_, i) => '003' + String(i).padStart(12, '0') + 'AAA');
-    const tooMany = exec(f, 'setActive', { ContactIds: ids });
-    assert.equal(code(tooMany), 'TOO_MANY_ROWS');
-    assert.match(tooMany.error!.message, /^10,001 rows selected; one flow run can update at most 10,000 records/);
+    // forged Ids are refused before anything runs (the selection is re-read; server-trust.test.ts has the rest)
+    const ids = Array.from({ length: 3 }, (_, i) => `003zzzzzzzzzzz${i}AAA`);
+    const forged = exec(f, 'setActive', {}, selected(ids));
+    assert.equal(code(forged), 'ROW_NOT_AVAILABLE');
+    assert.deepEqual(forged.error?.details, ids);
     assert.throws(
         () => f.backend.controller.executeFlow({ definitionName: 'Board', inputsJson: '[1]' }),
         /must be a JSON object keyed by flow input name/

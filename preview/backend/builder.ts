@@ -383,7 +383,14 @@ export class BuilderController {
                 !doc || p.path === '' || p.path === own || p.path.startsWith(own + '.') || p.path.startsWith(own + '[')
         );
         if (blocking.length) throw invalidDefinition(`Definition '${draftName}'`, blocking);
-        return runNamedQuery(this.context.store, draftName, queries, params.queryName, params.requestJson);
+        return runNamedQuery(
+            this.context.store,
+            draftName,
+            queries,
+            params.queryName,
+            params.requestJson,
+            this.context.user
+        );
     }
 
     // -------------------------------------------------------------- save

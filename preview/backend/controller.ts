@@ -24,7 +24,14 @@ import { closest } from '../../force-app/main/default/lwc/dcDefinition/suggest';
 import { flowCatalogOfDirectory } from '../../scripts/lib/flowCatalog';
 import { ServiceError } from './errors';
 import { loadDefinitions, readDefinition, schemaCatalog, type StoredDefinition } from './definitions';
-import { runNamedQuery, type QueryDefinition, type QueryResponse } from './query';
+import { runNamedQuery, runStructuredQuery, type QueryDefinition, type QueryResponse } from './query';
+import {
+    inputSource,
+    inputSourceScope,
+    selectionReference,
+    type FlowRunContext,
+    type SelectionReference
+} from '../../force-app/main/default/lwc/dcRuntime/apexContract';
 import type { PreviewSchema } from './schema';
 import { DmlError, type Store } from './store';
 import { readFlowFile, type FlowModel, type FlowVariable } from './flow/flowModel';
@@ -43,6 +50,11 @@ export interface ResponseProblem {
 export interface ControllerSession {
     /** Customize Application: admins see the setup panel. Default true. */
     canCustomize?: boolean;
+    /**
+     * Custom permissions the caller holds (an action's requiredPermission). Default: every permission for an admin
+     * session, none for an end user (canCustomize false).
+     */
+    permissions?: readonly string[];
 }
 
 export interface DefinitionResponse {
@@ -161,6 +173,55 @@ function located(p: DefinitionProblem): string {
     return `${p.path ? p.path + ': ' : ''}${p.message}`;
 }
 
+function describeSource(source: string): string {
+    switch (source) {
+        case 'static':
+            return 'its stored value';
+        case 'constant':
+            return 'a constant of the definition';
+        case 'selection':
+            return "a table's rows, re-read by Id";
+        case 'record':
+            return 'the page record';
+        case 'user':
+            return 'the running user';
+        default:
+            return source;
+    }
+}
+
+/** The executeFlow contextJson (FlowRunContext): row Ids and the record Id, each checked; INVALID_REQUEST else. */
+export function parseRunContext(contextJson: unknown): FlowRunContext {
+    if (contextJson === undefined || contextJson === null || contextJson === '') return {};
+    let parsed: unknown;
+    try {
+        parsed = typeof contextJson === 'string' ? JSON.parse(contextJson) : contextJson;
+    } catch (e) {
+        throw new ServiceError('INVALID_REQUEST', `The flow run context is not valid JSON: ${(e as Error).message}`);
+    }
+    const bad = (what: string) =>
+        new ServiceError('INVALID_REQUEST', `The flow run context ${what} (docs/CONTRACTS.md FlowRunContext).`);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw bad('must be a JSON object');
+    const ctx = parsed as Record<string, unknown>;
+    const id = (v: unknown, what: string): string | null => {
+        if (v === undefined || v === null) return null;
+        if (typeof v !== 'string' || !RECORD_ID.test(v))
+            throw bad(`${what} must be a record Id, not ${JSON.stringify(v)}`);
+        return v;
+    };
+    const selection: Record<string, string[]> = {};
+    if (ctx.selection !== undefined && ctx.selection !== null) {
+        if (typeof ctx.selection !== 'object' || Array.isArray(ctx.selection))
+            throw bad('selection must map table names to lists of row Ids');
+        for (const [table, ids] of Object.entries(ctx.selection as Record<string, unknown>)) {
+            if (!Array.isArray(ids)) throw bad(`selection.${table} must be a list of row Ids`);
+            selection[table] = ids.map((v, i) => id(v, `selection.${table}[${i}]`) as string);
+            if (selection[table].some((v) => v === null)) throw bad(`selection.${table} must not hold nulls`);
+        }
+    }
+    return { recordId: id(ctx.recordId, 'recordId'), selection, actionRowId: id(ctx.actionRowId, 'actionRowId') };
+}
+
 export class PreviewController {
     private definitions: Map<string, StoredDefinition>;
     /** The flows of the contract check: the project's flow XML. */
@@ -249,7 +310,14 @@ export class PreviewController {
         const def = this.definition(params.definitionName);
         this.requireUsable(def);
         const queries = (def.document?.queries ?? []) as QueryDefinition[];
-        return runNamedQuery(this.options.store, def.apiName, queries, params.queryName, params.requestJson);
+        return runNamedQuery(
+            this.options.store,
+            def.apiName,
+            queries,
+            params.queryName,
+            params.requestJson,
+            this.options.user
+        );
     }
 
     /** The interpreter's model of a project flow (exact API name), or FLOW_NOT_FOUND with the contract's wording. */
@@ -273,12 +341,16 @@ export class PreviewController {
      * output `faultMessage` counts as a failed run: everything is rolled back and the message is returned as
      * FLOW_FAULT.
      */
-    executeFlow(params: {
-        definitionName?: unknown;
-        interactionId?: unknown;
-        actionId?: unknown;
-        inputsJson?: unknown;
-    }): FlowRunResponse {
+    executeFlow(
+        params: {
+            definitionName?: unknown;
+            interactionId?: unknown;
+            actionId?: unknown;
+            inputsJson?: unknown;
+            contextJson?: unknown;
+        },
+        session: ControllerSession = {}
+    ): FlowRunResponse {
         let sent: Record<string, unknown> = {};
         if (typeof params.inputsJson === 'string' && params.inputsJson.trim()) {
             let parsed: unknown;
@@ -298,9 +370,11 @@ export class PreviewController {
             }
             sent = parsed as Record<string, unknown>;
         }
+        // a malformed context is a bad request (thrown), like malformed inputs: Apex parses both in the controller
+        const runContext = parseRunContext(params.contextJson);
         let prepared: { flow: FlowModel; inputs: Record<string, unknown>; outputs: string[] };
         try {
-            prepared = this.prepareFlowRun(params, sent);
+            prepared = this.prepareFlowRun(params, sent, runContext, session);
         } catch (e) {
             if (e instanceof ServiceError) return { success: false, outputs: {}, error: e.toJSON() };
             throw e;
@@ -333,7 +407,9 @@ export class PreviewController {
 
     private prepareFlowRun(
         params: { definitionName?: unknown; interactionId?: unknown; actionId?: unknown },
-        sent: Record<string, unknown>
+        sent: Record<string, unknown>,
+        runContext: FlowRunContext,
+        session: ControllerSession
     ): { flow: FlowModel; inputs: Record<string, unknown>; outputs: string[] } {
         const def = this.definition(params.definitionName);
         this.requireUsable(def);
@@ -372,6 +448,18 @@ export class PreviewController {
                 .filter((i) => typeof i?.name === 'string')
                 .map((i) => [i.name as string, i] as const)
         );
+        const required = (action as { requiredPermission?: unknown }).requiredPermission;
+        if (typeof required === 'string' && required) {
+            const held = session.permissions ?? (session.canCustomize === false ? [] : [required]);
+            if (!held.includes(required)) {
+                throw new ServiceError(
+                    'NOT_ALLOWED',
+                    `You need the custom permission '${required}' to run this action. Ask your admin to assign a permission set that grants it.`,
+                    [`Action: ${actionId}`]
+                );
+            }
+        }
+        const sourceScope = inputSourceScope(def.document);
         for (const name of Object.keys(sent)) {
             if (!configured.has(name)) {
                 throw new ServiceError(
@@ -389,16 +477,28 @@ export class PreviewController {
             throw new ServiceError(contract[0].code, contract[0].message, contract);
         }
         this.requireUsable(def, ref.interactionIndex);
+        // after the contract, so a wiring mistake is reported as such first
+        for (const name of Object.keys(sent)) {
+            const stored = configured.get(name);
+            if (stored && inputSource(stored.value, sourceScope) !== 'client') {
+                throw new ServiceError(
+                    'NOT_ALLOWED',
+                    `Input '${name}' of the ${place} takes its value from the server (${describeSource(inputSource(stored.value, sourceScope))}); the request must not send it.`,
+                    [`Input: ${name}`]
+                );
+            }
+        }
         const flow = this.flowModel(action.flowApiName);
         const flowName = flow.apiName;
+        const derived = this.deriveInputs(def, ref.interactionIndex, [...configured.values()], runContext, place);
         const inputs: Record<string, unknown> = {};
         for (const [name, config] of configured) {
             const variable = flow.variables.get(name) as FlowVariable;
-            const stored = config.value;
-            const literal =
-                stored !== undefined && stored !== null && !(typeof stored === 'string' && stored.includes('{!'));
-            if (literal) inputs[name] = coerceFlowValue(variable, stored, `Input '${name}'`);
-            else if (name in sent) inputs[name] = coerceFlowValue(variable, sent[name], `Input '${name}'`);
+            const source = inputSource(config.value, sourceScope);
+            const value = source === 'static' ? config.value : source === 'client' ? sent[name] : derived.get(name);
+            const typed = coerceFlowValue(variable, value ?? null, `Input '${name}'`);
+            // a null value is left out, so the flow variable keeps its default
+            if (typed !== null) inputs[name] = typed;
         }
         const outputs = (Array.isArray(action.outputs) ? (action.outputs as { name?: unknown }[]) : [])
             .map((o) => o?.name)
@@ -421,6 +521,162 @@ export class PreviewController {
     }
 
     /**
+     * The server-derived inputs (Apex ServerInputs): constants from the definition, $User from the running user,
+     * $Record from the record Id, selections re-queried by Id with the table query's own conditions (every Id must
+     * come back; maxRowSelection and requiresSelection hold). Record values carry only the query's fields.
+     */
+    private deriveInputs(
+        def: StoredDefinition,
+        interactionIndex: number,
+        configured: { name?: unknown; value?: unknown }[],
+        runContext: FlowRunContext,
+        place: string
+    ): Map<string, unknown> {
+        const doc = def.document as {
+            resources?: { name?: unknown; kind?: unknown; value?: unknown }[];
+            components?: Record<string, unknown>[];
+            queries?: QueryDefinition[];
+            interactions?: { on?: { event?: unknown; target?: unknown; action?: unknown } }[];
+        };
+        const scope = inputSourceScope(doc);
+        const out = new Map<string, unknown>();
+        const on = doc.interactions?.[interactionIndex]?.on ?? {};
+        const tables = new Map<string, Record<string, unknown>>();
+        for (const c of doc.components ?? []) if (c?.type === 'dataTable') tables.set(String(c.name), c);
+        const rowsByTable = new Map<string, Record<string, unknown>[]>();
+        const rowsOf = (table: string, ids: string[], what: string): Record<string, unknown>[] => {
+            const component = tables.get(table) as Record<string, unknown>;
+            const query = (doc.queries ?? []).find((q) => q?.name === component.query);
+            if (!query) {
+                throw new ServiceError(
+                    'INVALID_DEFINITION',
+                    `Data table '${table}' has no query; the ${place} cannot read its rows.`
+                );
+            }
+            const unique = [...new Set(ids)];
+            const found = runStructuredQuery(
+                this.options.store,
+                query,
+                {},
+                {
+                    user: this.options.user,
+                    recordId: runContext.recordId ?? null,
+                    onlyIds: new Set(unique)
+                }
+            ).records;
+            const byId = new Map(found.map((r) => [r.Id as string, r]));
+            const missing = unique.filter((id) => !byId.has(id));
+            if (missing.length) {
+                throw new ServiceError(
+                    'ROW_NOT_AVAILABLE',
+                    `${missing.length} of the ${what} of table '${table}' ${missing.length === 1 ? 'is' : 'are'} not a row its query '${query.name}' shows you (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}). Reload the page and select the rows again.`,
+                    missing
+                );
+            }
+            return unique.map((id) => byId.get(id) as Record<string, unknown>);
+        };
+        const selectionOf = (table: string): Record<string, unknown>[] => {
+            const cached = rowsByTable.get(table);
+            if (cached) return cached;
+            const ids = runContext.selection?.[table] ?? [];
+            const component = tables.get(table) as Record<string, unknown>;
+            const max =
+                typeof component.maxRowSelection === 'number' && component.maxRowSelection >= 0
+                    ? Math.floor(component.maxRowSelection)
+                    : Infinity;
+            if (new Set(ids).size > max) {
+                throw new ServiceError(
+                    'TOO_MANY_ROWS',
+                    `${new Set(ids).size} rows are selected in table '${table}', which allows at most ${max}. Select fewer rows and run it again.`,
+                    [`Table: ${table}`]
+                );
+            }
+            const rows = rowsOf(table, ids, 'selected rows');
+            rowsByTable.set(table, rows);
+            return rows;
+        };
+        // requiresSelection: the header action this interaction answers refuses an empty selection
+        if (on.event === 'headerActionClick' && typeof on.target === 'string' && tables.has(on.target)) {
+            const header = (
+                (tables.get(on.target)?.headerActions ?? []) as { name?: unknown; requiresSelection?: unknown }[]
+            ).find((a) => a?.name === on.action);
+            if (header?.requiresSelection === true && !selectionOf(on.target).length) {
+                throw new ServiceError(
+                    'SELECTION_REQUIRED',
+                    `Header action '${String(on.action)}' of table '${on.target}' needs at least one selected row. Select rows and run it again.`,
+                    [`Table: ${on.target}`]
+                );
+            }
+        }
+        const fieldOf = (row: Record<string, unknown> | undefined, field: string | null): unknown => {
+            if (!row) return null;
+            if (field === null) return row;
+            const v = field
+                .split('.')
+                .reduce<unknown>(
+                    (n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined),
+                    row
+                );
+            return v === undefined ? null : v;
+        };
+        for (const input of configured) {
+            const name = String(input.name);
+            const source = inputSource(input.value, scope);
+            if (source === 'constant') {
+                const path = String(input.value).replace(/^\{!\s*|\s*\}$/g, '');
+                out.set(name, doc.resources?.find((r) => r?.name === path)?.value ?? null);
+            } else if (source === 'user' || source === 'record') {
+                const field = String(input.value).replace(/^\{!\s*\$(User|Record)\.|\s*\}$/g, '');
+                out.set(name, this.globalValue(source, field, runContext.recordId ?? null));
+            } else if (source === 'selection') {
+                const ref = selectionReference(input.value, scope) as SelectionReference;
+                if (ref.property === 'ActionRow') {
+                    const id = runContext.actionRowId;
+                    if (on.event !== 'rowActionClick' || on.target !== ref.table || typeof id !== 'string' || !id) {
+                        throw new ServiceError(
+                            'INVALID_REQUEST',
+                            `Input '${name}' reads the row action's row of table '${ref.table}', but the request names no acted-on row (actionRowId).`
+                        );
+                    }
+                    out.set(name, fieldOf(rowsOf(ref.table, [id], 'acted-on row')[0], ref.field));
+                } else {
+                    const rows = selectionOf(ref.table);
+                    const keyField = String(tables.get(ref.table)?.keyField ?? 'Id');
+                    out.set(
+                        name,
+                        ref.property === 'SelectedRowsKeyValue'
+                            ? rows.map((r) => fieldOf(r, keyField))
+                            : ref.property === 'SelectedRows'
+                              ? rows
+                              : fieldOf(rows[0], ref.field)
+                    );
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {!$User.F} from the running user, {!$Record.F} from the store by record Id (null when absent). */
+    private globalValue(global: 'user' | 'record', field: string, recordId: string | null): unknown {
+        const store = this.options.store;
+        if (global === 'user') {
+            const v = field
+                .split('.')
+                .reduce<unknown>(
+                    (n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined),
+                    this.options.user
+                );
+            return v === undefined ? null : v;
+        }
+        if (!recordId || !RECORD_ID.test(recordId)) return null;
+        const rec = store.byId(recordId);
+        const obj = store.schema.objectOfId(recordId);
+        if (!rec || !obj) return null;
+        const v = store.valueOf(obj.name, rec, field);
+        return v === undefined ? null : v;
+    }
+
+    /**
      * Dispatches "DynamicComponentController.method" calls from the in-browser Apex mock. `session` is who calls
      * (the preview server passes it; `?as=user` is an end user without Customize Application).
      */
@@ -431,7 +687,7 @@ export class PreviewController {
             case 'DynamicComponentController.runQuery':
                 return this.runQuery(params);
             case 'DynamicComponentController.executeFlow':
-                return this.executeFlow(params);
+                return this.executeFlow(params, session);
             default:
                 throw new ServiceError('NOT_ALLOWED', `The local preview has no Apex method ${qualifiedName}.`);
         }

@@ -236,7 +236,50 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown, 
     node[segments[segments.length - 1]] = value;
 }
 
-export function runStructuredQuery(store: Store, query: QueryDefinition, request: QueryRequest = {}): QueryResponse {
+/** What the server knows and the browser may not forge: the running user and the page's record (CONTRACTS.md). */
+export interface ServerScope {
+    user: Record<string, unknown>;
+    /** The page's record Id (the request's recordId); its fields are read from the store. */
+    recordId?: string | null;
+    /** Only these row Ids (executeFlow's re-query of a selection): no paging, no maxRows, no search. */
+    onlyIds?: ReadonlySet<string>;
+}
+
+/** `{!$User.F}` / `{!$Record.F}` of a condition value, or null when the value is another merge field. */
+function serverMergeField(value: unknown): { global: '$User' | '$Record'; field: string } | null {
+    if (typeof value !== 'string') return null;
+    const m = /^\{!\s*(\$User|\$Record)\.([^{}]+?)\s*\}$/.exec(value);
+    return m ? { global: m[1] as '$User' | '$Record', field: m[2] } : null;
+}
+
+/** The value of {!$User.F} / {!$Record.F} on the server (null when there is no record or no value). */
+function serverValue(store: Store, scope: ServerScope, global: '$User' | '$Record', field: string): unknown {
+    if (global === '$User') {
+        const v = field
+            .split('.')
+            .reduce<unknown>(
+                (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+                scope.user
+            );
+        return v === undefined ? null : v;
+    }
+    const id = scope.recordId;
+    if (typeof id !== 'string' || !RECORD_ID.test(id)) return null;
+    const rec = store.byId(id);
+    const obj = store.schema.objectOfId(id);
+    if (!rec || !obj) return null;
+    const v = store.valueOf(obj.name, rec, field);
+    return v === undefined ? null : v;
+}
+
+const RECORD_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
+
+export function runStructuredQuery(
+    store: Store,
+    query: QueryDefinition,
+    request: QueryRequest = {},
+    scope: ServerScope = { user: {} }
+): QueryResponse {
     const obj = store.schema.object(query.object);
     if (!obj)
         throw new ServiceError('INVALID_QUERY', `Query '${query.name}': object '${query.object}' does not exist.`);
@@ -259,10 +302,15 @@ export function runStructuredQuery(store: Store, query: QueryDefinition, request
     // conditions
     const conditions = query.where?.conditions ?? [];
     const binds = request.binds ?? {};
+    const blank: string[] = [];
     const preds = conditions.map((c, i) => {
         const n = i + 1;
         let value = c.value;
-        if (isMergeField(c.value)) {
+        const server = serverMergeField(c.value);
+        if (server) {
+            // resolved here; a bind the browser sends for it is ignored (it could name anyone)
+            value = serverValue(store, scope, server.global, server.field);
+        } else if (isMergeField(c.value)) {
             if (!(String(n) in binds)) {
                 throw new ServiceError(
                     'INVALID_REQUEST',
@@ -270,6 +318,14 @@ export function runStructuredQuery(store: Store, query: QueryDefinition, request
                 );
             }
             value = binds[String(n)];
+        }
+        // A merge field that resolves to null empties the whole list (never `!= null`, and never widened by NOT or
+        // OR); only a stored literal null means `= null` / `!= null` (docs/CONTRACTS.md "Query binds").
+        if (isMergeField(c.value) && c.operator !== 'isNull' && (value === null || value === undefined)) {
+            blank.push(
+                `Condition ${n} (${c.field}) has no value: ${String(c.value)} is blank, so the list shows no rows.`
+            );
+            return () => false;
         }
         return conditionPredicate(store, obj, c, value, n);
     });
@@ -284,7 +340,7 @@ export function runStructuredQuery(store: Store, query: QueryDefinition, request
                       operands: preds.map((_, i) => ({ kind: 'condition', index: i + 1 }))
                   }
                 : parseLogic(logic, preds.length);
-        where = logicPredicate(node, preds);
+        where = blank.length ? () => false : logicPredicate(node, preds);
     }
 
     // search
@@ -352,8 +408,9 @@ export function runStructuredQuery(store: Store, query: QueryDefinition, request
     };
 
     const matching: { rec: SObject; raw: unknown; key: unknown }[] = [];
+    const only = scope.onlyIds;
     for (const rec of store.all(obj.name)) {
-        if (!where(rec) || !search(rec)) continue;
+        if (only ? !only.has(rec.Id) || !where(rec) : !where(rec) || !search(rec)) continue;
         const raw = rawOf(rec);
         matching.push({ rec, raw, key: keyOf(raw) });
     }
@@ -392,8 +449,11 @@ export function runStructuredQuery(store: Store, query: QueryDefinition, request
         }
         start = lo;
     }
-    const notices: { path: string; message: string }[] = [...searchNotices];
-    const pageLimit = Math.max(0, Math.min(pageSize, maxRows - rowsBefore));
+    const notices: { path: string; message: string }[] = [
+        ...blank.map((message) => ({ path: 'where', message })),
+        ...searchNotices
+    ];
+    const pageLimit = only ? matching.length : Math.max(0, Math.min(pageSize, maxRows - rowsBefore));
     if (pageLimit === 0)
         notices.push({ path: 'maxRows', message: `Showing the first ${maxRows} rows: this list does not load more.` });
     const page = matching.slice(start, start + pageLimit);
@@ -471,7 +531,8 @@ export function runNamedQuery(
     definitionName: string,
     queries: QueryDefinition[],
     queryName: unknown,
-    requestJson: unknown
+    requestJson: unknown,
+    user: Record<string, unknown> = {}
 ): QueryResponse {
     const query = queries.find((q) => q && q.name === queryName);
     if (!query) {
@@ -490,5 +551,12 @@ export function runNamedQuery(
             throw new ServiceError('INVALID_REQUEST', `The query request is not valid JSON: ${(e as Error).message}`);
         }
     }
-    return runStructuredQuery(store, query, request);
+    if (!request || typeof request !== 'object' || Array.isArray(request)) {
+        throw new ServiceError('INVALID_REQUEST', 'The query request must be a JSON object (docs/CONTRACTS.md).');
+    }
+    const recordId = (request as { recordId?: unknown }).recordId;
+    return runStructuredQuery(store, query, request, {
+        user,
+        recordId: typeof recordId === 'string' ? recordId : null
+    });
 }

@@ -3,8 +3,8 @@
  * in with engine.registerExecutor(type, executor).
  */
 import { valuesEqual } from 'c/dcExpressions';
-import { coerceValue, DataTypeError } from 'c/dcRuntime';
-import type { FlowRunResponse } from 'c/dcRuntime';
+import { coerceValue, DataTypeError, inputSource, inputSourceScope, selectionReference } from 'c/dcRuntime';
+import type { FlowRunContext, FlowRunResponse } from 'c/dcRuntime';
 import type {
     ConfirmAction,
     ExecuteFlowAction,
@@ -166,6 +166,37 @@ export function storeOutputs(
     }
 }
 
+function rowId(row: unknown): string | null {
+    const id = row && typeof row === 'object' ? (row as Record<string, unknown>).Id : undefined;
+    return typeof id === 'string' && id ? id : null;
+}
+
+/** The row Ids and record Id the server re-reads the action's server-derived inputs from. */
+export function flowRunContext(action: ExecuteFlowAction, context: ActionContext): FlowRunContext {
+    const scope = inputSourceScope(context.runtime.definition);
+    const selection: Record<string, string[]> = {};
+    let actionRowId: string | null = null;
+    let recordId: string | null = null;
+    for (const input of action.inputs ?? []) {
+        const source = inputSource(input.value, scope);
+        if (source === 'record' && recordId === null) {
+            const id = context.resolve('{!$Record.Id}');
+            recordId = typeof id === 'string' && id ? id : null;
+        }
+        const ref = source === 'selection' ? selectionReference(input.value, scope) : null;
+        if (!ref) continue;
+        if (ref.property === 'ActionRow') {
+            actionRowId = rowId(context.extras.component === ref.table ? context.extras.actionRow : null);
+        } else if (!(ref.table in selection)) {
+            const rows = context.resolve(`{!${ref.table}.SelectedRows}`);
+            selection[ref.table] = (Array.isArray(rows) ? rows : [])
+                .map(rowId)
+                .filter((id): id is string => id !== null);
+        }
+    }
+    return { recordId, selection, actionRowId };
+}
+
 export const executeFlow: ActionExecutor<ExecuteFlowAction> = async (action, context) => {
     if (!action.id) {
         throw new ActionError(
@@ -173,14 +204,18 @@ export const executeFlow: ActionExecutor<ExecuteFlowAction> = async (action, con
             `The executeFlow action of interaction '${context.interaction.id}' needs an id.`
         );
     }
-    const inputs = resolveFlowInputs(action.inputs, (value) => context.resolve(value, { formulas: true }));
+    // Only what the browser computes is sent as a value; the rest the server derives (docs/CONTRACTS.md).
+    const scope = inputSourceScope(context.runtime.definition);
+    const clientInputs = (action.inputs ?? []).filter((input) => inputSource(input.value, scope) === 'client');
+    const inputs = resolveFlowInputs(clientInputs, (value) => context.resolve(value, { formulas: true }));
     let response: FlowRunResponse;
     try {
         response = await context.services.executeFlow({
             definitionName: context.definitionName,
             interactionId: context.interaction.id,
             actionId: action.id,
-            inputs: toInputMap(inputs)
+            inputs: toInputMap(inputs),
+            context: flowRunContext(action, context)
         });
     } catch (e) {
         const error = toErrorInfo(e);

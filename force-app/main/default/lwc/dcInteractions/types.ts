@@ -3,7 +3,7 @@
  */
 import type { Scope } from 'c/dcExpressions';
 import type { ActionDefinition, InteractionDefinition, InteractionEvent } from 'c/dcDefinition';
-import type { ErrorInfo, FlowRunResponse, Runtime, ScopeExtras } from 'c/dcRuntime';
+import type { ErrorInfo, FlowRunContext, FlowRunResponse, Runtime, ScopeExtras } from 'c/dcRuntime';
 
 export type ToastVariant = 'success' | 'error' | 'warning' | 'info';
 
@@ -26,8 +26,13 @@ export interface ExecuteFlowRequest {
     definitionName: string;
     interactionId: string;
     actionId: string;
-    /** Flow input name → value (already typed; collections are arrays). */
+    /**
+     * Flow input name → value (already typed; collections are arrays): only the inputs the browser computes
+     * (inputSource 'client'); static, constant, selection, $Record and $User inputs are derived on the server.
+     */
     inputs: Record<string, unknown>;
+    /** Row Ids and the record Id the server derives the other inputs from (sent as contextJson). */
+    context: FlowRunContext;
 }
 
 /** lightning-flow input variable types. */

@@ -208,3 +208,92 @@ export function parseServerError(error: unknown): ServerError {
     }
     return { code: 'UNKNOWN_ERROR', message: 'An unknown error occurred.', details: [] };
 }
+
+/**
+ * Where the server takes a flow input's value from (docs/CONTRACTS.md "What the server takes from the browser").
+ * Mirrored by Apex ServerInputs.sourceOf and used by the preview backend; change all three together.
+ * - `static`: not a string, a stored null, or plain text (`"TODAY()"` is text): the stored definition's value;
+ * - `constant`: exactly `{!name}` of a constant resource: the constant's stored value;
+ * - `selection`: exactly `{!table.SelectedRowsKeyValue}`, `{!table.SelectedRows}`, `{!table.FirstSelectedRow.F}`
+ *   or `{!table.ActionRow.F}` of a data table: re-queried on the server from the row Ids in FlowRunContext;
+ * - `record` / `user`: exactly `{!$Record.F}` / `{!$User.F}`: read on the server (record Id, running user);
+ * - `client`: anything else the browser computes (variables, formula resources, `=` formulas, templates).
+ */
+export type InputSource = 'static' | 'constant' | 'selection' | 'record' | 'user' | 'client';
+
+/** What a stored input value reads from a data table's selection (or the acted-on row). */
+export interface SelectionReference {
+    table: string;
+    property: 'SelectedRowsKeyValue' | 'SelectedRows' | 'FirstSelectedRow' | 'ActionRow';
+    /** The field of FirstSelectedRow / ActionRow (`Account.Name`); null for the whole row or the list. */
+    field: string | null;
+}
+
+const SINGLE_MERGE_FIELD = /^\{!\s*([^{}]+?)\s*\}$/;
+
+/** The definition-level facts inputSource needs: constants and data tables by name. */
+export interface InputSourceScope {
+    constants: ReadonlySet<string>;
+    tables: ReadonlySet<string>;
+}
+
+/** The scope of a definition document (resources of kind constant, components of type dataTable). */
+export function inputSourceScope(definition: unknown): InputSourceScope {
+    const doc = isRecord(definition) ? definition : {};
+    const constants = new Set<string>();
+    const tables = new Set<string>();
+    for (const r of Array.isArray(doc.resources) ? doc.resources : []) {
+        if (isRecord(r) && r.kind === 'constant' && typeof r.name === 'string') constants.add(r.name);
+    }
+    for (const c of Array.isArray(doc.components) ? doc.components : []) {
+        if (isRecord(c) && c.type === 'dataTable' && typeof c.name === 'string') tables.add(c.name);
+    }
+    return { constants, tables };
+}
+
+/** The path inside a single merge field (`{!a.b}` → ['a', 'b']), or null. */
+export function singleMergePath(value: unknown): string[] | null {
+    if (typeof value !== 'string') return null;
+    const m = SINGLE_MERGE_FIELD.exec(value);
+    return m ? m[1].split('.').map((s) => s.trim()) : null;
+}
+
+/** The selection a stored value reads, or null when it reads none (see InputSource). */
+export function selectionReference(value: unknown, scope: InputSourceScope): SelectionReference | null {
+    const path = singleMergePath(value);
+    if (!path || path.length < 2 || !scope.tables.has(path[0])) return null;
+    const [table, property] = path;
+    if ((property === 'SelectedRowsKeyValue' || property === 'SelectedRows') && path.length === 2)
+        return { table, property, field: null };
+    if (property === 'FirstSelectedRow' || property === 'ActionRow')
+        return { table, property, field: path.length > 2 ? path.slice(2).join('.') : null };
+    return null;
+}
+
+/** Where the server takes the value of a stored flow input `value` from. */
+export function inputSource(value: unknown, scope: InputSourceScope): InputSource {
+    if (typeof value !== 'string') return 'static';
+    if (value.startsWith('=')) return 'client';
+    const path = singleMergePath(value);
+    if (path) {
+        if (path[0] === '$Record' && path.length > 1) return 'record';
+        if (path[0] === '$User' && path.length > 1) return 'user';
+        if (path.length === 1 && scope.constants.has(path[0])) return 'constant';
+        if (selectionReference(value, scope)) return 'selection';
+        return 'client';
+    }
+    return value.includes('{!') ? 'client' : 'static';
+}
+
+/**
+ * The second request of executeFlow (`contextJson`): what the server needs to derive inputs itself. Row Ids only,
+ * never row values; the server re-queries them (docs/CONTRACTS.md).
+ */
+export interface FlowRunContext {
+    /** The page's record Id, for {!$Record.F} inputs (null off a record page). */
+    recordId?: string | null;
+    /** Selected row Ids per data table, for the tables the action's inputs read. */
+    selection?: Record<string, string[]>;
+    /** The Id of the row a row action was clicked on (the interaction's target table). */
+    actionRowId?: string | null;
+}

@@ -12,15 +12,26 @@ export { Runtime, ERROR_GLOBAL } from './runtime';
 export type { ComponentHandle, ErrorInfo, RuntimeOptions, ScopeExtras } from './runtime';
 export { DataTypeError, coerceValue, describeValue, getPath, isPlainRecord } from './dataTypes';
 export type { CoerceOptions } from './dataTypes';
-export { ERROR_CODES, parseServerError } from './apexContract';
+export {
+    ERROR_CODES,
+    inputSource,
+    inputSourceScope,
+    parseServerError,
+    selectionReference,
+    singleMergePath
+} from './apexContract';
 export type {
     DefinitionResponse,
     ErrorCode,
+    FlowRunContext,
     FlowRunResponse,
+    InputSource,
+    InputSourceScope,
     QueryCursor,
     QueryFieldInfo,
     QueryNotice,
     QueryRequest,
     QueryResponse,
+    SelectionReference,
     ServerError
 } from './apexContract';

@@ -767,7 +767,8 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
                 definitionName: request.definitionName,
                 interactionId: request.interactionId,
                 actionId: request.actionId,
-                inputsJson: JSON.stringify(request.inputs)
+                inputsJson: JSON.stringify(request.inputs),
+                contextJson: JSON.stringify(request.context)
             })) as FlowRunResponse;
         } catch (error) {
             return { success: false, outputs: {}, error: parseServerError(error) };

@@ -100,7 +100,13 @@ describe('executeFlow (the Set as Active scenario)', () => {
                 definitionName: 'Contact_Status_Board',
                 interactionId: 'setActive',
                 actionId: 'runSetActive',
-                inputs: { ContactIds: table.SelectedRowsKeyValue }
+                // the selection is sent as row Ids only; the server re-reads the rows and derives ContactIds
+                inputs: {},
+                context: {
+                    recordId: null,
+                    actionRowId: null,
+                    selection: { contactsTable: table.SelectedRows.map((r) => r.Id) }
+                }
             });
             expect(runtime.store.get('updatedCount')).toBe(count);
             expect(svc.refreshQueries).toHaveBeenCalledWith(undefined);
