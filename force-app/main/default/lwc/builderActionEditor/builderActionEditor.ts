@@ -429,7 +429,8 @@ export default class BuilderActionEditor extends LightningElement {
         const v = this.action.value;
         if (typeof v !== 'string') return 'static';
         if (/^\{![^}]*\}$/.test(v.trim())) return 'mapped';
-        if (v.includes('{!') || v.includes('(')) return 'formula';
+        // inline formulas start with '=' (docs/DEFINITIONS.md, Formulas); any other text is a value or a template
+        if (v.trimStart().startsWith('=')) return 'formula';
         return 'static';
     }
 
@@ -892,7 +893,8 @@ export default class BuilderActionEditor extends LightningElement {
     }
 
     handleSetValueFormula(event: CustomEvent<{ value: string }>): void {
-        this.set('value', this.text(event), 'Change formula');
+        const text = this.text(event);
+        this.set('value', text.trimStart().startsWith('=') ? text : `=${text}`, 'Change formula');
     }
 
     // chains

@@ -328,15 +328,16 @@ describe('c-builder-action-editor', () => {
             ['set', 'interactions[0].do[0].value', '{!ids}'],
             ['set', 'interactions[0].do[0].value', ['a', '2']]
         ]);
-        el.node = { type: 'setVariable', variable: 'updatedCount', value: '{!updatedCount} +' };
+        el.node = { type: 'setVariable', variable: 'updatedCount', value: '={!updatedCount} +' };
         await flush();
         expect(field(el, 'valueMode').value).toBe('formula');
         expect(q(el, '.formula-error').textContent).toMatch(/^The formula does not parse: .*position/);
+        // the builder writes the '=' that marks an inline formula when the admin leaves it out
         change(field(el, 'value'), { value: '{!updatedCount} + 1' });
         expect(edits[2]).toEqual({
             op: 'set',
             path: 'interactions[0].do[0].value',
-            value: '{!updatedCount} + 1',
+            value: '={!updatedCount} + 1',
             label: 'Change formula'
         });
         el.node = { type: 'setVariable', variable: 'flag', value: true };

@@ -243,7 +243,7 @@ describe('flow inputs', () => {
                 { name: 'None', value: '{!note}', collection: true },
                 { name: 'Status', value: 'Active' },
                 { name: 'Amount', value: '100', dataType: 'Number' },
-                { name: 'Count', value: '{!contactsTable.SelectedRowCount} + 1', dataType: 'Number' },
+                { name: 'Count', value: '={!contactsTable.SelectedRowCount} + 1', dataType: 'Number' },
                 { name: 'Flag', value: true, dataType: 'Boolean' },
                 { name: 'When', value: '2026-01-02', dataType: 'Date' },
                 { name: 'AccountId', value: '{!$Record.Id}' },
@@ -474,7 +474,7 @@ describe('setVariable', () => {
     it('sets, adds, subtracts and clears numbers', async () => {
         expect(
             (
-                await runSet({ variable: 'updatedCount', value: '{!contactsTable.SelectedRowCount} + 5' })
+                await runSet({ variable: 'updatedCount', value: '={!contactsTable.SelectedRowCount} + 5' })
             ).runtime.store.get('updatedCount')
         ).toBe(5);
         expect(

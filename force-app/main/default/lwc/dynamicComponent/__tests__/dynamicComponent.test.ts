@@ -408,7 +408,13 @@ describe('c-dynamic-component', () => {
             definitionName: 'Contact_Status_Board',
             interactionId: 'setActive',
             actionId: 'setActiveFlow',
-            inputsJson: JSON.stringify({ ContactIds: [key(1), key(3)] })
+            // the selection goes as Ids only: the server re-reads the rows and derives ContactIds itself
+            inputsJson: '{}',
+            contextJson: JSON.stringify({
+                recordId: null,
+                selection: { contactsTable: [key(1), key(3)] },
+                actionRowId: null
+            })
         });
         // busy: disabled with a spinner, a second click does not run the flow again
         expect(headerButton(element, 'setActive').disabled).toBe(true);
@@ -446,7 +452,8 @@ describe('c-dynamic-component', () => {
         executeFlowMock.mockResolvedValue({ success: true, outputs: { updatedCount: 1 }, error: null });
         headerButton(element, 'setActive').dispatchEvent(new CustomEvent('click'));
         await settle(6);
-        expect(JSON.parse(executeFlowMock.mock.calls[0][0].inputsJson)).toEqual({ ContactIds: [key(2)] });
+        expect(JSON.parse(executeFlowMock.mock.calls[0][0].inputsJson)).toEqual({});
+        expect(JSON.parse(executeFlowMock.mock.calls[0][0].contextJson).selection).toEqual({ contactsTable: [key(2)] });
     });
 
     it('Set as Active error: shows the server error through On Error and does not refresh', async () => {
