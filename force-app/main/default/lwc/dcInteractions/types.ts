@@ -92,7 +92,7 @@ export interface ActionContext {
     readonly event: InteractionEventPayload;
     readonly extras: ScopeExtras;
     readonly scope: Scope;
-    /** resolveValue in this context; formulas: true also evaluates formula strings ("{!n} + 1"). */
+    /** resolveValue in this context; formulas: true also evaluates inline formulas, strings starting with "=" ("={!n} + 1"). */
     resolve(value: unknown, options?: { formulas?: boolean }): unknown;
     /** Resolves a template ("{!n} contacts set to Active") to text; null/undefined → ''. */
     resolveText(value: unknown): string;
