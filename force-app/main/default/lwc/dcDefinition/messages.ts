@@ -210,3 +210,10 @@ export function picklistValueUnknown(
             : listOf(values, 'or');
     return `'${value}' is not a value of picklist '${field}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Use one of ${shown} (picklist values are API names, not labels).`;
 }
+
+// ------------------------------------------------------------------ the validator: objects
+
+/** An object API name that the schema catalog does not have. */
+export function unknownObject(objectName: string): string {
+    return `Object '${objectName}' does not exist in the schema: check the API name (custom objects end in __c) or deploy the object first.`;
+}

@@ -1,0 +1,265 @@
+/*
+ * Actions: each action type's keys and values, their chains (onFinish, onError, onCancel, onClose) and flow
+ * input/output mappings.
+ */
+import { DATA_TYPES } from './definitionTypes';
+import { Checker, isMergeField, typeName, type Json, type Scope } from './checker';
+import { expression } from './references';
+import { literalOrTemplate } from './resources';
+import { didYouMean } from './suggest';
+import { unknownObject } from './messages';
+import { ACTION_KEYS, ACTION_TYPES, FLOW_NAME, NAME } from './vocabulary';
+
+export function actionChain(ctx: Checker, owner: Json, key: string, path: string, scope: Scope): void {
+    const list = ctx.array(owner, key, path, key);
+    list?.forEach((a, i) => checkAction(ctx, a, `${path}.${key}[${i}]`, scope));
+}
+
+export function checkAction(ctx: Checker, a: unknown, path: string, scope: Scope): void {
+    if (!ctx.objectAt(a, path, 'An action')) return;
+    const type = ctx.optionalEnum(a, 'type', path, 'The action type', ACTION_TYPES, true);
+    const base = ['type', 'id', 'onFinish', 'onError', 'description'];
+    if (!type) {
+        actionChain(ctx, a, 'onFinish', path, scope);
+        actionChain(ctx, a, 'onError', path, { ...scope, inOnError: true });
+        return;
+    }
+    ctx.keys(a, path, [...base, ...ACTION_KEYS[type]], `a ${type} action`);
+    ctx.requireString(a, 'description', path, 'description', { optional: true });
+    const id = ctx.requireString(a, 'id', path, 'The action id', {
+        optional: type !== 'executeFlow',
+        pattern: NAME,
+        patternHint: 'start with a letter and use only letters, digits and underscores'
+    });
+    if (id) {
+        const prev = ctx.actionIds.get(id.toLowerCase());
+        if (prev)
+            ctx.error(
+                `${path}.id`,
+                `Action id '${id}' is already used by ${prev}: action ids must be unique in the definition.`
+            );
+        else ctx.actionIds.set(id.toLowerCase(), path);
+    }
+    const template = (key: string, what: string, required = false): void => {
+        const v = ctx.requireString(a, key, path, what, { optional: !required, nonEmpty: required });
+        if (v !== undefined) expression(ctx, v, `${path}.${key}`, 'template', scope);
+    };
+
+    switch (type) {
+        case 'refreshQueries': {
+            const queries = ctx.array(a, 'queries', path, 'queries');
+            queries?.forEach((q, i) => {
+                const p = `${path}.queries[${i}]`;
+                if (typeof q !== 'string') {
+                    ctx.error(p, `A query name must be text, but it is ${typeName(q)}.`);
+                    return;
+                }
+                const entry = ctx.lookup(q);
+                if (!entry || entry.kind !== 'query') {
+                    const names = [...ctx.names.values()]
+                        .filter((e) => e.kind === 'query')
+                        .map((e) => e.value.name as string);
+                    ctx.error(
+                        p,
+                        `Query '${q}' does not exist.${didYouMean(q, names)} Name one of: ${names.join(', ') || 'none defined'} (or omit "queries" to refresh all).`
+                    );
+                }
+            });
+            break;
+        }
+        case 'setVariable': {
+            const variable = ctx.requireString(a, 'variable', path, 'The variable to set', { nonEmpty: true });
+            const operator =
+                ctx.optionalEnum(a, 'operator', path, 'The operator', ['set', 'add', 'subtract', 'clear']) ?? 'set';
+            const resource =
+                variable !== undefined ? variableResource(ctx, variable, `${path}.variable`, 'setVariable') : undefined;
+            if (operator === 'clear') {
+                if (a.value !== undefined) ctx.error(`${path}.value`, `clear needs no value: remove "value".`);
+                break;
+            }
+            if (a.value === undefined) {
+                ctx.error(`${path}.value`, `setVariable has no value: add "value" (a literal or a merge field).`);
+                break;
+            }
+            const dataType = typeof resource?.dataType === 'string' ? resource.dataType : undefined;
+            const collection = resource?.isCollection === true;
+            if (
+                (operator === 'add' || operator === 'subtract') &&
+                resource &&
+                !collection &&
+                dataType !== 'Number' &&
+                dataType !== 'Currency'
+            ) {
+                ctx.error(
+                    `${path}.operator`,
+                    `${operator} works on Number, Currency and collection variables; '${variable}' is ${dataType}: use "set".`
+                );
+            }
+            literalOrTemplate(
+                ctx,
+                a.value,
+                `${path}.value`,
+                collection && operator !== 'set' ? undefined : dataType,
+                collection && operator === 'set',
+                'The value',
+                scope,
+                true
+            );
+            break;
+        }
+        case 'showToast':
+            template('title', 'The toast title', true);
+            template('message', 'The toast message');
+            ctx.optionalEnum(a, 'variant', path, 'The toast variant', ['success', 'error', 'warning', 'info']);
+            ctx.optionalEnum(a, 'mode', path, 'The toast mode', ['dismissible', 'pester', 'sticky']);
+            break;
+        case 'navigate': {
+            const target = ctx.optionalEnum(
+                a,
+                'target',
+                path,
+                'The navigation target',
+                ['recordPage', 'objectList', 'namedPage', 'url'],
+                true
+            );
+            const needs: Record<string, string> = {
+                recordPage: 'recordId',
+                objectList: 'objectApiName',
+                namedPage: 'pageName',
+                url: 'url'
+            };
+            for (const key of ['recordId', 'objectApiName', 'pageName', 'url']) {
+                template(key, key, target !== undefined && needs[target] === key);
+            }
+            const obj = a.objectApiName;
+            if (typeof obj === 'string' && !isMergeField(obj) && ctx.catalog && !ctx.catalog.describeObject(obj)) {
+                ctx.error(`${path}.objectApiName`, unknownObject(obj));
+            }
+            ctx.optionalEnum(a, 'actionName', path, 'actionName', ['view', 'edit', 'clone', 'home', 'list', 'new']);
+            break;
+        }
+        case 'confirm':
+            template('title', 'The dialog title');
+            template('message', 'The confirmation message', true);
+            ctx.requireString(a, 'confirmLabel', path, 'confirmLabel', { optional: true, nonEmpty: true });
+            ctx.optionalEnum(a, 'variant', path, 'The dialog variant', ['header', 'headerless']);
+            ctx.optionalEnum(a, 'theme', path, 'The dialog theme', [
+                'default',
+                'shade',
+                'inverse',
+                'alt-inverse',
+                'success',
+                'info',
+                'warning',
+                'error',
+                'offline'
+            ]);
+            actionChain(ctx, a, 'onCancel', path, scope);
+            break;
+        case 'executeFlow':
+        case 'openFlowDialog':
+        case 'openFlowPanel':
+            ctx.requireString(a, 'flowApiName', path, 'flowApiName', {
+                pattern: FLOW_NAME,
+                patternHint: 'use the flow API name, e.g. Set_Contact_Status_Active'
+            });
+            flowMappings(ctx, a, path, scope);
+            if (type !== 'executeFlow') {
+                template('title', 'The title');
+                ctx.optionalEnum(a, 'size', path, 'size', ['small', 'medium', 'large']);
+                if (type === 'openFlowPanel') ctx.optionalEnum(a, 'position', path, 'position', ['left', 'right']);
+                actionChain(ctx, a, 'onClose', path, scope);
+            }
+            break;
+        default:
+            break;
+    }
+    actionChain(ctx, a, 'onFinish', path, scope);
+    actionChain(ctx, a, 'onError', path, { ...scope, inOnError: true });
+}
+
+/** A variable resource named `name`, or a problem. */
+export function variableResource(ctx: Checker, name: string, path: string, what: string): Json | undefined {
+    const entry = ctx.lookup(name);
+    const variables = [...ctx.names.values()]
+        .filter((e) => e.kind === 'resource' && e.value.kind === 'variable')
+        .map((e) => e.value.name as string);
+    if (!entry) {
+        ctx.error(
+            path,
+            `Variable '${name}' does not exist.${didYouMean(name, variables)} Add a resource { "name": "${name}", "kind": "variable", ... } or name one of: ${variables.join(', ') || 'none defined'}.`
+        );
+        return undefined;
+    }
+    if (entry.kind !== 'resource' || entry.value.kind !== 'variable') {
+        const kind = entry.kind === 'resource' ? String(entry.value.kind) : entry.kind;
+        ctx.error(
+            path,
+            `${what} can only store into a variable resource, and '${name}' is a ${kind}: use a resource with "kind": "variable".`
+        );
+        return undefined;
+    }
+    if (entry.value.name !== name)
+        ctx.error(path, `Write the variable name exactly as defined: '${String(entry.value.name)}'.`);
+    return entry.value;
+}
+
+export function flowMappings(ctx: Checker, a: Json, path: string, scope: Scope): void {
+    const inputs = ctx.array(a, 'inputs', path, 'inputs');
+    const seenIn = new Map<string, number>();
+    inputs?.forEach((m, i) => {
+        const p = `${path}.inputs[${i}]`;
+        if (!ctx.objectAt(m, p, 'An input')) return;
+        ctx.keys(m, p, ['name', 'value', 'collection', 'dataType'], 'a flow input');
+        const name = ctx.requireString(m, 'name', p, 'The flow input name', {
+            pattern: NAME,
+            patternHint: 'use the flow variable API name (case-sensitive)'
+        });
+        if (name) {
+            const prev = seenIn.get(name);
+            if (prev !== undefined)
+                ctx.error(`${p}.name`, `Flow input '${name}' is set twice (also inputs[${prev}]): remove one.`);
+            else seenIn.set(name, i);
+        }
+        const collection = ctx.optionalBoolean(m, 'collection', p, 'collection') ?? false;
+        const dataType = ctx.optionalEnum(m, 'dataType', p, 'The input dataType', DATA_TYPES) ?? 'Text';
+        if (!('value' in m)) {
+            ctx.error(
+                `${p}.value`,
+                `Flow input '${name ?? p}' has no value: add "value" (a literal or a merge field).`
+            );
+            return;
+        }
+        literalOrTemplate(
+            ctx,
+            m.value,
+            `${p}.value`,
+            dataType,
+            collection,
+            `The value of input '${name ?? p}'`,
+            scope,
+            true
+        );
+    });
+    const outputs = ctx.array(a, 'outputs', path, 'outputs');
+    const seenOut = new Map<string, number>();
+    outputs?.forEach((m, i) => {
+        const p = `${path}.outputs[${i}]`;
+        if (!ctx.objectAt(m, p, 'An output')) return;
+        ctx.keys(m, p, ['name', 'resource'], 'a flow output');
+        const name = ctx.requireString(m, 'name', p, 'The flow output name', {
+            pattern: NAME,
+            patternHint: 'use the flow variable API name (case-sensitive)'
+        });
+        if (name) {
+            const prev = seenOut.get(name);
+            if (prev !== undefined)
+                ctx.error(`${p}.name`, `Flow output '${name}' is mapped twice (also outputs[${prev}]): remove one.`);
+            else seenOut.set(name, i);
+        }
+        const resource = ctx.requireString(m, 'resource', p, 'The resource receiving the output', {
+            nonEmpty: true
+        });
+        if (resource !== undefined) variableResource(ctx, resource, `${p}.resource`, 'An output mapping');
+    });
+}

@@ -1,0 +1,195 @@
+/*
+ * The state of one validation run (names, action ids, the dependency graph, the problems found) and the generic
+ * shape checks every part of the definition uses: unknown keys, required text, enums, booleans, integers, lists.
+ */
+import { childPath } from './jsonSource';
+import { didYouMean, listOf } from './suggest';
+import type { DefinitionProblem, SchemaCatalog } from './definitionTypes';
+import { LIMITS, NAME } from './vocabulary';
+
+export type Json = Record<string, unknown>;
+
+export interface Entry {
+    kind: 'resource' | 'query' | 'component';
+    path: string;
+    value: Json;
+}
+
+export interface Scope {
+    /** Inside an onError chain: {!$Error.*} is available. */
+    inOnError: boolean;
+    /** The interaction being checked, for ActionRow. */
+    interaction?: { event: unknown; target: unknown };
+    /** The formula resource being checked (for dependency tracking). */
+    formula?: string;
+}
+
+export const OUTSIDE: Scope = { inOnError: false };
+
+export type ExpressionOutcome =
+    { ok: true; references: string[] } | { ok: false; error: { message: string; position: number; hint?: string } };
+
+export function isObject(v: unknown): v is Json {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function typeName(v: unknown): string {
+    if (v === null) return 'null';
+    if (Array.isArray(v)) return 'an array';
+    if (typeof v === 'object') return 'an object';
+    if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 37) + '...' : v)}`;
+    return `${typeof v} ${String(v)}`;
+}
+
+export function isMergeField(v: unknown): boolean {
+    return typeof v === 'string' && v.includes('{!');
+}
+
+export class Checker {
+    readonly problems: DefinitionProblem[] = [];
+    readonly names = new Map<string, Entry>();
+    readonly actionIds = new Map<string, string>();
+    readonly formulaDeps = new Map<string, { path: string; deps: Set<string> }>();
+
+    constructor(
+        readonly doc: Json,
+        readonly catalog?: SchemaCatalog
+    ) {}
+
+    error(path: string, message: string): void {
+        this.problems.push({ path, message, severity: 'error' });
+    }
+
+    where(path: string): string {
+        return path || 'the definition';
+    }
+
+    // ---------------------------------------------------------- generic shape checks
+
+    keys(obj: Json, path: string, allowed: readonly string[], what: string): void {
+        for (const key of Object.keys(obj)) {
+            if (allowed.includes(key)) continue;
+            this.error(
+                childPath(path, key),
+                `Unknown property '${key}' in ${what}.${didYouMean(key, allowed)} Allowed properties: ${allowed.join(', ')}.`
+            );
+        }
+    }
+
+    requireString(
+        obj: Json,
+        key: string,
+        path: string,
+        what: string,
+        opts: { optional?: boolean; pattern?: RegExp; patternHint?: string; max?: number; nonEmpty?: boolean } = {}
+    ): string | undefined {
+        const p = childPath(path, key);
+        const v = obj[key];
+        if (v === undefined) {
+            if (!opts.optional) this.error(p, `${what} is missing: add "${key}" to ${this.where(path)}.`);
+            return undefined;
+        }
+        if (typeof v !== 'string') {
+            this.error(p, `${what} must be text, but it is ${typeName(v)}: write it in double quotes.`);
+            return undefined;
+        }
+        if ((opts.nonEmpty || opts.pattern) && !v.trim()) {
+            this.error(p, `${what} is empty: give it a value.`);
+            return undefined;
+        }
+        if (opts.pattern && !opts.pattern.test(v)) {
+            this.error(p, `${what} '${v}' is not valid: ${opts.patternHint}.`);
+            return undefined;
+        }
+        if (opts.max !== undefined && v.length > opts.max) {
+            this.error(p, `${what} is ${v.length} characters long; the limit is ${opts.max}: shorten it.`);
+        }
+        return v;
+    }
+
+    optionalEnum(
+        obj: Json,
+        key: string,
+        path: string,
+        what: string,
+        values: readonly string[],
+        required = false
+    ): string | undefined {
+        const p = childPath(path, key);
+        const v = obj[key];
+        if (v === undefined) {
+            if (required) this.error(p, `${what} is missing: add "${key}" with one of ${listOf(values)}.`);
+            return undefined;
+        }
+        if (typeof v !== 'string' || !values.includes(v)) {
+            if (typeof v === 'string') {
+                this.error(p, `${what} '${v}' is not allowed.${didYouMean(v, values)} Use one of ${listOf(values)}.`);
+            } else {
+                this.error(p, `${what} must be one of ${listOf(values)}, but it is ${typeName(v)}.`);
+            }
+            return undefined;
+        }
+        return v;
+    }
+
+    optionalBoolean(obj: Json, key: string, path: string, what: string): boolean | undefined {
+        const v = obj[key];
+        if (v === undefined) return undefined;
+        if (typeof v !== 'boolean') {
+            this.error(
+                childPath(path, key),
+                `${what} must be true or false (without quotes), but it is ${typeName(v)}.`
+            );
+            return undefined;
+        }
+        return v;
+    }
+
+    optionalInteger(obj: Json, key: string, path: string, what: string, min: number, max?: number): number | undefined {
+        const v = obj[key];
+        if (v === undefined) return undefined;
+        const p = childPath(path, key);
+        if (typeof v !== 'number' || !Number.isInteger(v)) {
+            this.error(p, `${what} must be a whole number (without quotes), but it is ${typeName(v)}.`);
+            return undefined;
+        }
+        if (v < min || (max !== undefined && v > max)) {
+            const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`;
+            this.error(p, `${what} is ${v}; it must be ${range}.`);
+            return undefined;
+        }
+        return v;
+    }
+
+    array(obj: Json, key: string, path: string, what: string, required = false): unknown[] | undefined {
+        const v = obj[key];
+        const p = childPath(path, key);
+        if (v === undefined) {
+            if (required) this.error(p, `${what} is missing: add "${key}": [ ... ] to ${this.where(path)}.`);
+            return undefined;
+        }
+        if (!Array.isArray(v)) {
+            this.error(p, `${what} must be a list [ ... ], but it is ${typeName(v)}.`);
+            return undefined;
+        }
+        return v;
+    }
+
+    objectAt(v: unknown, path: string, what: string): v is Json {
+        if (isObject(v)) return true;
+        this.error(path, `${what} must be an object { ... }, but it is ${typeName(v)}.`);
+        return false;
+    }
+
+    nameOf(obj: Json, path: string, what: string): string | undefined {
+        return this.requireString(obj, 'name', path, `The ${what} name`, {
+            pattern: NAME,
+            patternHint: 'start with a letter and use only letters, digits and underscores (it is used in {!name})',
+            max: LIMITS.nameLength
+        });
+    }
+
+    lookup(name: string): Entry | undefined {
+        return this.names.get(name.toLowerCase());
+    }
+}

@@ -1,0 +1,198 @@
+/*
+ * Components (data tables): the query they show, columns, header and row actions, selection, search.
+ */
+import { Checker, isObject, OUTSIDE, type Json } from './checker';
+import { expression } from './references';
+import { didYouMean } from './suggest';
+import { resolveFieldPath } from './schemaFields';
+import { COMPONENT_TYPES, CSS_LENGTH, ICON_NAME, LIMITS, NAME } from './vocabulary';
+
+export function checkComponent(ctx: Checker, c: unknown, path: string): void {
+    if (!ctx.objectAt(c, path, 'A component')) return;
+    const name = ctx.nameOf(c, path, 'component');
+    const label = `component '${name ?? path}'`;
+    const type = ctx.optionalEnum(c, 'type', path, 'The component type', COMPONENT_TYPES, true);
+    if (type !== 'dataTable') return;
+    ctx.keys(
+        c,
+        path,
+        [
+            'name',
+            'type',
+            'title',
+            'query',
+            'keyField',
+            'maxRowSelection',
+            'columns',
+            'headerActions',
+            'rowActions',
+            'showRowNumbers',
+            'showSearch',
+            'height',
+            'emptyMessage',
+            'description'
+        ],
+        label
+    );
+    ctx.requireString(c, 'description', path, 'description', { optional: true });
+    const title = ctx.requireString(c, 'title', path, 'title', { optional: true });
+    if (title !== undefined) expression(ctx, title, `${path}.title`, 'template', OUTSIDE);
+    const emptyMessage = ctx.requireString(c, 'emptyMessage', path, 'emptyMessage', { optional: true });
+    if (emptyMessage !== undefined) expression(ctx, emptyMessage, `${path}.emptyMessage`, 'template', OUTSIDE);
+
+    const queryName = ctx.requireString(c, 'query', path, `The query of ${label}`, { nonEmpty: true });
+    let query: Json | undefined;
+    if (queryName !== undefined) {
+        const entry = ctx.lookup(queryName);
+        if (!entry) {
+            const queries = [...ctx.names.values()]
+                .filter((e) => e.kind === 'query')
+                .map((e) => e.value.name as string);
+            ctx.error(
+                `${path}.query`,
+                `Query '${queryName}' does not exist.${didYouMean(queryName, queries)} Name one of the definition's queries (${queries.join(', ') || 'none defined'}).`
+            );
+        } else if (entry.kind !== 'query') {
+            ctx.error(
+                `${path}.query`,
+                `'${queryName}' is a ${entry.kind}, not a query: name one of the definition's queries.`
+            );
+        } else {
+            query = entry.value;
+            if (entry.value.name !== queryName)
+                ctx.error(`${path}.query`, `Write the query name exactly as defined: '${String(entry.value.name)}'.`);
+        }
+    }
+    const queryFields =
+        query && Array.isArray(query.fields)
+            ? query.fields.filter((f): f is string => typeof f === 'string')
+            : undefined;
+    const rowFields = queryFields ? ['Id', ...queryFields] : undefined;
+    const inQuery = (field: string, p: string, what: string): string | undefined => {
+        if (!rowFields) return undefined;
+        const exact = rowFields.find((f) => f === field);
+        if (exact) return exact;
+        const other = rowFields.find((f) => f.toLowerCase() === field.toLowerCase());
+        if (other) {
+            ctx.error(p, `${what} '${field}' must be written as in the query's fields: '${other}'.`);
+            return other;
+        }
+        ctx.error(
+            p,
+            `${what} '${field}' is not read by query '${String(query?.name)}': add it to the query's "fields" or choose one of ${rowFields.join(', ')}.${didYouMean(field, rowFields)}`
+        );
+        return undefined;
+    };
+
+    const keyField = ctx.requireString(c, 'keyField', path, 'keyField', { optional: true, nonEmpty: true });
+    if (keyField !== undefined) inQuery(keyField, `${path}.keyField`, 'keyField');
+    ctx.optionalInteger(c, 'maxRowSelection', path, 'maxRowSelection', 0, LIMITS.maxRowsMax);
+    ctx.optionalBoolean(c, 'showRowNumbers', path, 'showRowNumbers');
+    const showSearch = ctx.optionalBoolean(c, 'showSearch', path, 'showSearch');
+    if (showSearch && query && (!Array.isArray(query.searchFields) || !query.searchFields.length)) {
+        ctx.error(
+            `${path}.showSearch`,
+            `showSearch needs fields to search: add "searchFields" to query '${String(query.name)}' or remove showSearch.`
+        );
+    }
+    ctx.requireString(c, 'height', path, 'height', {
+        optional: true,
+        pattern: CSS_LENGTH,
+        patternHint: 'use a CSS length such as "400px", "30rem" or "50vh"'
+    });
+
+    const columns = ctx.array(c, 'columns', path, `The columns of ${label}`, true);
+    if (columns && !columns.length)
+        ctx.error(`${path}.columns`, `${label} has no columns: add at least one { "field": "Name" }.`);
+    columns?.forEach((col, i) => {
+        const p = `${path}.columns[${i}]`;
+        if (!ctx.objectAt(col, p, 'A column')) return;
+        ctx.keys(col, p, ['field', 'label', 'linkToRecord', 'sortable', 'initialWidth'], 'a column');
+        const field = ctx.requireString(col, 'field', p, 'The column field', { nonEmpty: true });
+        if (field !== undefined) {
+            const known = inQuery(field, `${p}.field`, 'Column');
+            if (known && col.sortable === true && ctx.catalog && typeof query?.object === 'string') {
+                const r = resolveFieldPath(ctx.catalog, query.object, known);
+                if (r.ok && r.field && !r.field.sortable) {
+                    ctx.error(
+                        `${p}.sortable`,
+                        `Column '${field}' (${r.field.type}) cannot be sorted: remove "sortable".`
+                    );
+                }
+            }
+        }
+        ctx.requireString(col, 'label', p, 'The column label', { optional: true, nonEmpty: true });
+        ctx.optionalBoolean(col, 'linkToRecord', p, 'linkToRecord');
+        ctx.optionalBoolean(col, 'sortable', p, 'sortable');
+        ctx.optionalInteger(col, 'initialWidth', p, 'initialWidth', 20, 2000);
+    });
+
+    actionButtons(ctx, c, 'headerActions', path, label);
+    actionButtons(ctx, c, 'rowActions', path, label);
+}
+
+export function actionButtons(
+    ctx: Checker,
+    c: Json,
+    key: 'headerActions' | 'rowActions',
+    path: string,
+    label: string
+): void {
+    const list = ctx.array(c, key, path, key);
+    const seen = new Map<string, number>();
+    list?.forEach((b, i) => {
+        const p = `${path}.${key}[${i}]`;
+        if (!ctx.objectAt(b, p, 'An action button')) return;
+        const allowed = ['name', 'label', 'variant', 'iconName'];
+        if (key === 'headerActions') allowed.push('requiresSelection');
+        ctx.keys(b, p, allowed, `a ${key === 'headerActions' ? 'header' : 'row'} action of ${label}`);
+        const name = ctx.requireString(b, 'name', p, 'The action name', {
+            pattern: NAME,
+            patternHint: 'start with a letter and use only letters, digits and underscores'
+        });
+        if (name) {
+            const prev = seen.get(name.toLowerCase());
+            if (prev !== undefined)
+                ctx.error(
+                    `${p}.name`,
+                    `Action name '${name}' is already used by ${key}[${prev}] of ${label}: rename one.`
+                );
+            else seen.set(name.toLowerCase(), i);
+        }
+        ctx.requireString(b, 'label', p, 'The action label', { nonEmpty: true, max: 80 });
+        ctx.optionalBoolean(b, 'requiresSelection', p, 'requiresSelection');
+        ctx.optionalEnum(b, 'variant', p, 'The button variant', ['neutral', 'brand', 'destructive']);
+        ctx.requireString(b, 'iconName', p, 'iconName', {
+            optional: true,
+            pattern: ICON_NAME,
+            patternHint: 'use an SLDS icon name such as "utility:check"'
+        });
+    });
+}
+
+/** A header or row action that no interaction handles would be a button that does nothing. */
+export function unhandledActions(ctx: Checker, components: unknown[], interactions: unknown[]): void {
+    const handled = new Set<string>();
+    for (const it of interactions) {
+        if (isObject(it) && isObject(it.on))
+            handled.add(`${String(it.on.event)}/${String(it.on.target)}/${String(it.on.action)}`);
+    }
+    components.forEach((c, ci) => {
+        if (!isObject(c) || typeof c.name !== 'string') return;
+        for (const [key, event] of [
+            ['headerActions', 'headerActionClick'],
+            ['rowActions', 'rowActionClick']
+        ] as const) {
+            const list = c[key];
+            if (!Array.isArray(list)) continue;
+            list.forEach((b, bi) => {
+                if (!isObject(b) || typeof b.name !== 'string') return;
+                if (handled.has(`${event}/${c.name}/${b.name}`)) return;
+                ctx.error(
+                    `components[${ci}].${key}[${bi}]`,
+                    `The ${key === 'headerActions' ? 'header' : 'row'} action '${b.name}' of '${c.name}' does nothing: add an interaction with "on": { "event": "${event}", "target": "${c.name}", "action": "${b.name}" } or remove the action.`
+                );
+            });
+        }
+    });
+}

@@ -1,0 +1,111 @@
+/*
+ * Interactions: their ids, the trigger ("on": event, target, action) and the actions they run.
+ */
+import { Checker, isObject, type Json, type Scope } from './checker';
+import { checkAction } from './actions';
+import { didYouMean } from './suggest';
+import { INTERACTION_EVENTS, NAME } from './vocabulary';
+
+export function checkInteraction(ctx: Checker, it: unknown, path: string, ids: Map<string, string>): void {
+    if (!ctx.objectAt(it, path, 'An interaction')) return;
+    ctx.keys(it, path, ['id', 'on', 'do', 'description'], 'an interaction');
+    ctx.requireString(it, 'description', path, 'description', { optional: true });
+    const id = ctx.requireString(it, 'id', path, 'The interaction id', {
+        pattern: NAME,
+        patternHint: 'start with a letter and use only letters, digits and underscores'
+    });
+    if (id) {
+        const prev = ids.get(id.toLowerCase());
+        if (prev)
+            ctx.error(
+                `${path}.id`,
+                `Interaction id '${id}' is already used by ${prev}: interaction ids must be unique.`
+            );
+        else ids.set(id.toLowerCase(), path);
+    }
+    const on = it.on;
+    const onPath = `${path}.on`;
+    let scopeInteraction: Scope['interaction'] = { event: undefined, target: undefined };
+    if (on === undefined) {
+        ctx.error(
+            onPath,
+            `The trigger is missing: add "on": { "event": "headerActionClick", "target": "<table>", "action": "<action>" }.`
+        );
+    } else if (ctx.objectAt(on, onPath, 'The trigger "on"')) {
+        ctx.keys(on, onPath, ['event', 'target', 'action'], 'the trigger');
+        const event = ctx.optionalEnum(on, 'event', onPath, 'The event', INTERACTION_EVENTS, true);
+        scopeInteraction = { event, target: on.target };
+        checkTrigger(ctx, on, onPath, event);
+    }
+    const actions = ctx.array(it, 'do', path, 'The actions "do"', true);
+    if (actions && !actions.length)
+        ctx.error(`${path}.do`, `The interaction does nothing: add at least one action to "do".`);
+    actions?.forEach((a, i) =>
+        checkAction(ctx, a, `${path}.do[${i}]`, { inOnError: false, interaction: scopeInteraction })
+    );
+}
+
+export function checkTrigger(ctx: Checker, on: Json, path: string, event: string | undefined): void {
+    if (event === 'load') {
+        if (on.target !== undefined) ctx.error(`${path}.target`, `A load interaction has no target: remove "target".`);
+        if (on.action !== undefined) ctx.error(`${path}.action`, `A load interaction has no action: remove "action".`);
+        return;
+    }
+    const target = ctx.requireString(on, 'target', path, 'The trigger target', { nonEmpty: true });
+    let component: Json | undefined;
+    if (target !== undefined) {
+        const entry = ctx.lookup(target);
+        const componentNames = [...ctx.names.values()]
+            .filter((e) => e.kind === 'component')
+            .map((e) => e.value.name as string);
+        if (!entry) {
+            ctx.error(
+                `${path}.target`,
+                `Component '${target}' does not exist.${didYouMean(target, componentNames)} Name one of the definition's components (${componentNames.join(', ') || 'none defined'}).`
+            );
+        } else if (entry.kind !== 'component') {
+            ctx.error(
+                `${path}.target`,
+                `'${target}' is a ${entry.kind}, not a component: the target must be a component.`
+            );
+        } else {
+            component = entry.value;
+            if (entry.value.name !== target)
+                ctx.error(
+                    `${path}.target`,
+                    `Write the component name exactly as defined: '${String(entry.value.name)}'.`
+                );
+        }
+    }
+    if (event === 'selectionChange' || event === undefined) {
+        if (event === 'selectionChange' && on.action !== undefined) {
+            ctx.error(`${path}.action`, `A selectionChange interaction has no action: remove "action".`);
+        }
+        return;
+    }
+    const listKey = event === 'headerActionClick' ? 'headerActions' : 'rowActions';
+    const action = ctx.requireString(
+        on,
+        'action',
+        path,
+        `The ${listKey === 'headerActions' ? 'header' : 'row'} action name`,
+        { nonEmpty: true }
+    );
+    if (action === undefined || !component) return;
+    const buttons = Array.isArray(component[listKey]) ? (component[listKey] as unknown[]).filter(isObject) : [];
+    const names = buttons.map((b) => b.name).filter((n): n is string => typeof n === 'string');
+    if (!names.includes(action)) {
+        const otherKey = listKey === 'headerActions' ? 'rowActions' : 'headerActions';
+        const other = Array.isArray(component[otherKey])
+            ? (component[otherKey] as unknown[]).filter(isObject).some((b) => b.name === action)
+            : false;
+        const hint = other
+            ? ` '${action}' is in ${otherKey}: use the event ${otherKey === 'headerActions' ? 'headerActionClick' : 'rowActionClick'}.`
+            : didYouMean(action, names) +
+              ` Add it to ${listKey} of '${String(component.name)}' or use one of: ${names.join(', ') || 'none defined'}.`;
+        ctx.error(
+            `${path}.action`,
+            `Component '${String(component.name)}' has no ${listKey === 'headerActions' ? 'header' : 'row'} action '${action}'.${hint}`
+        );
+    }
+}

@@ -1,0 +1,265 @@
+/*
+ * Queries: object, fields, conditions and their values (types, picklist values), sort order, search fields, paging.
+ */
+import type { FieldDescribe, ObjectDescribe } from './definitionTypes';
+import { parseConditionLogic } from './conditionLogic';
+import { Checker, isMergeField, isObject, typeName, OUTSIDE } from './checker';
+import { expression } from './references';
+import { closest, sentence } from './suggest';
+import { picklistValueUnknown, unknownObject } from './messages';
+import { picklistValuesOf, resolveFieldPath } from './schemaFields';
+import {
+    CONDITION_OPERATORS,
+    DATE_LITERAL,
+    DATETIME_LITERAL,
+    FIELD_PATH,
+    LIMITS,
+    NUMBER_TYPES,
+    SOBJECT_NAME,
+    TEXT_TYPES
+} from './vocabulary';
+
+export function checkQuery(ctx: Checker, q: unknown, path: string): void {
+    if (!ctx.objectAt(q, path, 'A query')) return;
+    const name = ctx.nameOf(q, path, 'query');
+    const label = `query '${name ?? path}'`;
+    ctx.keys(
+        q,
+        path,
+        ['name', 'object', 'fields', 'where', 'orderBy', 'searchFields', 'pageSize', 'maxRows', 'description'],
+        label
+    );
+    ctx.requireString(q, 'description', path, 'description', { optional: true });
+    const objectName = ctx.requireString(q, 'object', path, `The object of ${label}`, {
+        pattern: SOBJECT_NAME,
+        patternHint: 'use an object API name such as Contact or Invoice__c'
+    });
+    let object: ObjectDescribe | undefined;
+    if (objectName && ctx.catalog) {
+        object = ctx.catalog.describeObject(objectName);
+        if (!object) ctx.error(`${path}.object`, unknownObject(objectName));
+    }
+    const fieldCheck = (field: unknown, p: string, what: string): FieldDescribe | undefined => {
+        if (typeof field !== 'string') {
+            ctx.error(p, `${what} must be a field API name in double quotes, but it is ${typeName(field)}.`);
+            return undefined;
+        }
+        if (!FIELD_PATH.test(field)) {
+            ctx.error(
+                p,
+                `${what} '${field}' is not a field path: use an API name (Email) or a parent path (Account.Name).`
+            );
+            return undefined;
+        }
+        if (field.split('.').length > LIMITS.relationshipDepth + 1) {
+            ctx.error(
+                p,
+                `${what} '${field}' goes up more than ${LIMITS.relationshipDepth} relationships, which SOQL does not allow.`
+            );
+            return undefined;
+        }
+        if (!object || !objectName || !ctx.catalog) return undefined;
+        const r = resolveFieldPath(ctx.catalog, objectName, field);
+        if (!r.ok) {
+            ctx.error(p, sentence(r.message));
+            return undefined;
+        }
+        return r.field;
+    };
+
+    const fields = ctx.array(q, 'fields', path, `The fields of ${label}`, true);
+    if (fields) {
+        if (!fields.length) ctx.error(`${path}.fields`, `${label} reads no fields: list at least one, e.g. ["Name"].`);
+        const seen = new Map<string, number>();
+        fields.forEach((f, i) => {
+            const p = `${path}.fields[${i}]`;
+            fieldCheck(f, p, 'Field');
+            if (typeof f === 'string') {
+                const prev = seen.get(f.toLowerCase());
+                if (prev !== undefined)
+                    ctx.error(p, `Field '${f}' is listed twice (also fields[${prev}]): remove one.`);
+                else seen.set(f.toLowerCase(), i);
+            }
+        });
+    }
+
+    if (q.where !== undefined) whereClause(ctx, q.where, `${path}.where`, fieldCheck);
+
+    const orderBy = ctx.array(q, 'orderBy', path, 'orderBy');
+    orderBy?.forEach((o, i) => {
+        const p = `${path}.orderBy[${i}]`;
+        if (!ctx.objectAt(o, p, 'An orderBy entry')) return;
+        ctx.keys(o, p, ['field', 'direction', 'nulls'], 'an orderBy entry');
+        if (o.field === undefined) {
+            ctx.error(`${p}.field`, `The sort field is missing: add "field".`);
+        } else {
+            const f = fieldCheck(o.field, `${p}.field`, 'Sort field');
+            if (f && !f.sortable)
+                ctx.error(
+                    `${p}.field`,
+                    `Field '${String(o.field)}' cannot be sorted (${f.type}): choose another sort field.`
+                );
+        }
+        ctx.optionalEnum(o, 'direction', p, 'The sort direction', ['asc', 'desc']);
+        ctx.optionalEnum(o, 'nulls', p, 'nulls', ['first', 'last']);
+    });
+
+    const searchFields = ctx.array(q, 'searchFields', path, 'searchFields');
+    searchFields?.forEach((s, i) => {
+        const p = `${path}.searchFields[${i}]`;
+        const f = fieldCheck(s, p, 'Search field');
+        if (f && (!TEXT_TYPES.has(f.type.toUpperCase()) || !f.filterable)) {
+            ctx.error(
+                p,
+                `Search field '${String(s)}' is ${f.type}${f.filterable ? '' : ' and not filterable'}: search only text fields (Text, Email, Phone, Picklist, ...).`
+            );
+        }
+    });
+
+    ctx.optionalInteger(q, 'pageSize', path, 'pageSize', LIMITS.pageSizeMin, LIMITS.pageSizeMax);
+    ctx.optionalInteger(q, 'maxRows', path, 'maxRows', 1, LIMITS.maxRowsMax);
+}
+
+export function whereClause(
+    ctx: Checker,
+    where: unknown,
+    path: string,
+    fieldCheck: (f: unknown, p: string, what: string) => FieldDescribe | undefined
+): void {
+    if (!ctx.objectAt(where, path, 'where')) return;
+    ctx.keys(where, path, ['logic', 'conditions'], 'where');
+    const conditions = ctx.array(where, 'conditions', path, 'The conditions', true);
+    if (conditions && !conditions.length)
+        ctx.error(`${path}.conditions`, `where has no conditions: add one or remove "where".`);
+    conditions?.forEach((c, i) => checkCondition(ctx, c, `${path}.conditions[${i}]`, fieldCheck));
+    const logic = ctx.requireString(where, 'logic', path, 'The condition logic', {
+        optional: true,
+        nonEmpty: true
+    });
+    if (logic !== undefined && conditions && conditions.length) {
+        const upper = logic.trim().toUpperCase();
+        if (upper === 'AND' || upper === 'OR') return;
+        const r = parseConditionLogic(logic, conditions.length);
+        if (!r.ok) {
+            ctx.error(`${path}.logic`, `Condition logic '${logic}' is not valid: ${r.message}.`);
+            return;
+        }
+        const unused = conditions.map((_c, i) => i + 1).filter((n) => !r.used.has(n));
+        if (unused.length) {
+            ctx.error(
+                `${path}.logic`,
+                `Condition logic '${logic}' does not use condition${unused.length > 1 ? 's' : ''} ${unused.join(', ')}: use every condition number or remove the unused condition.`
+            );
+        }
+    }
+}
+
+export function checkCondition(
+    ctx: Checker,
+    c: unknown,
+    path: string,
+    fieldCheck: (f: unknown, p: string, what: string) => FieldDescribe | undefined
+): void {
+    if (!ctx.objectAt(c, path, 'A condition')) return;
+    ctx.keys(c, path, ['field', 'operator', 'value'], 'a condition');
+    let field: FieldDescribe | undefined;
+    if (c.field === undefined) ctx.error(`${path}.field`, `The condition field is missing: add "field".`);
+    else field = fieldCheck(c.field, `${path}.field`, 'Condition field');
+    const op = ctx.optionalEnum(c, 'operator', path, 'The operator', CONDITION_OPERATORS, true);
+    const type = field?.type.toUpperCase();
+    if (field && !field.filterable) {
+        ctx.error(
+            `${path}.field`,
+            `Field '${String(c.field)}' (${field.type}) cannot be used in a filter: choose another field.`
+        );
+    }
+    const v = c.value;
+    const vp = `${path}.value`;
+    if (op === 'isNull') {
+        if (v !== undefined && typeof v !== 'boolean') {
+            ctx.error(
+                vp,
+                `For isNull the value must be true (is empty) or false (is not empty), but it is ${typeName(v)}.`
+            );
+        }
+        return;
+    }
+    if (op && v === undefined) {
+        ctx.error(vp, `The condition has no value: add "value" (a literal or a merge field such as "{!$Record.Id}").`);
+        return;
+    }
+    if (typeof v === 'string' && isMergeField(v)) {
+        expression(ctx, v, vp, 'template', OUTSIDE);
+        return;
+    }
+    if (op === 'in' || op === 'notIn') {
+        if (!Array.isArray(v)) {
+            ctx.error(
+                vp,
+                `For ${op} the value must be a list [ ... ] or a merge field holding a collection, but it is ${typeName(v)}.`
+            );
+        } else if (field) {
+            v.forEach((item, i) => picklistValue(ctx, field, String(c.field), item, `${vp}[${i}]`));
+        }
+        return;
+    }
+    if (Array.isArray(v) || isObject(v)) {
+        ctx.error(
+            vp,
+            `The value of a ${op ?? ''} condition must be a single literal or a merge field, but it is ${typeName(v)}; use "in" for a list.`
+        );
+        return;
+    }
+    if ((op === 'contains' || op === 'startsWith' || op === 'endsWith') && type && !TEXT_TYPES.has(type)) {
+        ctx.error(
+            `${path}.operator`,
+            `${op} only works on text fields, and '${String(c.field)}' is ${field?.type}: use equals or a text field.`
+        );
+        return;
+    }
+    if (!type || v === null) return;
+    if (type === 'BOOLEAN' && typeof v !== 'boolean') {
+        ctx.error(
+            vp,
+            `'${String(c.field)}' is a checkbox: the value must be true or false without quotes, not ${typeName(v)}.`
+        );
+    } else if (NUMBER_TYPES.has(type) && typeof v !== 'number') {
+        ctx.error(
+            vp,
+            `'${String(c.field)}' is a number field (${field?.type}): write the value as a number without quotes, not ${typeName(v)}.`
+        );
+    } else if (type === 'BOOLEAN' && op !== 'equals' && op !== 'notEquals') {
+        ctx.error(`${path}.operator`, `A checkbox can only be compared with equals or notEquals.`);
+    } else if (type === 'DATE' && (typeof v !== 'string' || !DATE_LITERAL.test(v))) {
+        ctx.error(vp, `'${String(c.field)}' is a date: write the value as "YYYY-MM-DD", not ${typeName(v)}.`);
+    } else if (type === 'DATETIME' && (typeof v !== 'string' || !DATETIME_LITERAL.test(v))) {
+        ctx.error(
+            vp,
+            `'${String(c.field)}' is a date-time: write the value as "2025-01-31T09:00:00Z", not ${typeName(v)}.`
+        );
+    } else if (TEXT_TYPES.has(type) && typeof v !== 'string') {
+        ctx.error(vp, `'${String(c.field)}' is a text field: write the value in double quotes, not ${typeName(v)}.`);
+    } else if (field && op !== 'contains' && op !== 'startsWith' && op !== 'endsWith') {
+        picklistValue(ctx, field, String(c.field), v, vp);
+    }
+}
+
+/**
+ * A literal compared with a PICKLIST / MULTIPICKLIST field must be one of its values (API names; compared
+ * without regard to case, as SOQL does), when the catalog knows them. Multi-select values are "A;B".
+ */
+export function picklistValue(ctx: Checker, field: FieldDescribe, fieldName: string, v: unknown, path: string): void {
+    const type = field.type.toUpperCase();
+    if ((type !== 'PICKLIST' && type !== 'MULTIPICKLIST') || typeof v !== 'string' || isMergeField(v)) return;
+    const values = picklistValuesOf(field);
+    if (!values.length) return;
+    const parts = type === 'MULTIPICKLIST' ? v.split(';').map((part) => part.trim()) : [v];
+    for (const part of parts) {
+        const lower = part.toLowerCase();
+        if (values.some((pv) => pv.value.toLowerCase() === lower)) continue;
+        const byLabel = values.find((pv) => pv.label?.toLowerCase() === lower)?.value;
+        const active = values.filter((pv) => pv.active !== false).map((pv) => pv.value);
+        const suggestion = byLabel ?? closest(part, active);
+        ctx.error(path, picklistValueUnknown(fieldName, part, suggestion, active));
+    }
+}

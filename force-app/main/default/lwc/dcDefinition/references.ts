@@ -1,0 +1,177 @@
+/*
+ * Templates, formulas and the merge fields in them: every {!reference} must name a resource, a component property
+ * or a global ($Record, $User, $Error), with fields that exist.
+ */
+import { parseFormula, parseTemplate } from 'c/dcExpressions';
+import { TABLE_PROPERTIES } from './definitionTypes';
+import { didYouMean, listOf, sentence } from './suggest';
+import { resolveFieldPath } from './schemaFields';
+import { ERROR_PROPERTIES, GLOBALS } from './vocabulary';
+import { Checker, type ExpressionOutcome, type Json, type Scope } from './checker';
+
+/** Parses a template (text with {!merge fields}) or a formula and checks every reference. */
+export function expression(ctx: Checker, src: string, path: string, kind: 'template' | 'formula', scope: Scope): void {
+    let outcome: ExpressionOutcome;
+    try {
+        outcome = (kind === 'formula' ? parseFormula(src) : parseTemplate(src)) as ExpressionOutcome;
+    } catch (e) {
+        ctx.error(path, `The ${kind} could not be read: ${(e as Error).message}.`);
+        return;
+    }
+    if (!outcome.ok) {
+        // The parser's message is a full sentence with the position and the hint.
+        const { message } = outcome.error;
+        const what = kind === 'formula' ? 'The formula does not parse' : 'A merge field does not parse';
+        ctx.error(path, `${what}: ${message}${/[.?!]$/.test(message) ? '' : '.'}`);
+        return;
+    }
+    for (const ref of outcome.references) reference(ctx, ref, path, scope);
+}
+
+export function reference(ctx: Checker, ref: string, path: string, scope: Scope): void {
+    const segments = ref.split('.');
+    const head = segments[0];
+    const rest = segments.slice(1);
+    const shown = `{!${ref}}`;
+    if (head.startsWith('$')) {
+        globalReference(ctx, head, rest, shown, path, scope);
+        return;
+    }
+    const entry = ctx.lookup(head);
+    if (!entry) {
+        const candidates = [...[...ctx.names.values()].map((e) => e.value.name as string), ...GLOBALS];
+        ctx.error(
+            path,
+            `${shown} refers to '${head}', which is not a resource, query or component of this definition.${didYouMean(head, candidates)} Add a resource named '${head}' or fix the name.`
+        );
+        return;
+    }
+    const name = entry.value.name as string;
+    if (name !== head) {
+        ctx.error(path, `${shown}: names are case-sensitive in merge fields; write '${name}'.`);
+    }
+    if (entry.kind === 'resource') {
+        if (scope.formula) ctx.formulaDeps.get(scope.formula)?.deps.add(name.toLowerCase());
+        if (rest.length === 0) return;
+        const res = entry.value;
+        if (res.kind === 'variable' && res.dataType === 'Record') {
+            if (typeof res.objectApiName === 'string' && ctx.catalog) {
+                const r = resolveFieldPath(ctx.catalog, res.objectApiName, rest.join('.'));
+                if (!r.ok) ctx.error(path, sentence(`${shown}: ${r.message}`));
+            }
+            return;
+        }
+        ctx.error(
+            path,
+            `${shown}: '${name}' is a ${String(res.dataType ?? '')} ${String(res.kind ?? 'resource')}, which has no fields; write {!${name}} or make it a Record variable with objectApiName.`
+        );
+        return;
+    }
+    if (entry.kind === 'query') {
+        ctx.error(
+            path,
+            `${shown}: queries cannot be used in merge fields; use the table showing it, e.g. {!<table>.SelectedRowsKeyValue}.`
+        );
+        return;
+    }
+    componentReference(ctx, entry.value, name, rest, shown, path, scope);
+}
+
+export function globalReference(
+    ctx: Checker,
+    head: string,
+    rest: string[],
+    shown: string,
+    path: string,
+    scope: Scope
+): void {
+    if (head === '$Record') {
+        if (!rest.length) ctx.error(path, `${shown} needs a field: write {!$Record.Id} or {!$Record.<Field>}.`);
+        return;
+    }
+    if (head === '$User') {
+        if (!rest.length) {
+            ctx.error(path, `${shown} needs a field: write {!$User.Id}, {!$User.FirstName}, ...`);
+            return;
+        }
+        if (ctx.catalog && ctx.catalog.describeObject('User')) {
+            const r = resolveFieldPath(ctx.catalog, 'User', rest.join('.'));
+            if (!r.ok) ctx.error(path, sentence(`${shown}: ${r.message}`));
+        }
+        return;
+    }
+    if (head === '$Error') {
+        if (!scope.inOnError) {
+            ctx.error(path, `${shown} is only available in an onError chain: move this action into "onError".`);
+        } else if (rest.length !== 1 || !(ERROR_PROPERTIES as readonly string[]).includes(rest[0])) {
+            ctx.error(
+                path,
+                `${shown} is not an error property.${didYouMean(rest.join('.'), ERROR_PROPERTIES)} Use ${ERROR_PROPERTIES.map((p) => `{!$Error.${p}}`).join(', ')}.`
+            );
+        }
+        return;
+    }
+    ctx.error(
+        path,
+        `${shown}: unknown global '${head}'.${didYouMean(head, GLOBALS)} Globals are ${listOf(GLOBALS, 'and')}.`
+    );
+}
+
+export function componentReference(
+    ctx: Checker,
+    component: Json,
+    name: string,
+    rest: string[],
+    shown: string,
+    path: string,
+    scope: Scope
+): void {
+    const props = TABLE_PROPERTIES as readonly string[];
+    if (!rest.length) {
+        ctx.error(
+            path,
+            `${shown} names the component itself: add a property, e.g. {!${name}.SelectedRowsKeyValue} (${props.join(', ')}).`
+        );
+        return;
+    }
+    const prop = rest[0];
+    if (!props.includes(prop)) {
+        ctx.error(
+            path,
+            `${shown}: a data table has no property '${prop}'.${didYouMean(prop, props)} Use ${listOf(props)}.`
+        );
+        return;
+    }
+    if (prop === 'ActionRow' && scope.interaction) {
+        const it = scope.interaction;
+        if (it.event !== 'rowActionClick' || it.target !== name) {
+            ctx.error(
+                path,
+                `${shown} is only set while a row action of '${name}' runs: use it in an interaction with "event": "rowActionClick" and "target": "${name}".`
+            );
+        }
+    }
+    const rowField = rest.slice(1).join('.');
+    if (prop === 'FirstSelectedRow' || prop === 'ActionRow') {
+        if (!rowField) return;
+        const fields = queryFieldsOfTable(ctx, component);
+        if (fields && !fields.some((f) => f.toLowerCase() === rowField.toLowerCase())) {
+            ctx.error(
+                path,
+                `${shown}: rows of '${name}' only hold the fields of query '${String(component.query)}'; add '${rowField}' to its "fields" (or fix the name).${didYouMean(rowField, fields)}`
+            );
+        }
+        return;
+    }
+    if (rest.length > 1) {
+        ctx.error(path, `${shown}: ${prop} has no fields; write {!${name}.${prop}}.`);
+    }
+}
+
+/** Field paths a table's rows carry (the query's fields + Id), or undefined when the query is unknown. */
+export function queryFieldsOfTable(ctx: Checker, component: Json): string[] | undefined {
+    if (typeof component.query !== 'string') return undefined;
+    const q = ctx.lookup(component.query);
+    if (!q || q.kind !== 'query' || !Array.isArray(q.value.fields)) return undefined;
+    return ['Id', ...q.value.fields.filter((f): f is string => typeof f === 'string')];
+}

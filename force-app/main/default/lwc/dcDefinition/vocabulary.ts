@@ -1,0 +1,79 @@
+/*
+ * The vocabulary of the definition format: resource kinds, operators, events, action types, limits and the
+ * patterns names must match. One place, so the validator modules, the builder and the docs agree.
+ */
+
+export const RESOURCE_KINDS = ['variable', 'constant', 'formula'] as const;
+export const CONDITION_OPERATORS = [
+    'equals',
+    'notEquals',
+    'lessThan',
+    'greaterThan',
+    'lessOrEqual',
+    'greaterOrEqual',
+    'contains',
+    'startsWith',
+    'endsWith',
+    'in',
+    'notIn',
+    'isNull'
+] as const;
+export const COMPONENT_TYPES = ['dataTable'] as const;
+export const INTERACTION_EVENTS = ['headerActionClick', 'rowActionClick', 'selectionChange', 'load'] as const;
+export const ACTION_TYPES = [
+    'refreshQueries',
+    'setVariable',
+    'showToast',
+    'navigate',
+    'confirm',
+    'executeFlow',
+    'openFlowDialog',
+    'openFlowPanel'
+] as const;
+/** Global merge fields: {!$Record.Field}, {!$User.Field}, {!$Error.message} (On Error only). */
+export const GLOBALS = ['$Record', '$User', '$Error'] as const;
+export const ERROR_PROPERTIES = ['message', 'code', 'details'] as const;
+
+export const LIMITS = {
+    apiNameLength: 40,
+    labelLength: 40,
+    nameLength: 80,
+    pageSizeMin: 1,
+    pageSizeMax: 2000,
+    maxRowsMax: 50000,
+    relationshipDepth: 5
+} as const;
+
+export const API_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*$/;
+export const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+export const FIELD_PATH = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
+export const SOBJECT_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+export const FLOW_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+export const ICON_NAME = /^(utility|standard|custom|action|doctype):[a-z0-9_]+$/;
+export const CSS_LENGTH = /^\d+(\.\d+)?(px|rem|em|vh|%)$/;
+export const DATE_LITERAL = /^\d{4}-\d{2}-\d{2}$/;
+export const DATETIME_LITERAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+export const TEXT_TYPES = new Set([
+    'STRING',
+    'EMAIL',
+    'PHONE',
+    'URL',
+    'PICKLIST',
+    'TEXTAREA',
+    'COMBOBOX',
+    'ENCRYPTEDSTRING'
+]);
+export const NUMBER_TYPES = new Set(['DOUBLE', 'INTEGER', 'LONG', 'CURRENCY', 'PERCENT']);
+
+/** The keys each action type takes besides type, id, onFinish, onError and description. */
+export const ACTION_KEYS: Record<string, string[]> = {
+    refreshQueries: ['queries'],
+    setVariable: ['variable', 'value', 'operator'],
+    showToast: ['variant', 'title', 'message', 'mode'],
+    navigate: ['target', 'recordId', 'objectApiName', 'actionName', 'pageName', 'url'],
+    confirm: ['title', 'message', 'confirmLabel', 'variant', 'theme', 'onCancel'],
+    executeFlow: ['flowApiName', 'inputs', 'outputs'],
+    openFlowDialog: ['flowApiName', 'title', 'inputs', 'outputs', 'onClose', 'size'],
+    openFlowPanel: ['flowApiName', 'title', 'inputs', 'outputs', 'onClose', 'position', 'size']
+};
