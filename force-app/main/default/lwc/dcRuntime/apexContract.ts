@@ -68,6 +68,8 @@ export interface QueryCursor {
 
 /** runQuery(definitionName, queryName, requestJson): requestJson is JSON.stringify(QueryRequest). */
 export interface QueryRequest {
+    /** The page's record Id: the server resolves {!$Record.F} conditions from it (never from a bind). */
+    recordId?: string | null;
     /** Bind values for conditions whose stored value is a merge field, keyed by 1-based condition number. */
     binds?: Record<string, unknown>;
     sortBy?: string | null;

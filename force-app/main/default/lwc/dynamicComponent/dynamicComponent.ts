@@ -654,6 +654,7 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
         const binds = bindsOf(table.query, (value) => runtime.resolve(value));
         table.bindsKey = JSON.stringify(binds);
         const request: QueryRequest = {
+            recordId: this.recordId ?? null,
             binds,
             sortBy: table.sortBy ?? null,
             sortDirection: table.sortDirection,

@@ -336,6 +336,7 @@ describe('c-dynamic-component', () => {
             expect.objectContaining({ definitionName: 'Contact_Status_Board', queryName: 'contacts' })
         );
         expect(call.request).toEqual({
+            recordId: RECORD_ID,
             binds: { '1': RECORD_ID },
             sortBy: 'Name',
             sortDirection: 'asc',
