@@ -5,10 +5,10 @@
 import { DATA_TYPES } from './definitionTypes';
 import { Checker, isMergeField, typeName, type Json, type Scope } from './checker';
 import { expression } from './references';
-import { literalOrTemplate } from './resources';
+import { checkValue } from './values';
 import { didYouMean } from './suggest';
 import { unknownObject } from './messages';
-import { ACTION_KEYS, ACTION_TYPES, FLOW_NAME, NAME } from './vocabulary';
+import { ACTION_KEYS, ACTION_TYPES } from './vocabulary';
 
 export function actionChain(ctx: Checker, owner: Json, key: string, path: string, scope: Scope): void {
     const list = ctx.array(owner, key, path, key);
@@ -26,10 +26,9 @@ export function checkAction(ctx: Checker, a: unknown, path: string, scope: Scope
     }
     ctx.keys(a, path, [...base, ...ACTION_KEYS[type]], `a ${type} action`);
     ctx.requireString(a, 'description', path, 'description', { optional: true });
-    const id = ctx.requireString(a, 'id', path, 'The action id', {
+    const id = ctx.identifier(a, 'id', path, 'The action id', {
         optional: type !== 'executeFlow',
-        pattern: NAME,
-        patternHint: 'start with a letter and use only letters, digits and underscores'
+        example: 'runSetActive'
     });
     if (id) {
         const prev = ctx.actionIds.get(id.toLowerCase());
@@ -95,15 +94,18 @@ export function checkAction(ctx: Checker, a: unknown, path: string, scope: Scope
                     `${operator} works on Number, Currency and collection variables; '${variable}' is ${dataType}: use "set".`
                 );
             }
-            literalOrTemplate(
+            // add / subtract on a collection take one element or a list of them.
+            checkValue(
                 ctx,
                 a.value,
                 `${path}.value`,
-                collection && operator !== 'set' ? undefined : dataType,
-                collection && operator === 'set',
-                'The value',
-                scope,
-                true
+                {
+                    dataType,
+                    collection: collection && (operator === 'set' || Array.isArray(a.value)),
+                    what: 'The value',
+                    listsResolved: true
+                },
+                scope
             );
             break;
         }
@@ -159,9 +161,15 @@ export function checkAction(ctx: Checker, a: unknown, path: string, scope: Scope
         case 'executeFlow':
         case 'openFlowDialog':
         case 'openFlowPanel':
-            ctx.requireString(a, 'flowApiName', path, 'flowApiName', {
-                pattern: FLOW_NAME,
-                patternHint: 'use the flow API name, e.g. Set_Contact_Status_Active'
+            ctx.identifier(a, 'flowApiName', path, 'flowApiName', {
+                namespace: true,
+                example: 'the flow API name Set_Contact_Status_Active'
+            });
+            // A custom permission the running user needs before anything runs (checked on the server).
+            ctx.identifier(a, 'requiredPermission', path, 'requiredPermission', {
+                optional: true,
+                namespace: true,
+                example: 'Run_Contact_Flows'
             });
             flowMappings(ctx, a, path, scope);
             if (type !== 'executeFlow') {
@@ -211,10 +219,7 @@ export function flowMappings(ctx: Checker, a: Json, path: string, scope: Scope):
         const p = `${path}.inputs[${i}]`;
         if (!ctx.objectAt(m, p, 'An input')) return;
         ctx.keys(m, p, ['name', 'value', 'collection', 'dataType'], 'a flow input');
-        const name = ctx.requireString(m, 'name', p, 'The flow input name', {
-            pattern: NAME,
-            patternHint: 'use the flow variable API name (case-sensitive)'
-        });
+        const name = ctx.identifier(m, 'name', p, 'The flow input name', { example: 'ContactIds' });
         if (name) {
             const prev = seenIn.get(name);
             if (prev !== undefined)
@@ -230,15 +235,12 @@ export function flowMappings(ctx: Checker, a: Json, path: string, scope: Scope):
             );
             return;
         }
-        literalOrTemplate(
+        checkValue(
             ctx,
             m.value,
             `${p}.value`,
-            dataType,
-            collection,
-            `The value of input '${name ?? p}'`,
-            scope,
-            true
+            { dataType, collection, what: `The value of input '${name ?? p}'`, listsResolved: true },
+            scope
         );
     });
     const outputs = ctx.array(a, 'outputs', path, 'outputs');
@@ -247,10 +249,7 @@ export function flowMappings(ctx: Checker, a: Json, path: string, scope: Scope):
         const p = `${path}.outputs[${i}]`;
         if (!ctx.objectAt(m, p, 'An output')) return;
         ctx.keys(m, p, ['name', 'resource'], 'a flow output');
-        const name = ctx.requireString(m, 'name', p, 'The flow output name', {
-            pattern: NAME,
-            patternHint: 'use the flow variable API name (case-sensitive)'
-        });
+        const name = ctx.identifier(m, 'name', p, 'The flow output name', { example: 'updatedCount' });
         if (name) {
             const prev = seenOut.get(name);
             if (prev !== undefined)

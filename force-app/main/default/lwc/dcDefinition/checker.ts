@@ -3,9 +3,12 @@
  * shape checks every part of the definition uses: unknown keys, required text, enums, booleans, integers, lists.
  */
 import { childPath } from './jsonSource';
+import { RESERVED_KEYS } from './documentShape';
+import type { DependencyNode } from './dependencyGraph';
 import { didYouMean, listOf } from './suggest';
 import type { DefinitionProblem, SchemaCatalog } from './definitionTypes';
-import { LIMITS, NAME } from './vocabulary';
+import { IDENTIFIER_MAX, identifierReason } from './identifiers';
+import { invalidIdentifier } from './messages';
 
 export type Json = Record<string, unknown>;
 
@@ -20,8 +23,8 @@ export interface Scope {
     inOnError: boolean;
     /** The interaction being checked, for ActionRow. */
     interaction?: { event: unknown; target: unknown };
-    /** The formula resource being checked (for dependency tracking). */
-    formula?: string;
+    /** Lower-case name of the resource whose value is being checked (formula, initial value): its dependencies. */
+    dependent?: string;
 }
 
 export const OUTSIDE: Scope = { inOnError: false };
@@ -49,7 +52,8 @@ export class Checker {
     readonly problems: DefinitionProblem[] = [];
     readonly names = new Map<string, Entry>();
     readonly actionIds = new Map<string, string>();
-    readonly formulaDeps = new Map<string, { path: string; deps: Set<string> }>();
+    /** Formulas and computed variables by lower-case name, with what they read (dependencyGraph.ts). */
+    readonly dependencies = new Map<string, DependencyNode>();
 
     constructor(
         readonly doc: Json,
@@ -68,7 +72,8 @@ export class Checker {
 
     keys(obj: Json, path: string, allowed: readonly string[], what: string): void {
         for (const key of Object.keys(obj)) {
-            if (allowed.includes(key)) continue;
+            // Reserved keys (__proto__, ...) are reported once, by checkDocumentShape.
+            if (allowed.includes(key) || RESERVED_KEYS.includes(key)) continue;
             this.error(
                 childPath(path, key),
                 `Unknown property '${key}' in ${what}.${didYouMean(key, allowed)} Allowed properties: ${allowed.join(', ')}.`
@@ -181,12 +186,30 @@ export class Checker {
         return false;
     }
 
+    /**
+     * A name or id under the developer-name rules (identifiers.ts): required unless `optional`; undefined when it
+     * is missing or invalid (the problem is reported).
+     */
+    identifier(
+        obj: Json,
+        key: string,
+        path: string,
+        what: string,
+        opts: { optional?: boolean; max?: number; namespace?: boolean; example: string }
+    ): string | undefined {
+        const v = this.requireString(obj, key, path, what, { optional: opts.optional, nonEmpty: true });
+        if (v === undefined) return undefined;
+        const reason = identifierReason(v, { max: opts.max ?? IDENTIFIER_MAX, namespace: opts.namespace });
+        if (reason) {
+            this.error(childPath(path, key), invalidIdentifier(what, v, reason, opts.example));
+            return undefined;
+        }
+        return v;
+    }
+
     nameOf(obj: Json, path: string, what: string): string | undefined {
-        return this.requireString(obj, 'name', path, `The ${what} name`, {
-            pattern: NAME,
-            patternHint: 'start with a letter and use only letters, digits and underscores (it is used in {!name})',
-            max: LIMITS.nameLength
-        });
+        // Used in merge fields: {!name}.
+        return this.identifier(obj, 'name', path, `The ${what} name`, { example: 'contactsTable' });
     }
 
     lookup(name: string): Entry | undefined {

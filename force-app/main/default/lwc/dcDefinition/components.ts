@@ -5,7 +5,7 @@ import { Checker, isObject, OUTSIDE, type Json } from './checker';
 import { expression } from './references';
 import { didYouMean } from './suggest';
 import { resolveFieldPath } from './schemaFields';
-import { COMPONENT_TYPES, CSS_LENGTH, ICON_NAME, LIMITS, NAME } from './vocabulary';
+import { COMPONENT_TYPES, CSS_LENGTH, ICON_NAME, LIMITS } from './vocabulary';
 
 export function checkComponent(ctx: Checker, c: unknown, path: string): void {
     if (!ctx.objectAt(c, path, 'A component')) return;
@@ -146,10 +146,7 @@ export function actionButtons(
         const allowed = ['name', 'label', 'variant', 'iconName'];
         if (key === 'headerActions') allowed.push('requiresSelection');
         ctx.keys(b, p, allowed, `a ${key === 'headerActions' ? 'header' : 'row'} action of ${label}`);
-        const name = ctx.requireString(b, 'name', p, 'The action name', {
-            pattern: NAME,
-            patternHint: 'start with a letter and use only letters, digits and underscores'
-        });
+        const name = ctx.identifier(b, 'name', p, 'The action name', { example: 'setActive' });
         if (name) {
             const prev = seen.get(name.toLowerCase());
             if (prev !== undefined)

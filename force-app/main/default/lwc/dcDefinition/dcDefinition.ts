@@ -14,6 +14,7 @@ import { locate, parseJsonWithPositions } from './jsonSource';
 import { checkFlowContracts } from './flowContract';
 import { Checker, isObject, typeName } from './checker';
 import { runChecks } from './validator';
+import { checkDocumentShape } from './documentShape';
 import type { FlowCatalog, ValueTypeContext } from './valueTypes';
 import type { DefinitionDocument, DefinitionProblem, ParseDefinitionResult, SchemaCatalog } from './definitionTypes';
 
@@ -35,6 +36,8 @@ export {
     RESOURCE_KINDS
 } from './vocabulary';
 export { findField, resolveFieldPath } from './schemaFields';
+export { RESERVED_KEYS } from './documentShape';
+export { MAX_NESTING } from './jsonSource';
 export type { FieldPathResult } from './schemaFields';
 
 // ------------------------------------------------------------------ public API
@@ -62,7 +65,9 @@ export function validateDefinition(
             }
         ];
     }
-    const problems = runChecks(new Checker(doc, catalog));
+    const shape = checkDocumentShape(doc);
+    if (shape.fatal) return [shape.fatal];
+    const problems = [...shape.problems, ...runChecks(new Checker(doc, catalog))];
     if (flows) problems.push(...checkFlowContracts(doc, flows, { ...context, catalog }));
     return problems;
 }

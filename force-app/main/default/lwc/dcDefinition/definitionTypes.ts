@@ -263,7 +263,15 @@ export interface FlowOutputMapping {
     resource: string;
 }
 
-export interface ExecuteFlowAction extends ActionBase {
+/**
+ * The optional custom permission a flow action needs: the server checks it (FeatureManagement.checkPermission)
+ * before anything runs and refuses the call without it. A custom permission API name, e.g. Run_Contact_Flows.
+ */
+interface FlowPermission {
+    requiredPermission?: string;
+}
+
+export interface ExecuteFlowAction extends ActionBase, FlowPermission {
     type: 'executeFlow';
     id: string;
     flowApiName: string;
@@ -271,7 +279,7 @@ export interface ExecuteFlowAction extends ActionBase {
     outputs?: FlowOutputMapping[];
 }
 
-export interface OpenFlowAction extends ActionBase {
+export interface OpenFlowAction extends ActionBase, FlowPermission {
     type: 'openFlowDialog' | 'openFlowPanel';
     flowApiName: string;
     title?: string;

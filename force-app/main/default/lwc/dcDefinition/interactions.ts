@@ -4,16 +4,13 @@
 import { Checker, isObject, type Json, type Scope } from './checker';
 import { checkAction } from './actions';
 import { didYouMean } from './suggest';
-import { INTERACTION_EVENTS, NAME } from './vocabulary';
+import { INTERACTION_EVENTS } from './vocabulary';
 
 export function checkInteraction(ctx: Checker, it: unknown, path: string, ids: Map<string, string>): void {
     if (!ctx.objectAt(it, path, 'An interaction')) return;
     ctx.keys(it, path, ['id', 'on', 'do', 'description'], 'an interaction');
     ctx.requireString(it, 'description', path, 'description', { optional: true });
-    const id = ctx.requireString(it, 'id', path, 'The interaction id', {
-        pattern: NAME,
-        patternHint: 'start with a letter and use only letters, digits and underscores'
-    });
+    const id = ctx.identifier(it, 'id', path, 'The interaction id', { example: 'setActive' });
     if (id) {
         const prev = ids.get(id.toLowerCase());
         if (prev)

@@ -36,6 +36,9 @@ export function childPath(parent: string, key: string | number): string {
     return parent ? `${parent}.${key}` : key;
 }
 
+/** Deepest nesting of objects and lists the reader accepts (a definition needs about 15 levels). */
+export const MAX_NESTING = 100;
+
 class SyntaxProblem extends Error {
     constructor(
         message: string,
@@ -45,18 +48,28 @@ class SyntaxProblem extends Error {
     }
 }
 
+/** Offsets where each line starts, for positions in O(log n) each (one pass over the text). */
+function lineStarts(text: string): number[] {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+}
+
+function positionIn(starts: number[], text: string, offset: number): SourcePosition {
+    const at = Math.max(0, Math.min(offset, text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= at) lo = mid;
+        else hi = mid - 1;
+    }
+    return { offset, line: lo + 1, column: at - starts[lo] + 1 };
+}
+
 /** Line/column of a character offset. */
 export function positionAt(text: string, offset: number): SourcePosition {
-    let line = 1;
-    let lineStart = 0;
-    const end = Math.min(offset, text.length);
-    for (let i = 0; i < end; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { offset, line, column: end - lineStart + 1 };
+    return positionIn(lineStarts(text), text, offset);
 }
 
 function describeChar(text: string, at: number): string {
@@ -64,16 +77,45 @@ function describeChar(text: string, at: number): string {
     return `'${text[at]}'`;
 }
 
-const ESCAPES: Record<string, string> = {
-    '"': '"',
-    '\\': '\\',
-    '/': '/',
-    b: '\b',
-    f: '\f',
-    n: '\n',
-    r: '\r',
-    t: '\t'
-};
+const ESCAPES = new Map<string, string>([
+    ['"', '"'],
+    ['\\', '\\'],
+    ['/', '/'],
+    ['b', '\b'],
+    ['f', '\f'],
+    ['n', '\n'],
+    ['r', '\r'],
+    ['t', '\t']
+]);
+
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+const HEX4 = /[0-9a-fA-F]{4}/y;
+/** A run of string characters that need no attention (no quote, backslash or control character). */
+const PLAIN = /[^"\\\u0000-\u001f]+/y;
+
+/**
+ * Sets a member of a parsed object as an own data property. Plain assignment of the key "__proto__" would set
+ * the object's prototype; defineProperty never does (JSON.parse behaves the same way). The validator then
+ * reports the reserved key.
+ */
+function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
+    if (key === '__proto__') {
+        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    } else {
+        target[key] = value;
+    }
+}
+
+/** An open object or list while reading: the reader keeps its own stack, so nesting never uses the call stack. */
+interface Frame {
+    path: string;
+    object?: Record<string, unknown>;
+    list?: unknown[];
+    seen?: Set<string>;
+    /** The member whose value is being read (objects). */
+    key?: string;
+    keyPath?: string;
+}
 
 class JsonReader {
     readonly offsets = new Map<string, number>();
@@ -85,8 +127,8 @@ class JsonReader {
     ws(): void {
         const text = this.text;
         while (this.i < text.length) {
-            const c = text[this.i];
-            if (c === ' ' || c === '\t' || c === '\n' || c === '\r') this.i++;
+            const c = text.charCodeAt(this.i);
+            if (c === 32 || c === 9 || c === 10 || c === 13) this.i++;
             else break;
         }
     }
@@ -101,54 +143,70 @@ class JsonReader {
         const text = this.text;
         const start = this.i;
         this.expect('"', 'a string');
-        let out = '';
+        const parts: string[] = [];
         while (this.i < text.length) {
+            PLAIN.lastIndex = this.i;
+            if (PLAIN.test(text)) {
+                parts.push(text.slice(this.i, PLAIN.lastIndex));
+                this.i = PLAIN.lastIndex;
+                continue;
+            }
             const c = text[this.i];
             if (c === '"') {
                 this.i++;
-                return out;
+                return parts.join('');
             }
             if (c === '\\') {
                 const e = text[this.i + 1];
-                if (e !== undefined && e in ESCAPES) {
-                    out += ESCAPES[e];
+                HEX4.lastIndex = this.i + 2;
+                const escaped = e === undefined ? undefined : ESCAPES.get(e);
+                if (escaped !== undefined) {
+                    parts.push(escaped);
                     this.i += 2;
-                } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(this.i + 2, this.i + 6))) {
-                    out += String.fromCharCode(parseInt(text.slice(this.i + 2, this.i + 6), 16));
+                } else if (e === 'u' && HEX4.test(text)) {
+                    parts.push(String.fromCharCode(parseInt(text.slice(this.i + 2, this.i + 6), 16)));
                     this.i += 6;
                 } else {
                     throw new SyntaxProblem('Invalid escape sequence in a string', this.i);
                 }
-            } else if (c.charCodeAt(0) < 0x20) {
+            } else {
                 throw new SyntaxProblem(
                     c === '\n'
                         ? 'Unterminated string (a line break inside a string must be written \\n)'
                         : 'Control character in a string',
                     this.i
                 );
-            } else {
-                out += c;
-                this.i++;
             }
         }
         throw new SyntaxProblem('Unterminated string: add the closing "', start);
     }
 
     number(): number {
-        const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.i));
+        NUMBER.lastIndex = this.i;
+        const m = NUMBER.exec(this.text);
         if (!m) throw new SyntaxProblem(`Unexpected ${describeChar(this.text, this.i)}: expected a value`, this.i);
         this.i += m[0].length;
         return Number(m[0]);
     }
 
-    value(path: string): unknown {
+    /** A scalar at the current position, or undefined after opening an object or list (pushed on `stack`). */
+    valueStart(path: string, stack: Frame[]): { value: unknown } | undefined {
         this.ws();
         if (!this.offsets.has(path)) this.offsets.set(path, this.i);
         const c = this.text[this.i];
-        if (c === '{') return this.object(path);
-        if (c === '[') return this.array(path);
-        if (c === '"') return this.string();
-        if (c === '-' || (c >= '0' && c <= '9')) return this.number();
+        if (c === '{' || c === '[') {
+            if (stack.length >= MAX_NESTING) {
+                throw new SyntaxProblem(
+                    `The JSON is nested more than ${MAX_NESTING} levels deep (objects and lists inside each other); a definition needs far fewer: flatten it`,
+                    this.i
+                );
+            }
+            this.i++;
+            stack.push(c === '{' ? { path, object: {}, seen: new Set() } : { path, list: [] });
+            return undefined;
+        }
+        if (c === '"') return { value: this.string() };
+        if (c === '-' || (c >= '0' && c <= '9')) return { value: this.number() };
         for (const [word, value] of [
             ['true', true],
             ['false', false],
@@ -156,95 +214,118 @@ class JsonReader {
         ] as const) {
             if (this.text.startsWith(word, this.i)) {
                 this.i += word.length;
-                return value;
+                return { value };
             }
         }
         if (c === "'") throw new SyntaxProblem('Strings must use double quotes ("), not single quotes (\')', this.i);
         throw new SyntaxProblem(`Unexpected ${describeChar(this.text, this.i)}: expected a value`, this.i);
     }
 
-    object(path: string): Record<string, unknown> {
+    /** Reads the next member key of the object on top (after '{' or ','); returns the member's value path. */
+    memberKey(frame: Frame): string {
         const text = this.text;
-        const out: Record<string, unknown> = {};
-        const seen = new Set<string>();
-        this.i++;
         this.ws();
-        if (text[this.i] === '}') {
-            this.i++;
-            return out;
-        }
-        for (;;) {
-            this.ws();
-            if (text[this.i] !== '"') {
-                throw new SyntaxProblem(
-                    text[this.i] === '}'
-                        ? 'Trailing comma before }: remove the last comma'
-                        : `Expected a property name in double quotes but found ${describeChar(text, this.i)}`,
-                    this.i
-                );
-            }
-            const keyOffset = this.i;
-            const key = this.string();
-            const p = childPath(path, key);
-            if (seen.has(key)) this.duplicates.push({ path: p, offset: keyOffset });
-            seen.add(key);
-            // The key's position is recorded first; value() keeps it (it only sets missing entries).
-            this.offsets.set(p, keyOffset);
-            this.ws();
-            this.expect(':', `':' after the property name "${key}"`);
-            out[key] = this.value(p);
-            this.ws();
-            if (text[this.i] === ',') {
-                this.i++;
-                continue;
-            }
-            if (text[this.i] === '}') {
-                this.i++;
-                return out;
-            }
+        if (text[this.i] !== '"') {
             throw new SyntaxProblem(
-                `Expected ',' or '}' after a property value but found ${describeChar(text, this.i)}`,
+                text[this.i] === '}'
+                    ? 'Trailing comma before }: remove the last comma'
+                    : `Expected a property name in double quotes but found ${describeChar(text, this.i)}`,
                 this.i
             );
         }
+        const keyOffset = this.i;
+        const key = this.string();
+        const p = childPath(frame.path, key);
+        if (frame.seen!.has(key)) this.duplicates.push({ path: p, offset: keyOffset });
+        frame.seen!.add(key);
+        // The key's position is recorded first; valueStart() keeps it (it only sets missing entries).
+        this.offsets.set(p, keyOffset);
+        this.ws();
+        this.expect(':', `':' after the property name "${key}"`);
+        frame.key = key;
+        frame.keyPath = p;
+        return p;
     }
 
-    array(path: string): unknown[] {
+    /** Reads a whole JSON value with an explicit stack (no recursion, so no depth limit but MAX_NESTING). */
+    value(rootPath: string): unknown {
         const text = this.text;
-        const out: unknown[] = [];
-        this.i++;
-        this.ws();
-        if (text[this.i] === ']') {
-            this.i++;
-            return out;
-        }
+        const stack: Frame[] = [];
+        let done = this.valueStart(rootPath, stack);
         for (;;) {
-            this.ws();
-            if (text[this.i] === ']') throw new SyntaxProblem('Trailing comma before ]: remove the last comma', this.i);
-            out.push(this.value(childPath(path, out.length)));
-            this.ws();
-            if (text[this.i] === ',') {
-                this.i++;
+            if (done === undefined) {
+                // A container was just opened: empty, or read its first member / item.
+                const top = stack[stack.length - 1];
+                this.ws();
+                const close = top.object ? '}' : ']';
+                if (text[this.i] === close) {
+                    this.i++;
+                    stack.pop();
+                    done = { value: top.object ?? top.list };
+                    continue;
+                }
+                if (top.object) {
+                    done = this.valueStart(this.memberKey(top), stack);
+                } else {
+                    done = this.valueStart(childPath(top.path, 0), stack);
+                }
                 continue;
             }
-            if (text[this.i] === ']') {
+            // A value is complete: store it in its parent, then read ',' or the parent's end.
+            const parent = stack[stack.length - 1];
+            if (!parent) return done.value;
+            if (parent.object) setMember(parent.object, parent.key!, done.value);
+            else parent.list!.push(done.value);
+            this.ws();
+            const close = parent.object ? '}' : ']';
+            if (text[this.i] === ',') {
                 this.i++;
-                return out;
+                if (parent.object) {
+                    done = this.valueStart(this.memberKey(parent), stack);
+                } else {
+                    this.ws();
+                    if (text[this.i] === ']')
+                        throw new SyntaxProblem('Trailing comma before ]: remove the last comma', this.i);
+                    done = this.valueStart(childPath(parent.path, parent.list!.length), stack);
+                }
+                continue;
+            }
+            if (text[this.i] === close) {
+                this.i++;
+                stack.pop();
+                done = { value: parent.object ?? parent.list };
+                continue;
             }
             throw new SyntaxProblem(
-                `Expected ',' or ']' after an array item but found ${describeChar(text, this.i)}`,
+                parent.object
+                    ? `Expected ',' or '}' after a property value but found ${describeChar(text, this.i)}`
+                    : `Expected ',' or ']' after an array item but found ${describeChar(text, this.i)}`,
                 this.i
             );
         }
     }
 }
 
-/** Parses JSON text; never throws. */
+/** Parses JSON text; never throws. Positions take one pass over the text plus O(log lines) per value. */
 export function parseJsonWithPositions(text: string): ParsedJson {
+    if (typeof text !== 'string') {
+        return {
+            positions: new Map(),
+            error: {
+                message: 'The text is empty: a definition is a JSON object { ... }',
+                offset: 0,
+                line: 1,
+                column: 1
+            },
+            duplicateKeys: []
+        };
+    }
     const reader = new JsonReader(text);
+    let starts: number[] | undefined;
+    const at = (offset: number): SourcePosition => positionIn((starts ??= lineStarts(text)), text, offset);
     const toPositions = (): Map<string, SourcePosition> => {
         const m = new Map<string, SourcePosition>();
-        for (const [p, o] of reader.offsets) m.set(p, positionAt(text, o));
+        for (const [p, o] of reader.offsets) m.set(p, at(o));
         return m;
     };
     try {
@@ -263,14 +344,16 @@ export function parseJsonWithPositions(text: string): ParsedJson {
         return {
             value,
             positions: toPositions(),
-            duplicateKeys: reader.duplicates.map((d) => ({ path: d.path, position: positionAt(text, d.offset) }))
+            duplicateKeys: reader.duplicates.map((d) => ({ path: d.path, position: at(d.offset) }))
         };
     } catch (e) {
-        /* c8 ignore next -- only SyntaxProblem is thrown by the reader */
-        if (!(e instanceof SyntaxProblem)) throw e;
+        // Only SyntaxProblem is expected; anything else (e.g. out of memory on a huge text) is still a problem,
+        // never an exception, so loading a definition always ends in the component or an error card.
+        const offset = e instanceof SyntaxProblem ? e.offset : reader.i;
+        const message = e instanceof SyntaxProblem ? e.message : `The text could not be read (${String(e)})`;
         return {
             positions: toPositions(),
-            error: { message: e.message, ...positionAt(text, e.offset) },
+            error: { message, ...at(offset) },
             duplicateKeys: []
         };
     }

@@ -5,7 +5,7 @@
  * else. Each message says what is wrong and how to fix it; the problem's path says where.
  */
 import type { ValueType } from './valueTypes';
-import { listOf } from './suggest';
+import { listOf, sentence } from './suggest';
 
 /**
  * Codes of flow contract problems: the FlowRunResponse error codes of docs/CONTRACTS.md, which the server returns
@@ -216,4 +216,95 @@ export function picklistValueUnknown(
 /** An object API name that the schema catalog does not have. */
 export function unknownObject(objectName: string): string {
     return `Object '${objectName}' does not exist in the schema: check the API name (custom objects end in __c) or deploy the object first.`;
+}
+
+// ------------------------------------------------------------------ the validator: the document
+
+/** A key such as __proto__ anywhere in the document. */
+export function reservedKey(key: string): string {
+    return `'${key}' is a reserved key (it names JavaScript object machinery and could change how the definition is read): remove it or rename the property; no part of a definition uses it.`;
+}
+
+/** A document handed over as an object that nests deeper than the JSON reader allows. */
+export function documentTooDeep(limit: number): string {
+    return `The definition is nested more than ${limit} levels deep (objects and lists inside each other); a definition needs far fewer: flatten it.`;
+}
+
+/** A document handed over as an object that contains itself. */
+export function circularDocument(): string {
+    return `The definition contains itself (an object or list inside its own value), so it is not a JSON tree: build it from plain JSON values.`;
+}
+
+// ------------------------------------------------------------------ the validator: resources
+
+/**
+ * Resources that read each other in a circle: `cycle` is a → b → a in reading order; `others` are further members
+ * of the same circle; `withVariables` when initial values of variables take part.
+ */
+export function dependencyCycle(cycle: readonly string[], others: readonly string[], withVariables: boolean): string {
+    const what = withVariables ? 'Formulas and initial values' : 'Formulas';
+    const also = others.length
+        ? `; ${listOf(others, 'and')} ${others.length > 1 ? 'are' : 'is'} in the same circle`
+        : '';
+    return `${what} refer to each other in a circle (${cycle.join(' → ')}${also}), so none of them can be computed: break the cycle by removing one of these references.`;
+}
+
+// ------------------------------------------------------------------ the validator: values and formulas
+
+/** A template or formula that does not parse; `parserMessage` has the position and, for IFF(...), a did-you-mean. */
+export function expressionDoesNotParse(kind: 'template' | 'formula', parserMessage: string): string {
+    const what = kind === 'formula' ? 'The formula does not parse' : 'A merge field does not parse';
+    return `${what}: ${sentence(parserMessage)}`;
+}
+
+/** A type error that is certain before the formula runs (inferFormulaType). */
+export function formulaTypeProblem(message: string): string {
+    return `The formula cannot work: ${message}. Fix the argument or convert it (TEXT(), VALUE(), DATEVALUE()).`;
+}
+
+/** A formula whose result type is not the type its target needs. */
+export function formulaResultType(what: string, result: string, expected: string): string {
+    const convert: Record<string, string> = {
+        Text: 'TEXT(...)',
+        Number: 'VALUE(...)',
+        Date: 'DATEVALUE(...)',
+        DateTime: 'DATETIMEVALUE(...)',
+        Boolean: 'a comparison such as ... = "Yes"'
+    };
+    return `${what} returns ${result}, but it must be ${expected}: change the formula to return ${expected} (e.g. with ${convert[expected] ?? 'a conversion'}) or change the dataType.`;
+}
+
+/** A Date / DateTime literal that is not a real, storable date (30 February, year 1600, 25:00). */
+export function invalidDateValue(subject: string, dataType: string, problem: string, example: string): string {
+    return `${subject} is not a valid ${dataType}: ${problem}. Write a real ${dataType === 'Date' ? 'date' : 'date-time'} between the years 1700 and 4000, such as ${example}.`;
+}
+
+/** Merge fields (or '=' formulas) inside a list where the runtime keeps list elements as they are. */
+export function mergeFieldInListNotResolved(element: string, hint: string): string {
+    return `${JSON.stringify(element)} is inside a list, and merge fields and formulas in a list are not resolved here (the element would stay that text): ${hint || 'use literal values in the list, or one merge field that holds a whole collection'}.`;
+}
+
+/** An old-style formula written without '=' ("TODAY()", "{!n} * 2") bound for a Number, Date, ... target. */
+export function needsEquals(what: string, value: string, dataType: string): string {
+    return `${what} ${JSON.stringify(value)} is read as text, but a ${dataType} is needed; to compute it, start the value with '=' (${JSON.stringify('=' + value.trimStart())}).`;
+}
+
+/** Text with merge fields ("{!a} - {!b}") bound for a Number, Date, ... target: a template is always text. */
+export function templateIsText(what: string, value: string, dataType: string, formulaLike: boolean): string {
+    return formulaLike
+        ? `${what} ${JSON.stringify(value)} is read as text (merge fields inside text), but a ${dataType} is needed; to compute it, start the value with '=' (${JSON.stringify('=' + value.trimStart())}).`
+        : `${what} ${JSON.stringify(value)} is text with merge fields, but a ${dataType} is needed: use a single merge field ("{!name}") or a formula starting with '='.`;
+}
+
+// ------------------------------------------------------------------ the validator: names
+
+/** A name or id that breaks the developer-name rules; `reason` from identifierReason. */
+export function invalidIdentifier(what: string, value: string, reason: string, example: string): string {
+    if (/characters long/.test(reason)) return `${what} '${value}' is too long: ${reason}; shorten it.`;
+    return `${what} '${value}' is not valid: ${reason}. Use letters, digits and single underscores, start with a letter and do not end with an underscore (e.g. ${example}).`;
+}
+
+/** An object or field API name longer than the platform allows. */
+export function schemaNameTooLong(what: string, value: string, reason: string): string {
+    return `${what} '${value}' cannot exist: ${reason}. Check the API name.`;
 }

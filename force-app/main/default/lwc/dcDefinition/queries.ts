@@ -3,21 +3,13 @@
  */
 import type { FieldDescribe, ObjectDescribe } from './definitionTypes';
 import { parseConditionLogic } from './conditionLogic';
-import { Checker, isMergeField, isObject, typeName, OUTSIDE } from './checker';
+import { Checker, isMergeField, isObject, typeName, OUTSIDE, type Json } from './checker';
 import { expression } from './references';
 import { closest, sentence } from './suggest';
-import { picklistValueUnknown, unknownObject } from './messages';
+import { dateTextProblem, dateTimeTextProblem } from 'c/dcExpressions';
+import { invalidDateValue, mergeFieldInListNotResolved, picklistValueUnknown, unknownObject } from './messages';
 import { picklistValuesOf, resolveFieldPath } from './schemaFields';
-import {
-    CONDITION_OPERATORS,
-    DATE_LITERAL,
-    DATETIME_LITERAL,
-    FIELD_PATH,
-    LIMITS,
-    NUMBER_TYPES,
-    SOBJECT_NAME,
-    TEXT_TYPES
-} from './vocabulary';
+import { CONDITION_OPERATORS, FIELD_PATH, LIMITS, NUMBER_TYPES, SOBJECT_NAME, TEXT_TYPES } from './vocabulary';
 
 export function checkQuery(ctx: Checker, q: unknown, path: string): void {
     if (!ctx.objectAt(q, path, 'A query')) return;
@@ -198,9 +190,19 @@ export function checkCondition(
                 vp,
                 `For ${op} the value must be a list [ ... ] or a merge field holding a collection, but it is ${typeName(v)}.`
             );
-        } else if (field) {
-            v.forEach((item, i) => picklistValue(ctx, field, String(c.field), item, `${vp}[${i}]`));
+            return;
         }
+        v.forEach((item, i) => {
+            const ip = `${vp}[${i}]`;
+            if (typeof item === 'string' && isMergeField(item)) {
+                // Only a whole-value merge field becomes a query bind; inside a list it would be compared as text.
+                ctx.error(ip, mergeFieldInListNotResolved(item, conditionListHint(op)));
+            } else if (Array.isArray(item) || isObject(item)) {
+                ctx.error(ip, `A value in an ${op} list must be a single literal, but it is ${typeName(item)}.`);
+            } else if (type && item !== null) {
+                scalarValue(ctx, c, field, type, op, item, ip, path, true);
+            }
+        });
         return;
     }
     if (Array.isArray(v) || isObject(v)) {
@@ -218,6 +220,25 @@ export function checkCondition(
         return;
     }
     if (!type || v === null) return;
+    scalarValue(ctx, c, field, type, op, v, vp, path, false);
+}
+
+function conditionListHint(op: string): string {
+    return `a list in a condition is sent as written: list literal values, or make the whole value one merge field that holds a collection ("value": "{!contactsTable.SelectedRowsKeyValue}" with "operator": "${op}")`;
+}
+
+/** One literal compared with a field of a known type (a condition's value, or one element of an in list). */
+function scalarValue(
+    ctx: Checker,
+    c: Json,
+    field: FieldDescribe | undefined,
+    type: string,
+    op: string | undefined,
+    v: unknown,
+    vp: string,
+    path: string,
+    inList: boolean
+): void {
     if (type === 'BOOLEAN' && typeof v !== 'boolean') {
         ctx.error(
             vp,
@@ -228,15 +249,29 @@ export function checkCondition(
             vp,
             `'${String(c.field)}' is a number field (${field?.type}): write the value as a number without quotes, not ${typeName(v)}.`
         );
-    } else if (type === 'BOOLEAN' && op !== 'equals' && op !== 'notEquals') {
+    } else if (type === 'BOOLEAN' && !inList && op !== 'equals' && op !== 'notEquals') {
         ctx.error(`${path}.operator`, `A checkbox can only be compared with equals or notEquals.`);
-    } else if (type === 'DATE' && (typeof v !== 'string' || !DATE_LITERAL.test(v))) {
-        ctx.error(vp, `'${String(c.field)}' is a date: write the value as "YYYY-MM-DD", not ${typeName(v)}.`);
-    } else if (type === 'DATETIME' && (typeof v !== 'string' || !DATETIME_LITERAL.test(v))) {
-        ctx.error(
-            vp,
-            `'${String(c.field)}' is a date-time: write the value as "2025-01-31T09:00:00Z", not ${typeName(v)}.`
-        );
+    } else if (type === 'DATE' || type === 'DATETIME') {
+        const isDate = type === 'DATE';
+        const example = isDate ? '"2025-01-31"' : '"2025-01-31T09:00:00Z"';
+        if (typeof v !== 'string') {
+            ctx.error(
+                vp,
+                `'${String(c.field)}' is a ${isDate ? 'date' : 'date-time'}: write the value as ${isDate ? '"YYYY-MM-DD"' : example}, not ${typeName(v)}.`
+            );
+            return;
+        }
+        const problem = isDate ? dateTextProblem(v) : dateTimeTextProblem(v);
+        if (problem)
+            ctx.error(
+                vp,
+                invalidDateValue(
+                    `The value '${v}' for '${String(c.field)}'`,
+                    isDate ? 'Date' : 'DateTime',
+                    problem,
+                    example
+                )
+            );
     } else if (TEXT_TYPES.has(type) && typeof v !== 'string') {
         ctx.error(vp, `'${String(c.field)}' is a text field: write the value in double quotes, not ${typeName(v)}.`);
     } else if (field && op !== 'contains' && op !== 'startsWith' && op !== 'endsWith') {

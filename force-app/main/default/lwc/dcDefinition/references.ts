@@ -2,30 +2,69 @@
  * Templates, formulas and the merge fields in them: every {!reference} must name a resource, a component property
  * or a global ($Record, $User, $Error), with fields that exist.
  */
-import { parseFormula, parseTemplate } from 'c/dcExpressions';
+import { formulaTypeOf, parseFormula, parseTemplate } from 'c/dcExpressions';
+import type { Ast, FormulaType } from 'c/dcExpressions';
+import { expressionDoesNotParse } from './messages';
 import { TABLE_PROPERTIES } from './definitionTypes';
 import { didYouMean, listOf, sentence } from './suggest';
 import { resolveFieldPath } from './schemaFields';
 import { ERROR_PROPERTIES, GLOBALS } from './vocabulary';
-import { Checker, type ExpressionOutcome, type Json, type Scope } from './checker';
+import { Checker, type Json, type Scope } from './checker';
 
-/** Parses a template (text with {!merge fields}) or a formula and checks every reference. */
-export function expression(ctx: Checker, src: string, path: string, kind: 'template' | 'formula', scope: Scope): void {
-    let outcome: ExpressionOutcome;
-    try {
-        outcome = (kind === 'formula' ? parseFormula(src) : parseTemplate(src)) as ExpressionOutcome;
-    } catch (e) {
-        ctx.error(path, `The ${kind} could not be read: ${(e as Error).message}.`);
-        return;
-    }
+/**
+ * Parses a template (text with {!merge fields}) or a formula, checks every reference and returns the AST (undefined
+ * when it does not parse). A parse problem (an unknown function such as IFF, a missing operand) is reported at `path`.
+ */
+export function expression(
+    ctx: Checker,
+    src: string,
+    path: string,
+    kind: 'template' | 'formula',
+    scope: Scope
+): Ast | undefined {
+    const outcome = kind === 'formula' ? parseFormula(src) : parseTemplate(src);
     if (!outcome.ok) {
-        // The parser's message is a full sentence with the position and the hint.
-        const { message } = outcome.error;
-        const what = kind === 'formula' ? 'The formula does not parse' : 'A merge field does not parse';
-        ctx.error(path, `${what}: ${message}${/[.?!]$/.test(message) ? '' : '.'}`);
-        return;
+        ctx.error(path, expressionDoesNotParse(kind, outcome.error.message));
+        return undefined;
     }
     for (const ref of outcome.references) reference(ctx, ref, path, scope);
+    return outcome.ast;
+}
+
+/**
+ * The static type of a merge-field path for inferFormulaType: resources by their dataType, Record fields,
+ * $User fields and table row fields from the catalog, SelectedRowCount a Number; undefined when unknown.
+ */
+export function referenceFormulaType(ctx: Checker, refPath: string[]): FormulaType | undefined {
+    const [head, ...rest] = refPath;
+    if (head === '$Error') return 'Text';
+    if (head === '$User') return rest.length ? fieldFormulaType(ctx, 'User', rest) : undefined;
+    const entry = ctx.lookup(head);
+    if (!entry || entry.value.name !== head) return undefined;
+    const v = entry.value;
+    if (entry.kind === 'resource') {
+        if (v.isCollection === true) return undefined;
+        if (v.dataType === 'Record') {
+            return typeof v.objectApiName === 'string' && rest.length
+                ? fieldFormulaType(ctx, v.objectApiName, rest)
+                : undefined;
+        }
+        return rest.length ? undefined : formulaTypeOf(typeof v.dataType === 'string' ? v.dataType : undefined);
+    }
+    if (entry.kind !== 'component') return undefined;
+    if (rest[0] === 'SelectedRowCount' && rest.length === 1) return 'Number';
+    if ((rest[0] === 'FirstSelectedRow' || rest[0] === 'ActionRow') && rest.length > 1) {
+        const q = typeof v.query === 'string' ? ctx.lookup(v.query) : undefined;
+        if (q?.kind === 'query' && typeof q.value.object === 'string')
+            return fieldFormulaType(ctx, q.value.object, rest.slice(1));
+    }
+    return undefined;
+}
+
+function fieldFormulaType(ctx: Checker, objectName: string, fieldPath: string[]): FormulaType | undefined {
+    if (!ctx.catalog) return undefined;
+    const r = resolveFieldPath(ctx.catalog, objectName, fieldPath.join('.'));
+    return r.ok && r.field ? formulaTypeOf(r.field.type) : undefined;
 }
 
 export function reference(ctx: Checker, ref: string, path: string, scope: Scope): void {
@@ -51,7 +90,7 @@ export function reference(ctx: Checker, ref: string, path: string, scope: Scope)
         ctx.error(path, `${shown}: names are case-sensitive in merge fields; write '${name}'.`);
     }
     if (entry.kind === 'resource') {
-        if (scope.formula) ctx.formulaDeps.get(scope.formula)?.deps.add(name.toLowerCase());
+        if (scope.dependent) ctx.dependencies.get(scope.dependent)?.deps.add(name.toLowerCase());
         if (rest.length === 0) return;
         const res = entry.value;
         if (res.kind === 'variable' && res.dataType === 'Record') {

@@ -1,12 +1,14 @@
 /*
- * Resources (variables, constants, formulas) and the literal values of the definition.
+ * Resources: variables (initial values by the `=` rule), constants (literals) and formulas (parsed, typed against
+ * their dataType, nodes of the dependency graph).
  */
-import { parseFormula } from 'c/dcExpressions';
+import { formulaTypeOf } from 'c/dcExpressions';
 import { DATA_TYPES } from './definitionTypes';
-import { Checker, isMergeField, isObject, typeName, OUTSIDE, type ExpressionOutcome, type Scope } from './checker';
+import { Checker, isMergeField, OUTSIDE } from './checker';
 import { expression } from './references';
 import { unknownObject } from './messages';
-import { DATE_LITERAL, DATETIME_LITERAL, RESOURCE_KINDS, SOBJECT_NAME } from './vocabulary';
+import { checkFormulaType, checkValue, literal, type ValueTarget } from './values';
+import { RESOURCE_KINDS, SOBJECT_NAME } from './vocabulary';
 
 export function checkResource(ctx: Checker, r: unknown, path: string): void {
     if (!ctx.objectAt(r, path, 'A resource')) return;
@@ -32,7 +34,23 @@ export function checkResource(ctx: Checker, r: unknown, path: string): void {
             ctx.error(`${path}.objectApiName`, unknownObject(objectApiName));
         }
         if (r.value !== undefined) {
-            literalOrTemplate(ctx, r.value, `${path}.value`, dataType, isCollection, 'The initial value', OUTSIDE);
+            // A computed initial value is a node of the dependency graph (initial values may not form a circle).
+            if (name) {
+                ctx.dependencies.set(name.toLowerCase(), {
+                    name,
+                    kind: 'variable',
+                    path: `${path}.value`,
+                    deps: new Set()
+                });
+            }
+            const target: ValueTarget = {
+                dataType,
+                collection: isCollection,
+                what: 'The initial value',
+                listsResolved: false,
+                listHint: `a list initial value is kept as written: use literal values, one merge field that holds a whole collection ("{!table.SelectedRowsKeyValue}"), or fill the list with a setVariable action on "load"`
+            };
+            checkValue(ctx, r.value, `${path}.value`, target, { ...OUTSIDE, dependent: name?.toLowerCase() });
         }
     } else if (kind === 'constant') {
         ctx.keys(r, path, [...base, 'value'], `constant '${name ?? path}'`);
@@ -61,84 +79,21 @@ export function checkResource(ctx: Checker, r: unknown, path: string): void {
             );
         }
         if (src !== undefined && name) {
-            ctx.formulaDeps.set(name.toLowerCase(), { path: `${path}.formula`, deps: new Set() });
-            expression(ctx, src, `${path}.formula`, 'formula', { inOnError: false, formula: name.toLowerCase() });
+            ctx.dependencies.set(name.toLowerCase(), {
+                name,
+                kind: 'formula',
+                path: `${path}.formula`,
+                deps: new Set()
+            });
+            const ast = expression(ctx, src, `${path}.formula`, 'formula', {
+                inOnError: false,
+                dependent: name.toLowerCase()
+            });
+            if (ast && dataType !== 'Record') {
+                checkFormulaType(ctx, ast, `${path}.formula`, formulaTypeOf(dataType), `Formula '${name}'`);
+            }
         }
     } else {
         ctx.keys(r, path, [...base, 'isCollection', 'objectApiName', 'value', 'formula'], `resource '${name ?? path}'`);
     }
-}
-
-/** Checks a literal against a data type. */
-export function literal(
-    ctx: Checker,
-    v: unknown,
-    path: string,
-    dataType: string | undefined,
-    collection: boolean,
-    what: string
-): void {
-    if (collection) {
-        if (!Array.isArray(v)) {
-            ctx.error(
-                path,
-                `${what} of a collection must be a list [ ... ] or a merge field, but it is ${typeName(v)}.`
-            );
-            return;
-        }
-        v.forEach((item, i) => literal(ctx, item, `${path}[${i}]`, dataType, false, what));
-        return;
-    }
-    if (v === null || dataType === undefined) return;
-    const bad = (expected: string): void =>
-        ctx.error(path, `${what} must be ${expected} for a ${dataType} value, but it is ${typeName(v)}.`);
-    switch (dataType) {
-        case 'Text':
-            if (typeof v !== 'string') bad('text in double quotes');
-            break;
-        case 'Number':
-        case 'Currency':
-            if (typeof v !== 'number') bad('a number without quotes');
-            break;
-        case 'Boolean':
-            if (typeof v !== 'boolean') bad('true or false without quotes');
-            break;
-        case 'Date':
-            if (typeof v !== 'string' || !DATE_LITERAL.test(v)) bad('a date written "YYYY-MM-DD"');
-            break;
-        case 'DateTime':
-            if (typeof v !== 'string' || !DATETIME_LITERAL.test(v))
-                bad('an ISO date-time such as "2025-01-31T09:00:00Z"');
-            break;
-        default:
-            if (!isObject(v)) bad('an object { ... } or a merge field');
-            break;
-    }
-}
-
-/** A literal, or a text with merge fields. */
-export function literalOrTemplate(
-    ctx: Checker,
-    v: unknown,
-    path: string,
-    dataType: string | undefined,
-    collection: boolean,
-    what: string,
-    scope: Scope,
-    formulas = false
-): void {
-    if (typeof v === 'string' && isMergeField(v)) {
-        expression(ctx, v, path, 'template', scope);
-        return;
-    }
-    if (formulas && typeof v === 'string' && v.includes('(')) {
-        // Like the runtime (resolveValue with formulas): text that parses as a formula is evaluated.
-        const parsed = parseFormula(v) as ExpressionOutcome & { ast?: { type?: string } };
-        if (parsed.ok && parsed.ast?.type !== 'literal') return;
-    }
-    if (Array.isArray(v) && collection) {
-        v.forEach((item, i) => literalOrTemplate(ctx, item, `${path}[${i}]`, dataType, false, what, scope, formulas));
-        return;
-    }
-    literal(ctx, v, path, dataType, collection, what);
 }

@@ -8,8 +8,9 @@ import { checkResource } from './resources';
 import { checkQuery } from './queries';
 import { checkComponent, unhandledActions } from './components';
 import { checkInteraction } from './interactions';
-import { formulaCycles } from './dependencyGraph';
-import { API_NAME, LIMITS, NAME } from './vocabulary';
+import { dependencyCycles } from './dependencyGraph';
+import { LIMITS } from './vocabulary';
+import { IDENTIFIER_MAX, identifierReason } from './identifiers';
 
 export function runChecks(ctx: Checker): DefinitionProblem[] {
     const doc = ctx.doc;
@@ -37,15 +38,8 @@ export function runChecks(ctx: Checker): DefinitionProblem[] {
             `schemaVersion ${typeName(doc.schemaVersion)} is not supported: this version reads "schemaVersion": ${SCHEMA_VERSION}.`
         );
     }
-    ctx.requireString(doc, 'apiName', '', 'apiName', {
-        pattern: API_NAME,
-        patternHint:
-            'use letters, digits and single underscores, start with a letter and do not end with an underscore (e.g. Contact_Status_Board)',
-        max: LIMITS.apiNameLength
-    });
-    if (typeof doc.apiName === 'string' && doc.apiName.endsWith('_') && API_NAME.test(doc.apiName)) {
-        ctx.error('apiName', `apiName '${doc.apiName}' ends with an underscore: remove it.`);
-    }
+    // The custom metadata record Dynamic_Component.<apiName>: a developer name of at most 40 characters.
+    ctx.identifier(doc, 'apiName', '', 'apiName', { max: LIMITS.apiNameLength, example: 'Contact_Status_Board' });
     ctx.requireString(doc, '$schema', '', '$schema', { optional: true });
     ctx.requireString(doc, 'label', '', 'label', { nonEmpty: true, max: LIMITS.labelLength });
     ctx.requireString(doc, 'description', '', 'description', { optional: true });
@@ -66,7 +60,7 @@ export function runChecks(ctx: Checker): DefinitionProblem[] {
     const interactionIds = new Map<string, string>();
     interactions.forEach((it, i) => checkInteraction(ctx, it, `interactions[${i}]`, interactionIds));
     unhandledActions(ctx, components, interactions);
-    formulaCycles(ctx);
+    dependencyCycles(ctx);
     return ctx.problems;
 }
 
@@ -75,7 +69,7 @@ export function collectNames(ctx: Checker, items: unknown[], list: string, kind:
         const path = `${list}[${i}]`;
         if (!isObject(item)) return;
         const name = item.name;
-        if (typeof name !== 'string' || !NAME.test(name)) return;
+        if (typeof name !== 'string' || identifierReason(name, { max: IDENTIFIER_MAX }) !== undefined) return;
         const lower = name.toLowerCase();
         const existing = ctx.names.get(lower);
         if (existing) {

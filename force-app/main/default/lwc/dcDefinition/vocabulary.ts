@@ -44,15 +44,10 @@ export const LIMITS = {
     relationshipDepth: 5
 } as const;
 
-export const API_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*$/;
-export const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 export const FIELD_PATH = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
 export const SOBJECT_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
-export const FLOW_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 export const ICON_NAME = /^(utility|standard|custom|action|doctype):[a-z0-9_]+$/;
 export const CSS_LENGTH = /^\d+(\.\d+)?(px|rem|em|vh|%)$/;
-export const DATE_LITERAL = /^\d{4}-\d{2}-\d{2}$/;
-export const DATETIME_LITERAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 export const TEXT_TYPES = new Set([
     'STRING',
@@ -73,7 +68,7 @@ export const ACTION_KEYS: Record<string, string[]> = {
     showToast: ['variant', 'title', 'message', 'mode'],
     navigate: ['target', 'recordId', 'objectApiName', 'actionName', 'pageName', 'url'],
     confirm: ['title', 'message', 'confirmLabel', 'variant', 'theme', 'onCancel'],
-    executeFlow: ['flowApiName', 'inputs', 'outputs'],
-    openFlowDialog: ['flowApiName', 'title', 'inputs', 'outputs', 'onClose', 'size'],
-    openFlowPanel: ['flowApiName', 'title', 'inputs', 'outputs', 'onClose', 'position', 'size']
+    executeFlow: ['flowApiName', 'inputs', 'outputs', 'requiredPermission'],
+    openFlowDialog: ['flowApiName', 'title', 'inputs', 'outputs', 'onClose', 'size', 'requiredPermission'],
+    openFlowPanel: ['flowApiName', 'title', 'inputs', 'outputs', 'onClose', 'position', 'size', 'requiredPermission']
 };

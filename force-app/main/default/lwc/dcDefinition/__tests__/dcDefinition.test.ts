@@ -346,7 +346,7 @@ describe('c/dcDefinition validateDefinition', () => {
             expectProblem(doc, 'resources[0].value', /must be a number/);
             expectProblem(doc, 'resources[1].value', /must be a list/);
             expectProblem(doc, 'resources[4].value', /YYYY-MM-DD/);
-            expectProblem(doc, 'resources[5].value', /ISO date-time/);
+            expectProblem(doc, 'resources[5].value', /'today' is not a valid DateTime: 'today' is not a date-time/);
             expectProblem(doc, 'resources[6].value', /true or false/);
             expectProblem(doc, 'resources[3].value', /text in double quotes/);
         });
@@ -586,7 +586,7 @@ describe('c/dcDefinition validateDefinition', () => {
             expectProblem(doc, 'queries[0].where.conditions[7].field', /cannot be used in a filter/);
             expectProblem(doc, 'queries[0].where.conditions[8].value', /has no value/);
             expectProblem(doc, 'queries[0].where.conditions[9].value', /single literal or a merge field/);
-            expectProblem(doc, 'queries[0].where.conditions[10].value', /is a date-time/);
+            expectProblem(doc, 'queries[0].where.conditions[10].value', /The value '2025-01-01' for 'LastModifiedDate' is not a valid DateTime/);
             expectProblem(doc, 'queries[0].where.conditions[11].operator', /'like' is not allowed/);
             expectProblem(doc, 'queries[0].where.conditions[12].field', /missing/);
             expectProblem(doc, 'queries[0].where.conditions[13].operator', /checkbox can only be compared/);
@@ -839,8 +839,9 @@ describe('c/dcDefinition validateDefinition', () => {
                 { type: 'setVariable', variable: 'updatedCount', value: 'ten' },
                 { type: 'setVariable', variable: 'Updatedcount', value: 1 },
                 { type: 'setVariable', variable: 'ids', operator: 'add', value: 'c' },
-                { type: 'setVariable', variable: 'updatedCount', value: 'LEN("abc")' },
-                { type: 'setVariable', variable: 'updatedCount', value: '(x' }
+                { type: 'setVariable', variable: 'updatedCount', value: '=LEN("abc")' },
+                { type: 'setVariable', variable: 'updatedCount', value: '(x' },
+                { type: 'setVariable', variable: 'updatedCount', value: 'LEN("abc")' }
             );
             expectProblem(doc, 'interactions[2].do[3].variable', /'activeStatus' is a constant/);
             expectProblem(doc, 'interactions[2].do[4].value', /has no value/);
@@ -855,6 +856,11 @@ describe('c/dcDefinition validateDefinition', () => {
             expect(problems(doc).filter((p) => p.startsWith('interactions[2].do[9]'))).toEqual([]);
             expect(problems(doc).filter((p) => p.startsWith('interactions[2].do[10]'))).toEqual([]);
             expectProblem(doc, 'interactions[2].do[11].value', /must be a number/);
+            expectProblem(
+                doc,
+                'interactions[2].do[12].value',
+                /"LEN\(\\"abc\\"\)" is read as text, but a Number is needed; to compute it, start the value with '=' \("=LEN/
+            );
         });
 
         it('checks showToast, navigate, confirm and flow dialogs', () => {
