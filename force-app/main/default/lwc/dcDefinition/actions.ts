@@ -6,6 +6,7 @@ import { DATA_TYPES } from './definitionTypes';
 import { Checker, isMergeField, typeName, type Json, type Scope } from './checker';
 import { expression } from './references';
 import { checkValue } from './values';
+import { urlProblem } from './urlPolicy';
 import { didYouMean } from './suggest';
 import { unknownObject } from './messages';
 import { ACTION_KEYS, ACTION_TYPES } from './vocabulary';
@@ -132,6 +133,13 @@ export function checkAction(ctx: Checker, a: unknown, path: string, scope: Scope
             };
             for (const key of ['recordId', 'objectApiName', 'pageName', 'url']) {
                 template(key, key, target !== undefined && needs[target] === key);
+            }
+            if (typeof a.url === 'string' && a.url.trim()) {
+                // The text before the first merge field fixes the scheme; a URL that starts with a merge field is
+                // checked when it runs (the navigate executor calls urlProblem on the resolved URL).
+                const head = a.url.split('{!')[0];
+                const problem = head === a.url ? urlProblem(a.url) : /:/.test(head) ? urlProblem(head) : undefined;
+                if (problem) ctx.error(`${path}.url`, problem);
             }
             const obj = a.objectApiName;
             if (typeof obj === 'string' && !isMergeField(obj) && ctx.catalog && !ctx.catalog.describeObject(obj)) {

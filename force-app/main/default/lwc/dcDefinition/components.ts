@@ -3,8 +3,9 @@
  */
 import { Checker, isObject, OUTSIDE, type Json } from './checker';
 import { expression } from './references';
+import { fieldNotInQuery, unreachableHeaderAction } from './messages';
 import { didYouMean } from './suggest';
-import { resolveFieldPath } from './schemaFields';
+import { resolveFieldPath, rowFieldHint } from './schemaFields';
 import { COMPONENT_TYPES, CSS_LENGTH, ICON_NAME, LIMITS } from './vocabulary';
 
 export function checkComponent(ctx: Checker, c: unknown, path: string): void {
@@ -77,10 +78,9 @@ export function checkComponent(ctx: Checker, c: unknown, path: string): void {
             ctx.error(p, `${what} '${field}' must be written as in the query's fields: '${other}'.`);
             return other;
         }
-        ctx.error(
-            p,
-            `${what} '${field}' is not read by query '${String(query?.name)}': add it to the query's "fields" or choose one of ${rowFields.join(', ')}.${didYouMean(field, rowFields)}`
-        );
+        const objectName = typeof query?.object === 'string' ? query.object : undefined;
+        const hint = rowFieldHint(ctx.catalog, objectName, field, rowFields);
+        ctx.error(p, fieldNotInQuery(`${what} '${field}'`, field, String(query?.name), hint));
         return undefined;
     };
 
@@ -157,7 +157,11 @@ export function actionButtons(
             else seen.set(name.toLowerCase(), i);
         }
         ctx.requireString(b, 'label', p, 'The action label', { nonEmpty: true, max: 80 });
-        ctx.optionalBoolean(b, 'requiresSelection', p, 'requiresSelection');
+        const requiresSelection = ctx.optionalBoolean(b, 'requiresSelection', p, 'requiresSelection');
+        if (requiresSelection && selectionOff(c)) {
+            // The button stays disabled forever: nobody can select a row.
+            ctx.error(`${p}.requiresSelection`, unreachableHeaderAction(String(name ?? b.name), String(c.name)));
+        }
         ctx.optionalEnum(b, 'variant', p, 'The button variant', ['neutral', 'brand', 'destructive']);
         ctx.requireString(b, 'iconName', p, 'iconName', {
             optional: true,
@@ -165,6 +169,11 @@ export function actionButtons(
             patternHint: 'use an SLDS icon name such as "utility:check"'
         });
     });
+}
+
+/** True when a table offers no row selection: maxRowSelection 0 or not set (the default is 0). */
+export function selectionOff(component: Json): boolean {
+    return component.maxRowSelection === undefined || component.maxRowSelection === 0;
 }
 
 /** A header or row action that no interaction handles would be a button that does nothing. */

@@ -37,6 +37,7 @@ export {
 } from './vocabulary';
 export { findField, resolveFieldPath } from './schemaFields';
 export { RESERVED_KEYS } from './documentShape';
+export { ALLOWED_URL_SCHEMES, urlProblem } from './urlPolicy';
 export { MAX_NESTING } from './jsonSource';
 export type { FieldPathResult } from './schemaFields';
 

@@ -24,19 +24,17 @@ export function stronglyConnected(nodes: Map<string, DependencyNode>): string[][
     const onStack = new Set<string>();
     const stack: string[] = [];
     const components: string[][] = [];
-    let counter = 0;
+    // Explicit call stack: [node, iterator over its dependencies].
+    const work: [string, Iterator<string>][] = [];
+    const enter = (n: string): void => {
+        index.set(n, index.size);
+        low.set(n, index.get(n)!);
+        stack.push(n);
+        onStack.add(n);
+        work.push([n, nodes.get(n)!.deps.values()]);
+    };
     for (const root of nodes.keys()) {
         if (index.has(root)) continue;
-        // Explicit call stack: [node, iterator over its dependencies].
-        const work: [string, Iterator<string>][] = [];
-        const enter = (n: string): void => {
-            index.set(n, counter);
-            low.set(n, counter);
-            counter++;
-            stack.push(n);
-            onStack.add(n);
-            work.push([n, nodes.get(n)!.deps.values()]);
-        };
         enter(root);
         while (work.length) {
             const [n, deps] = work[work.length - 1];

@@ -3,6 +3,8 @@
  */
 import { Checker, isObject, type Json, type Scope } from './checker';
 import { checkAction } from './actions';
+import { selectionOff } from './components';
+import { unreachableSelectionChange } from './messages';
 import { didYouMean } from './suggest';
 import { INTERACTION_EVENTS } from './vocabulary';
 
@@ -77,6 +79,9 @@ export function checkTrigger(ctx: Checker, on: Json, path: string, event: string
     if (event === 'selectionChange' || event === undefined) {
         if (event === 'selectionChange' && on.action !== undefined) {
             ctx.error(`${path}.action`, `A selectionChange interaction has no action: remove "action".`);
+        }
+        if (event === 'selectionChange' && component && selectionOff(component)) {
+            ctx.error(`${path}.event`, unreachableSelectionChange(String(component.name)));
         }
         return;
     }

@@ -91,6 +91,7 @@ const ESCAPES = new Map<string, string>([
 const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 const HEX4 = /[0-9a-fA-F]{4}/y;
 /** A run of string characters that need no attention (no quote, backslash or control character). */
+// eslint-disable-next-line no-control-regex -- the control characters are exactly what a string may not hold
 const PLAIN = /[^"\\\u0000-\u001f]+/y;
 
 /**

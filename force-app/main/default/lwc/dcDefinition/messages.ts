@@ -308,3 +308,57 @@ export function invalidIdentifier(what: string, value: string, reason: string, e
 export function schemaNameTooLong(what: string, value: string, reason: string): string {
     return `${what} '${value}' cannot exist: ${reason}. Check the API name.`;
 }
+
+// ------------------------------------------------------------------ the validator and the navigate action: URLs
+
+function shortUrl(url: string): string {
+    return url.length > 60 ? `${url.slice(0, 57)}...` : url;
+}
+
+export function urlEmpty(): string {
+    return `The URL is empty: give the address to open (https://..., or a relative URL such as /lightning/o/Contact/home).`;
+}
+
+export function urlProtocolRelative(url: string): string {
+    return `The URL '${shortUrl(url)}' starts with '//', which opens another site: write it in full with https:// or make it relative to the org (/lightning/...).`;
+}
+
+export function urlSchemeNotAllowed(url: string, scheme: string, allowed: readonly string[]): string {
+    return `The URL scheme '${scheme}:' is not allowed (in '${shortUrl(url)}'): a navigate action opens only ${allowed.map((s) => `${s}:`).join(', ')} or a URL relative to the org such as /lightning/o/Contact/home.`;
+}
+
+// ------------------------------------------------------------------ the validator: what nobody can use
+
+/** A header action with requiresSelection on a table where no row can be selected. */
+export function unreachableHeaderAction(action: string, table: string): string {
+    return `Header action '${action}' requires a selection, but '${table}' offers no row selection (maxRowSelection is 0 or not set), so nobody can ever use it: set "maxRowSelection" on '${table}' (1 for a single row) or remove "requiresSelection".`;
+}
+
+/** A selectionChange interaction on a table where no row can be selected. */
+export function unreachableSelectionChange(table: string): string {
+    return `This interaction runs when the selection of '${table}' changes, but '${table}' offers no row selection (maxRowSelection is 0 or not set), so it never runs: set "maxRowSelection" on '${table}' or remove the interaction.`;
+}
+
+// ------------------------------------------------------------------ the validator: table rows
+
+/**
+ * A column / keyField / row merge field naming a field the table's query does not read. With `exists` the field
+ * is real and the fix is the query's fields (naming its typo when one is close); otherwise a real row field is
+ * suggested.
+ */
+export function fieldNotInQuery(
+    subject: string,
+    field: string,
+    query: string,
+    hint: { exists?: boolean; candidates: readonly string[]; suggestion?: string; typoInQuery?: string }
+): string {
+    if (hint.exists) {
+        const typo = hint.typoInQuery
+            ? ` The query reads '${hint.typoInQuery}', which does not exist: if it was meant to be '${field}', fix it there.`
+            : '';
+        return `${subject} is not read by query '${query}': add '${field}' to the query's "fields".${typo}`;
+    }
+    const choose = hint.candidates.length ? ` or choose one of ${hint.candidates.join(', ')}` : '';
+    const mean = hint.suggestion && hint.suggestion !== field ? ` Did you mean '${hint.suggestion}'?` : '';
+    return `${subject} is not read by query '${query}': add it to the query's "fields"${choose}.${mean}`;
+}

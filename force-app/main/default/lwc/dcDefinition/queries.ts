@@ -7,7 +7,14 @@ import { Checker, isMergeField, isObject, typeName, OUTSIDE, type Json } from '.
 import { expression } from './references';
 import { closest, sentence } from './suggest';
 import { dateTextProblem, dateTimeTextProblem } from 'c/dcExpressions';
-import { invalidDateValue, mergeFieldInListNotResolved, picklistValueUnknown, unknownObject } from './messages';
+import { schemaNameLengthReason } from './identifiers';
+import {
+    schemaNameTooLong,
+    invalidDateValue,
+    mergeFieldInListNotResolved,
+    picklistValueUnknown,
+    unknownObject
+} from './messages';
 import { picklistValuesOf, resolveFieldPath } from './schemaFields';
 import { CONDITION_OPERATORS, FIELD_PATH, LIMITS, NUMBER_TYPES, SOBJECT_NAME, TEXT_TYPES } from './vocabulary';
 
@@ -27,7 +34,9 @@ export function checkQuery(ctx: Checker, q: unknown, path: string): void {
         patternHint: 'use an object API name such as Contact or Invoice__c'
     });
     let object: ObjectDescribe | undefined;
-    if (objectName && ctx.catalog) {
+    const objectTooLong = objectName === undefined ? undefined : schemaNameLengthReason(objectName);
+    if (objectTooLong) ctx.error(`${path}.object`, schemaNameTooLong('Object', objectName!, objectTooLong));
+    else if (objectName && ctx.catalog) {
         object = ctx.catalog.describeObject(objectName);
         if (!object) ctx.error(`${path}.object`, unknownObject(objectName));
     }
@@ -41,6 +50,14 @@ export function checkQuery(ctx: Checker, q: unknown, path: string): void {
                 p,
                 `${what} '${field}' is not a field path: use an API name (Email) or a parent path (Account.Name).`
             );
+            return undefined;
+        }
+        const tooLong = field
+            .split('.')
+            .map(schemaNameLengthReason)
+            .find((r) => r);
+        if (tooLong) {
+            ctx.error(p, schemaNameTooLong(what, field, tooLong));
             return undefined;
         }
         if (field.split('.').length > LIMITS.relationshipDepth + 1) {

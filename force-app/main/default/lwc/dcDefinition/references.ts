@@ -4,10 +4,10 @@
  */
 import { formulaTypeOf, parseFormula, parseTemplate } from 'c/dcExpressions';
 import type { Ast, FormulaType } from 'c/dcExpressions';
-import { expressionDoesNotParse } from './messages';
+import { expressionDoesNotParse, fieldNotInQuery } from './messages';
 import { TABLE_PROPERTIES } from './definitionTypes';
 import { didYouMean, listOf, sentence } from './suggest';
-import { resolveFieldPath } from './schemaFields';
+import { resolveFieldPath, rowFieldHint } from './schemaFields';
 import { ERROR_PROPERTIES, GLOBALS } from './vocabulary';
 import { Checker, type Json, type Scope } from './checker';
 
@@ -195,9 +195,12 @@ export function componentReference(
         if (!rowField) return;
         const fields = queryFieldsOfTable(ctx, component);
         if (fields && !fields.some((f) => f.toLowerCase() === rowField.toLowerCase())) {
+            const q = typeof component.query === 'string' ? ctx.lookup(component.query) : undefined;
+            const objectName = typeof q?.value.object === 'string' ? q.value.object : undefined;
+            const hint = rowFieldHint(ctx.catalog, objectName, rowField, fields);
             ctx.error(
                 path,
-                `${shown}: rows of '${name}' only hold the fields of query '${String(component.query)}'; add '${rowField}' to its "fields" (or fix the name).${didYouMean(rowField, fields)}`
+                `${shown}: rows of '${name}' only hold the fields its query reads. ${fieldNotInQuery(`'${rowField}'`, rowField, String(component.query), hint)}`
             );
         }
         return;

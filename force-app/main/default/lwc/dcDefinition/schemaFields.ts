@@ -1,7 +1,7 @@
 /*
  * Reading the schema catalog: fields by API name, relationship paths (Account.Owner.Name), picklist values.
  */
-import { didYouMean } from './suggest';
+import { closest, didYouMean } from './suggest';
 import { isObject } from './checker';
 import type { FieldDescribe, ObjectDescribe, SchemaCatalog } from './definitionTypes';
 
@@ -95,4 +95,30 @@ export function picklistValuesOf(field: FieldDescribe): { value: string; label?:
         else if (isObject(entry) && typeof entry.value === 'string') out.push(entry as { value: string });
     }
     return out;
+}
+
+/**
+ * How to point an admin at the right field when `field` is not among a query's `rowFields`: only names that really
+ * exist on the object are suggested, so a typo in the query's fields is never offered as the fix for a correct
+ * column. `exists` is true when `field` itself is a field of the object (then the fix is adding it to the query),
+ * undefined when the catalog cannot tell. `typoInQuery` is a row field that does not exist and is close to `field`.
+ */
+export function rowFieldHint(
+    catalog: SchemaCatalog | undefined,
+    objectName: string | undefined,
+    field: string,
+    rowFields: readonly string[]
+): { exists?: boolean; candidates: string[]; suggestion?: string; typoInQuery?: string } {
+    const known = catalog && objectName && catalog.describeObject(objectName) ? catalog : undefined;
+    const isField = (f: string): boolean | undefined => {
+        if (!known) return undefined;
+        return resolveFieldPath(known, objectName!, f).ok;
+    };
+    const candidates = rowFields.filter((f) => isField(f) !== false);
+    const exists = isField(field);
+    if (exists) {
+        const missing = rowFields.filter((f) => isField(f) === false);
+        return { exists, candidates, typoInQuery: closest(field, missing) };
+    }
+    return { exists, candidates, suggestion: closest(field, candidates) };
 }

@@ -441,7 +441,7 @@ describe('c/dcDefinition validateDefinition', () => {
             expectProblem(
                 withTitle('{!contactsTable.FirstSelectedRow.Title}'),
                 'components[0].title',
-                /add 'Title' to its "fields"/
+                /'Title' is not read by query 'contacts': add it to the query's "fields"/
             );
             expect(
                 problems(withTitle('{!contactsTable.FirstSelectedRow.Account.Name} {!contactsTable.FirstSelectedRow}'))
