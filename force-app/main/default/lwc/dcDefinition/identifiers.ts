@@ -46,9 +46,10 @@ export function identifierReason(value: string, rules: IdentifierRules): string 
  * platform allows, or undefined. The pattern itself is checked elsewhere.
  */
 export function schemaNameLengthReason(segment: string): string | undefined {
-    const m = /^(?:([A-Za-z][A-Za-z0-9]*)__)?(.+?)(__[A-Za-z]{1,4})?$/.exec(segment);
-    if (!m) return undefined;
-    const [, namespace, base] = m;
+    // Name, Name__c (custom), ns__Name__c (managed package); more parts are left to the pattern check.
+    const parts = segment.split('__');
+    const namespace = parts.length === 3 ? parts[0] : undefined;
+    const base = parts.length === 3 ? parts[1] : parts[0];
     if (namespace && namespace.length > NAMESPACE_MAX)
         return `its namespace prefix '${namespace}' is ${namespace.length} characters long; a namespace has at most ${NAMESPACE_MAX}`;
     if (base.length > SCHEMA_NAME_MAX)
