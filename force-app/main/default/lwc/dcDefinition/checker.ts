@@ -55,12 +55,16 @@ export class Checker {
     /** Formulas and computed variables by lower-case name, with what they read (dependencyGraph.ts). */
     readonly dependencies = new Map<string, DependencyNode>();
 
+    /** Work done: shape checks, references and problems (the fuzz tests bound it by the document's size). */
+    steps = 0;
+
     constructor(
         readonly doc: Json,
         readonly catalog?: SchemaCatalog
     ) {}
 
     error(path: string, message: string): void {
+        this.steps++;
         this.problems.push({ path, message, severity: 'error' });
     }
 
@@ -72,6 +76,7 @@ export class Checker {
 
     keys(obj: Json, path: string, allowed: readonly string[], what: string): void {
         for (const key of Object.keys(obj)) {
+            this.steps++;
             // Reserved keys (__proto__, ...) are reported once, by checkDocumentShape.
             if (allowed.includes(key) || RESERVED_KEYS.includes(key)) continue;
             this.error(
@@ -88,6 +93,7 @@ export class Checker {
         what: string,
         opts: { optional?: boolean; pattern?: RegExp; patternHint?: string; max?: number; nonEmpty?: boolean } = {}
     ): string | undefined {
+        this.steps++;
         const p = childPath(path, key);
         const v = obj[key];
         if (v === undefined) {
@@ -167,6 +173,7 @@ export class Checker {
     }
 
     array(obj: Json, key: string, path: string, what: string, required = false): unknown[] | undefined {
+        this.steps++;
         const v = obj[key];
         const p = childPath(path, key);
         if (v === undefined) {
@@ -181,6 +188,7 @@ export class Checker {
     }
 
     objectAt(v: unknown, path: string, what: string): v is Json {
+        this.steps++;
         if (isObject(v)) return true;
         this.error(path, `${what} must be an object { ... }, but it is ${typeName(v)}.`);
         return false;

@@ -25,6 +25,8 @@ export interface ParsedJson {
     error?: JsonSyntaxError;
     /** Keys that appear twice in one object (the later value wins, as in JSON.parse). */
     duplicateKeys: { path: string; position: SourcePosition }[];
+    /** Work done: loop turns of the reader (the fuzz tests bound it by the text's length). */
+    steps?: number;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -122,6 +124,7 @@ class JsonReader {
     readonly offsets = new Map<string, number>();
     readonly duplicates: { path: string; offset: number }[] = [];
     i = 0;
+    steps = 0;
 
     constructor(private readonly text: string) {}
 
@@ -146,6 +149,7 @@ class JsonReader {
         this.expect('"', 'a string');
         const parts: string[] = [];
         while (this.i < text.length) {
+            this.steps++;
             PLAIN.lastIndex = this.i;
             if (PLAIN.test(text)) {
                 parts.push(text.slice(this.i, PLAIN.lastIndex));
@@ -254,6 +258,7 @@ class JsonReader {
         const stack: Frame[] = [];
         let done = this.valueStart(rootPath, stack);
         for (;;) {
+            this.steps++;
             if (done === undefined) {
                 // A container was just opened: empty, or read its first member / item.
                 const top = stack[stack.length - 1];
@@ -345,7 +350,8 @@ export function parseJsonWithPositions(text: string): ParsedJson {
         return {
             value,
             positions: toPositions(),
-            duplicateKeys: reader.duplicates.map((d) => ({ path: d.path, position: at(d.offset) }))
+            duplicateKeys: reader.duplicates.map((d) => ({ path: d.path, position: at(d.offset) })),
+            steps: reader.steps
         };
     } catch (e) {
         // Only SyntaxProblem is expected; anything else (e.g. out of memory on a huge text) is still a problem,
@@ -355,7 +361,8 @@ export function parseJsonWithPositions(text: string): ParsedJson {
         return {
             positions: toPositions(),
             error: { message, ...at(offset) },
-            duplicateKeys: []
+            duplicateKeys: [],
+            steps: reader.steps
         };
     }
 }

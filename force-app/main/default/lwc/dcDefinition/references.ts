@@ -68,6 +68,7 @@ function fieldFormulaType(ctx: Checker, objectName: string, fieldPath: string[])
 }
 
 export function reference(ctx: Checker, ref: string, path: string, scope: Scope): void {
+    ctx.steps++;
     const segments = ref.split('.');
     const head = segments[0];
     const rest = segments.slice(1);
