@@ -586,7 +586,11 @@ describe('c/dcDefinition validateDefinition', () => {
             expectProblem(doc, 'queries[0].where.conditions[7].field', /cannot be used in a filter/);
             expectProblem(doc, 'queries[0].where.conditions[8].value', /has no value/);
             expectProblem(doc, 'queries[0].where.conditions[9].value', /single literal or a merge field/);
-            expectProblem(doc, 'queries[0].where.conditions[10].value', /The value '2025-01-01' for 'LastModifiedDate' is not a valid DateTime/);
+            expectProblem(
+                doc,
+                'queries[0].where.conditions[10].value',
+                /The value '2025-01-01' for 'LastModifiedDate' is not a valid DateTime/
+            );
             expectProblem(doc, 'queries[0].where.conditions[11].operator', /'like' is not allowed/);
             expectProblem(doc, 'queries[0].where.conditions[12].field', /missing/);
             expectProblem(doc, 'queries[0].where.conditions[13].operator', /checkbox can only be compared/);

@@ -1,3 +1,5 @@
+/* eslint jest/expect-expect: ["error", { "assertFunctionNames": ["expect", "expectOne", "expectValid"] }] */
+/* eslint no-script-url: "off" -- script URLs are the inputs these tests reject */
 /*
  * The validator's rules from issue #12: one test per rule, each a bad input and the exact problem at the exact path.
  */
