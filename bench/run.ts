@@ -6,6 +6,9 @@
  * Writes bench/results/latest.md (+ latest.json) and prints the table.
  *
  *   npm run bench [-- --runs 5] [--sizes 1000,10000,50000] [--cap 90] [--only ours,plain,virtual] [--resume file]
+ *
+ * First it runs the definition validation benchmark (bench/definitions.bench.ts, Node only, a few seconds):
+ * `--only definitions` runs just that one.
  */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -14,6 +17,7 @@ import * as path from 'node:path';
 import { build, sourcesNewestMtime, type BuildTarget } from '../preview/build';
 import { launchBrowser } from '../e2e/lib/browser';
 import type { Page } from 'playwright-core';
+import { runDefinitionBench } from './definitions.bench';
 
 const ROOT = path.resolve(__dirname, '..');
 const TARGET: BuildTarget = { name: 'bench', input: path.join(__dirname, 'benchPage.ts') };
@@ -181,6 +185,13 @@ function fmt(ms: number | null, metric: Metric, capMs: number): string {
 }
 
 async function main(): Promise<void> {
+    const onlyArg = arg('only', '');
+    const definitionsMet = runDefinitionBench();
+    console.log('');
+    if (onlyArg.split(',').every((k) => k === 'definitions') && onlyArg) {
+        if (!definitionsMet) process.exit(1);
+        return;
+    }
     const runs = Number(arg('runs', '5'));
     const sizes = arg('sizes', '1000,10000,50000').split(',').map(Number);
     const capMs = Number(arg('cap', '90')) * 1000;
