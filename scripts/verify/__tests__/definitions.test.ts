@@ -57,6 +57,91 @@ test('definitions: invalid JSON fails with its line and column', async () => {
     ]);
 });
 
+test('definitions: a reserved key (__proto__) fails, and never sets a prototype', async () => {
+    assert.deepEqual(await problemsOf('definitions', 'definitions-reserved-key'), [
+        "definitions/Reserved_Key_Board.json:7: resources[0].__proto__: '__proto__' is a reserved key (it names JavaScript object machinery and could change how the definition is read): remove it or rename the property; no part of a definition uses it."
+    ]);
+});
+
+test('definitions: JSON nested past the limit fails with its line and column', async () => {
+    assert.deepEqual(await problemsOf('definitions', 'definitions-too-deep'), [
+        'definitions/Too_Deep_Board.json:5: The definition is not valid JSON: The JSON is nested more than 100 levels deep (objects and lists inside each other); a definition needs far fewer: flatten it at line 5, column 119.'
+    ]);
+});
+
+test('definitions: names and ids break the developer-name rules', async () => {
+    const problems = await problemsOf('definitions', 'definitions-bad-identifier');
+    const one = (re: RegExp) => assert.equal(matching(problems, re).length, 1, problems.join('\n'));
+    one(
+        /Bad_Names_Board\.json:13: resources\[1\]\.name: The resource name 'total__sum' is not valid: it contains two underscores in a row\./
+    );
+    one(
+        /Bad_Names_Board\.json:53: interactions\[0\]\.id: The interaction id 'go_' is not valid: it ends with an underscore\./
+    );
+    one(
+        /Bad_Names_Board\.json:69: interactions\[0\]\.do\[1\]\.requiredPermission: requiredPermission 'Run Flows' is not valid: it contains a space\./
+    );
+    assert.equal(problems.length, 3, problems.join('\n'));
+});
+
+test('definitions: a navigate URL with a javascript: scheme fails', async () => {
+    assert.deepEqual(await problemsOf('definitions', 'definitions-bad-url'), [
+        "definitions/Bad_Url_Board.json:63: interactions[0].do[1].url: The URL scheme 'javascript:' is not allowed (in 'javascript:alert(document.cookie)'): a navigate action opens only http:, https:, mailto:, tel: or a URL relative to the org such as /lightning/o/Contact/home."
+    ]);
+});
+
+test('definitions: a header action nobody can use (requiresSelection, maxRowSelection 0) fails', async () => {
+    assert.deepEqual(await problemsOf('definitions', 'definitions-unreachable-action'), [
+        "definitions/Unreachable_Board.json:41: components[0].headerActions[0].requiresSelection: Header action 'go' requires a selection, but 'contactsTable' offers no row selection (maxRowSelection is 0 or not set), so nobody can ever use it: set \"maxRowSelection\" on 'contactsTable' (1 for a single row) or remove \"requiresSelection\"."
+    ]);
+});
+
+test('definitions: merge fields inside lists that are kept as written fail', async () => {
+    const problems = await problemsOf('definitions', 'definitions-list-merge-field');
+    assert.deepEqual(
+        problems.map((p) => p.split(' is inside a list')[0]),
+        [
+            'definitions/List_Merge_Board.json:19: resources[1].value[1]: "{!$User.FirstName}"',
+            'definitions/List_Merge_Board.json:38: queries[0].where.conditions[0].value[1]: "{!$User.FirstName}"'
+        ]
+    );
+});
+
+test('definitions: dates that do not exist or that Salesforce cannot store fail', async () => {
+    assert.deepEqual(await problemsOf('definitions', 'definitions-bad-date'), [
+        'definitions/Bad_Date_Board.json:16: resources[1].value: The constant value \'2025-02-30\' is not a valid Date: February 2025 has no day 30. Write a real date between the years 1700 and 4000, such as "2025-01-31".',
+        "definitions/Bad_Date_Board.json:32: queries[0].where.conditions[0].value: The value '1600-01-01' for 'Birthdate' is not a valid Date: the year 1600 is outside the range Salesforce stores (1700 to 4000). Write a real date between the years 1700 and 4000, such as \"2025-01-31\"."
+    ]);
+});
+
+test("definitions: an old-style formula bound for a Number is told to start with '='", async () => {
+    assert.deepEqual(await problemsOf('definitions', 'definitions-old-style-formula'), [
+        `definitions/Old_Formula_Board.json:58: interactions[0].do[0].value: The value "{!count} + 1" is read as text (merge fields inside text), but a Number is needed; to compute it, start the value with '=' ("={!count} + 1").`
+    ]);
+});
+
+test('definitions: a Number formula that returns text, and an unknown function, fail', async () => {
+    assert.deepEqual(await problemsOf('definitions', 'definitions-formula-type'), [
+        "definitions/Formula_Type_Board.json:16: resources[1].formula: Formula 'total' returns Text, but it must be Number: change the formula to return Number (e.g. with VALUE(...)) or change the dataType.",
+        "definitions/Formula_Type_Board.json:22: resources[2].formula: The formula does not parse: Unknown function 'IFF' at position 0 — did you mean IF?"
+    ]);
+});
+
+test('definitions: formulas and initial values in a circle fail, each circle once', async () => {
+    assert.deepEqual(await problemsOf('definitions', 'definitions-cycle'), [
+        'definitions/Cycle_Board.json:16: resources[1].formula: Formulas refer to each other in a circle (a → b → a), so none of them can be computed: break the cycle by removing one of these references.',
+        'definitions/Cycle_Board.json:28: resources[3].value: Formulas and initial values refer to each other in a circle (x → y → x), so none of them can be computed: break the cycle by removing one of these references.'
+    ]);
+});
+
+test("definitions: a typo in the query's fields is named as the fix, never the correct column", async () => {
+    const problems = await problemsOf('definitions', 'definitions-typo-in-query');
+    assert.deepEqual(problems, [
+        "definitions/Typo_Board.json:19: queries[0].fields[1]: Contact has no field 'Emial'. Did you mean 'Email'? Check the API name (custom fields end in __c).",
+        `definitions/Typo_Board.json:34: components[0].columns[1].field: Column 'Email' is not read by query 'contacts': add 'Email' to the query's "fields". The query reads 'Emial', which does not exist: if it was meant to be 'Email', fix it there.`
+    ]);
+});
+
 test('definitions: the clean fixture has no problems', async () => {
     assert.deepEqual(await problemsOf('definitions', 'clean'), []);
 });
