@@ -3,6 +3,7 @@
  * in with engine.registerExecutor(type, executor).
  */
 import { valuesEqual } from 'c/dcExpressions';
+import { urlProblem } from 'c/dcDefinition';
 import { coerceValue, DataTypeError, inputSource, inputSourceScope, selectionReference } from 'c/dcRuntime';
 import type { FlowRunContext, FlowRunResponse } from 'c/dcRuntime';
 import type {
@@ -119,12 +120,14 @@ export const navigate: ActionExecutor<NavigateAction> = (action, context) => {
                 attributes: { pageName: text(context, action.pageName, 'The page name', true) }
             };
             break;
-        case 'url':
-            pageReference = {
-                type: 'standard__webPage',
-                attributes: { url: text(context, action.url, 'The URL', true) }
-            };
+        case 'url': {
+            // the resolved URL is checked again: a merge field must not smuggle in a javascript: or data: URL
+            const url = text(context, action.url, 'The URL', true) ?? '';
+            const problem = urlProblem(url);
+            if (problem) throw new ActionError('URL_NOT_ALLOWED', problem);
+            pageReference = { type: 'standard__webPage', attributes: { url } };
             break;
+        }
         default:
             throw new ActionError(
                 'UNKNOWN_TARGET',

@@ -598,6 +598,20 @@ describe('showToast and navigate', () => {
         expect(svc.navigate).toHaveBeenCalledWith(pageReference);
     });
 
+    it('refuses a URL whose resolved value is a script URL, and opens nothing', async () => {
+        const on = { event: 'rowActionClick' as const, target: 'contactsTable', action: 'open' };
+        const { engine, svc } = setup(
+            single({ type: 'navigate', target: 'url', url: '{!contactsTable.ActionRow.Site}' }, on)
+        );
+        const result = await engine.dispatch({
+            ...on,
+            row: { Id: '003R', Site: ['java', 'script:alert(1)'].join('') }
+        });
+        expect(result.errors[0]).toEqual(expect.objectContaining({ code: 'URL_NOT_ALLOWED' }));
+        expect(result.errors[0].message).toMatch(/javascript/);
+        expect(svc.navigate).not.toHaveBeenCalled();
+    });
+
     it('refuses a blank record id and an unknown target', async () => {
         const { engine, svc } = setup(
             single({ type: 'navigate', target: 'recordPage', recordId: '{!contactsTable.FirstSelectedRow.Id}' })
