@@ -1,8 +1,9 @@
 /*
- * The one wording of every flow contract problem (and of the schema's picklist rule), as template functions.
- * The builder, the component's setup panel, the preview, `npm run validate:definitions` and `npm run verify`
- * all print these; Apex FlowContract.cls mirrors them word for word, so keep every sentence here and nowhere
- * else. Each message says what is wrong and how to fix it; the problem's path says where.
+ * The wording of definition problems, as template functions: first the flow contract (and the schema's picklist
+ * rule), which Apex FlowContract.cls mirrors word for word, then the validator's own rules (the document, names,
+ * values and formulas, URLs, what nobody can use, table rows). The builder, the component's setup panel, the
+ * preview, `npm run validate:definitions` and `npm run verify` all print these. Each message says what is wrong and
+ * how to fix it; the problem's path says where.
  */
 import type { ValueType } from './valueTypes';
 import { listOf, sentence } from './suggest';
