@@ -142,7 +142,7 @@ describe('issue #12 validator rules', () => {
 
         it('rejects constructor and prototype anywhere, once each', () => {
             const doc = base();
-            doc.constructor = 1; // an own property of the plain object, as JSON would give it
+            Object.assign(doc, JSON.parse('{"constructor": 1}')); // an own property, as JSON gives it
             doc.queries[0].where.conditions[0].prototype = 'x';
             const found = problemsOf(doc);
             expect(found.map((p) => p.path)).toEqual(['constructor', 'queries[0].where.conditions[0].prototype']);
