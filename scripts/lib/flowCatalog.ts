@@ -6,7 +6,10 @@
  *   - processType: <processType> (AutoLaunchedFlow when absent, as Flow Builder does);
  *   - triggerType: <start><triggerType> (RecordAfterSave, Scheduled, PlatformEvent, ...), null for "no trigger";
  *   - isActive: <status>Active</status>;
- *   - variables with isRequired = an input variable without a default <value>.
+ *   - variables with isRequired = an input variable without a default <value>;
+ *   - recordWrites: the flow's own recordCreates / recordUpdates / recordDeletes elements (actionCalls are not
+ *     counted: an action's writes are its own code's), subflows: <subflows><flowName>, runInMode: <runInMode> or
+ *     null when the flow does not set it. The org can tell runInMode (FlowVersionView.RunInMode) but not the writes.
  *
  *   const flows = loadFlowCatalog(projectRoot);             // every package directory
  *   const flows = flowCatalogOfDirectory(flowsDir);         // one folder (the preview)
@@ -19,9 +22,11 @@ import * as path from 'node:path';
 import type {
     FlowCatalog,
     FlowDescribe,
+    FlowRecordWrite,
+    FlowRunInMode,
     FlowVariableDescribe
 } from '../../force-app/main/default/lwc/dcDefinition/valueTypes';
-import { FLOW_SUFFIX, FlowParseError, flowFiles, parseFlow, type FlowModel } from './flowModel';
+import { FLOW_SUFFIX, FlowParseError, flowFiles, parseFlow, textOf, type FlowModel } from './flowModel';
 
 /** A flow file that could not be read as Flow XML. */
 export interface UnreadableFlow {
@@ -29,6 +34,24 @@ export interface UnreadableFlow {
     file: string;
     line: number;
     message: string;
+}
+
+const WRITE_ELEMENTS: Record<string, FlowRecordWrite['operation']> = {
+    recordCreates: 'create',
+    recordUpdates: 'update',
+    recordDeletes: 'delete'
+};
+
+/** The flow's Create / Update / Delete Records elements, in document order. */
+function recordWritesOf(model: FlowModel): FlowRecordWrite[] {
+    return model.elements
+        .filter((e) => e.kind in WRITE_ELEMENTS)
+        .map((e) => {
+            const write: FlowRecordWrite = { element: e.name, operation: WRITE_ELEMENTS[e.kind] };
+            const object = textOf(e.node, 'object');
+            if (object) write.object = object;
+            return write;
+        });
 }
 
 /** The FlowDescribe of a parsed flow file. */
@@ -55,7 +78,14 @@ export function describeFlowModel(model: FlowModel): FlowDescribe {
         processType: model.processType ?? 'AutoLaunchedFlow',
         triggerType,
         isActive: model.status === 'Active',
-        variables
+        variables,
+        recordWrites: recordWritesOf(model),
+        subflows: model.elements
+            .filter((e) => e.kind === 'subflows')
+            .map((e) => textOf(e.node, 'flowName') ?? '')
+            .filter((name) => !!name),
+        // an unknown value is kept as written: the flow-schema step reports it
+        runInMode: (textOf(model.xml, 'runInMode') as FlowRunInMode | undefined) ?? null
     };
 }
 

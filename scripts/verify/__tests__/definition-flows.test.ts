@@ -105,6 +105,41 @@ test('definition-flows: an input the flow needs that the action does not set is 
     ]);
 });
 
+test('definition-flows: a flow that writes records started without requiredPermission or runInMode is a warning note', async () => {
+    assert.deepEqual(await problemsOf(CHECK, 'definition-flows-run-context'), []);
+    // the second action sets requiredPermission: no warning for it
+    assert.deepEqual(await notesOf('definition-flows-run-context'), [
+        '2 flow actions in 1 definition file checked against 1 flow',
+        `warning definitions/Run_Context.json:10: interactions[0].do[0]: Flow 'Close_Contacts' updates records (Update Records 'Close_Selected' on Contact) and sets no run mode, so started by this action it runs in system context with sharing: record sharing applies, but the user's object and field permissions are not checked. Set "requiredPermission" on this action to a custom permission that only the intended users have, or set the flow's 'How to Run the Flow' (runInMode) to SystemModeWithSharing in Flow Builder to make that context explicit.`
+    ]);
+});
+
+test('flow catalog: reads record writes, subflows and runInMode from the flow XML', () => {
+    const close = loadFlowCatalog(path.join(FIXTURES, 'definition-flows-run-context')).describeFlow('Close_Contacts')!;
+    assert.deepEqual(close.recordWrites, [{ element: 'Close_Selected', operation: 'update', object: 'Contact' }]);
+    assert.deepEqual(close.subflows, []);
+    assert.equal(close.runInMode, null);
+    const xml = (body: string) =>
+        `<?xml version="1.0" encoding="UTF-8"?><Flow xmlns="http://soap.sforce.com/2006/04/metadata"><processType>AutoLaunchedFlow</processType>${body}<status>Active</status></Flow>`;
+    const parent = describeFlowModel(
+        parseFlow(
+            xml(
+                '<recordCreates><name>New_Task</name><object>Task</object></recordCreates>' +
+                    '<recordDeletes><name>Drop_Old</name><inputReference>old</inputReference></recordDeletes>' +
+                    '<runInMode>SystemModeWithoutSharing</runInMode>' +
+                    '<subflows><name>Call_Child</name><flowName>Child_Flow</flowName></subflows>'
+            ),
+            'Parent.flow-meta.xml'
+        )
+    );
+    assert.deepEqual(parent.recordWrites, [
+        { element: 'New_Task', operation: 'create', object: 'Task' },
+        { element: 'Drop_Old', operation: 'delete' }
+    ]);
+    assert.deepEqual(parent.subflows, ['Child_Flow']);
+    assert.equal(parent.runInMode, 'SystemModeWithoutSharing');
+});
+
 test('definition-flows: the clean fixture has no problems and no warnings', async () => {
     assert.deepEqual(await problemsOf(CHECK, 'clean'), []);
     const notes = await notesOf('clean');
@@ -169,7 +204,11 @@ test('flow catalog: defaults of a sparse flow, unreadable files, and files that 
         isActive: false,
         variables: [
             { name: 'v', dataType: 'String', isCollection: false, isInput: false, isOutput: false, isRequired: false }
-        ]
+        ],
+        // known from the XML: writes nothing, starts no subflow, run mode not set
+        recordWrites: [],
+        subflows: [],
+        runInMode: null
     });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flow-catalog-'));
     try {

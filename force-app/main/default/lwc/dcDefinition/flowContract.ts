@@ -8,7 +8,11 @@
  *     the type of the mapped value itself ({!t.SelectedRowsKeyValue} is a Text collection) fit the variable;
  *   - every output names a variable available for output whose type and collection-ness fit the variable
  *     resource receiving it;
- *   - an input variable without a default value that the action does not set is a warning.
+ *   - an input variable without a default value that the action does not set is a warning;
+ *   - an executeFlow action without requiredPermission on a flow that writes records (its own Create / Update /
+ *     Delete Records elements or those of its subflows, as far as the catalogue knows them) is a warning when the
+ *     flow's runInMode is unset or DefaultMode (system context with sharing, unstated) or SystemModeWithoutSharing.
+ *     Where the writes are not known (the org's catalogue), nothing is said.
  * Each problem sits at the JSON path of the offending value and carries the code the server answers with when it
  * refuses to start the flow. Wording: ./messages.ts (mirrored by Apex FlowContract.cls). Plain TypeScript, no lwc
  * imports: the validator, the builder, the preview and the offline scripts run this very code.
@@ -171,7 +175,42 @@ class ActionCheck {
         if (!flow.isActive) return this.problems;
         this.inputs(flow);
         this.outputs(flow);
+        if (this.type === 'executeFlow') this.runContext(flow);
         return this.problems;
+    }
+
+    /** The record writes of `flow` and of the subflows the catalogue knows, each flow visited once. */
+    private recordWrites(flow: FlowDescribe): messages.RecordWriteSummary[] {
+        const out: messages.RecordWriteSummary[] = [];
+        const seen = new Set<string>();
+        const queue: { flow: FlowDescribe; subflow?: string }[] = [{ flow }];
+        while (queue.length) {
+            const next = queue.shift()!;
+            const key = next.flow.apiName.toLowerCase();
+            if (seen.has(key)) continue;
+            seen.add(key);
+            for (const w of next.flow.recordWrites ?? []) out.push({ ...w, subflow: next.subflow });
+            for (const name of next.flow.subflows ?? []) {
+                const sub = this.flows.describeFlow(name);
+                if (sub) queue.push({ flow: sub, subflow: sub.apiName });
+            }
+        }
+        return out;
+    }
+
+    /** Warns when a flow that writes records runs in a context the definition does not guard. */
+    private runContext(flow: FlowDescribe): void {
+        const permission = this.action.requiredPermission;
+        if (typeof permission === 'string' && permission.trim()) return;
+        const writes = this.recordWrites(flow);
+        if (!writes.length) return;
+        const mode = flow.runInMode;
+        if (mode === undefined || mode === 'SystemModeWithSharing' || mode === 'UserMode') return;
+        const message =
+            mode === 'SystemModeWithoutSharing'
+                ? messages.runContextWithoutSharing(flow.apiName, writes)
+                : messages.runContextUnset(flow.apiName, writes, mode);
+        this.report(this.path, 'RUN_CONTEXT', message, 'warning');
     }
 
     private flow(name: string, namePath: string): FlowDescribe | undefined {

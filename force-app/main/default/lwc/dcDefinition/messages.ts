@@ -10,7 +10,7 @@ import { listOf, sentence } from './suggest';
 
 /**
  * Codes of flow contract problems: the FlowRunResponse error codes of docs/CONTRACTS.md, which the server returns
- * when it refuses to start a flow. REQUIRED_INPUT is only ever a warning.
+ * when it refuses to start a flow. REQUIRED_INPUT and RUN_CONTEXT are only ever warnings.
  */
 export type FlowContractCode =
     | 'FLOW_NOT_FOUND'
@@ -22,7 +22,8 @@ export type FlowContractCode =
     | 'OUTPUT_NOT_AVAILABLE'
     | 'COLLECTION_MISMATCH'
     | 'TYPE_MISMATCH'
-    | 'REQUIRED_INPUT';
+    | 'REQUIRED_INPUT'
+    | 'RUN_CONTEXT';
 
 export type FlowDirection = 'input' | 'output';
 
@@ -172,6 +173,54 @@ export function inputSourceType(
 /** Warning: an input variable without a default value that the action does not set. */
 export function requiredInputMissing(flowApiName: string, name: string, variable: ValueType): string {
     return `Flow '${flowApiName}' has input variable '${name}' (${typePhrase(variable)}) without a default value, and this action does not set it, so the flow gets an empty value: add it to "inputs", or give the variable a default value in the flow.`;
+}
+
+// ------------------------------------------------------------------ run context
+
+/** What a flow writes, for the run-context warning. */
+export interface RecordWriteSummary {
+    operation: 'create' | 'update' | 'delete';
+    element: string;
+    object?: string;
+    /** The subflow the element belongs to, when it is not the flow's own. */
+    subflow?: string;
+}
+
+const WRITE_VERB = { create: 'creates', update: 'updates', delete: 'deletes' } as const;
+const WRITE_ELEMENT = { create: 'Create Records', update: 'Update Records', delete: 'Delete Records' } as const;
+
+/** "creates and updates records (Create Records 'New_Task' on Task, Update Records 'Set_Status' in subflow 'X')" */
+function writesPhrase(writes: readonly RecordWriteSummary[]): string {
+    const verbs = (['create', 'update', 'delete'] as const)
+        .filter((op) => writes.some((w) => w.operation === op))
+        .map((op) => WRITE_VERB[op]);
+    const verbText =
+        verbs.length <= 1 ? verbs.join('') : `${verbs.slice(0, -1).join(', ')} and ${verbs[verbs.length - 1]}`;
+    const shown = writes.slice(0, 3).map((w) => {
+        const on = w.object ? ` on ${w.object}` : '';
+        const inSubflow = w.subflow ? ` in subflow '${w.subflow}'` : '';
+        return `${WRITE_ELEMENT[w.operation]} '${w.element}'${on}${inSubflow}`;
+    });
+    const more = writes.length > 3 ? `, and ${writes.length - 3} more` : '';
+    return `${verbText} records (${shown.join(', ')}${more})`;
+}
+
+/**
+ * An executeFlow action without requiredPermission on a flow that writes records and leaves its run mode unset
+ * (or sets DefaultMode, which is the same): started by this component it runs in system context with sharing.
+ */
+export function runContextUnset(
+    flowApiName: string,
+    writes: readonly RecordWriteSummary[],
+    runInMode: string | null
+): string {
+    const mode = runInMode ? `runs in ${runInMode}` : 'sets no run mode';
+    return `Flow '${flowApiName}' ${writesPhrase(writes)} and ${mode}, so started by this action it runs in system context with sharing: record sharing applies, but the user's object and field permissions are not checked. Set "requiredPermission" on this action to a custom permission that only the intended users have, or set the flow's 'How to Run the Flow' (runInMode) to SystemModeWithSharing in Flow Builder to make that context explicit.`;
+}
+
+/** An executeFlow action without requiredPermission on a flow that writes records without sharing. */
+export function runContextWithoutSharing(flowApiName: string, writes: readonly RecordWriteSummary[]): string {
+    return `Flow '${flowApiName}' ${writesPhrase(writes)} and runs in SystemModeWithoutSharing: any user who can run this action changes records whatever their sharing, object and field permissions. Set "requiredPermission" on this action to a custom permission that only the intended users have, or set the flow's 'How to Run the Flow' (runInMode) to SystemModeWithSharing.`;
 }
 
 // ------------------------------------------------------------------ outputs

@@ -39,6 +39,33 @@ export interface FlowDescribe {
     /** Has an active version. */
     isActive: boolean;
     variables: FlowVariableDescribe[];
+    /**
+     * The flow's own Create, Update and Delete Records elements (recordCreates, recordUpdates, recordDeletes);
+     * [] = none; undefined = not known (the org's FlowDefinitionView and FlowVersionView do not tell). Actions
+     * (actionCalls: Apex, email, ...) are not counted: what they write is their own code's business, and an Apex
+     * action runs in its class's context, not the flow's run mode. Subflows count through `subflows`.
+     */
+    recordWrites?: FlowRecordWrite[];
+    /** The flows it starts as subflows (<subflows><flowName>); undefined = not known. */
+    subflows?: string[];
+    /**
+     * How to Run the Flow (<runInMode>, FlowVersionView.RunInMode): null = not set (the flow runs in the context of
+     * whoever starts it; from this component's `with sharing` Apex that is system context with sharing);
+     * undefined = not known.
+     */
+    runInMode?: FlowRunInMode | null;
+}
+
+/** Flow metadata FlowRunInMode. */
+export type FlowRunInMode = 'DefaultMode' | 'SystemModeWithSharing' | 'SystemModeWithoutSharing' | 'UserMode';
+
+/** One element of a flow that writes records. */
+export interface FlowRecordWrite {
+    /** The element's API name. */
+    element: string;
+    operation: 'create' | 'update' | 'delete';
+    /** The object, when the element names it (<object>). */
+    object?: string;
 }
 
 /** The flows a definition is checked against: the org's, the project's flow XML, or the preview's. */
