@@ -2,7 +2,7 @@ import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cleanup, contactDefinition, flowXml, makeProject, REPO, type Fixture } from './helpers';
+import { cleanup, contactDefinition, flowXml, makeProject, REPO, sampleData, type Fixture } from './helpers';
 import { parseFlowXml } from '../backend/flow/flowModel';
 import { FlowInterpreter } from '../backend/flow/interpreter';
 
@@ -145,7 +145,7 @@ test('formulas, AssignCount, record fields and Get Records with In (DC_Test_Echo
     assert.equal(s.outputs.summary, `${active} of ${contacts.length} contacts are active`);
 });
 
-test('the allow-list: unknown inputs, interactions and actions, other action types, the DML row budget', () => {
+test('the allow-list: unknown inputs, interactions and actions, other action types', () => {
     const f = project([
         action('setActive', 'Set_Contact_Status_Active', [
             { name: 'ContactIds', value: '{!contactsTable.SelectedRowsKeyValue}', collection: true }
@@ -180,6 +180,68 @@ test('the allow-list: unknown inputs, interactions and actions, other action typ
         () => f.backend.controller.executeFlow({ definitionName: 'Board', inputsJson: '{' }),
         /The flow inputs are not valid JSON/
     );
+});
+
+test('the DML row budget: 10,001 selected rows (all real, all in the query) are refused before the flow runs', () => {
+    const def = contactDefinition(
+        'Big',
+        {},
+        {
+            interactions: [
+                action('setActive', 'Set_Contact_Status_Active', [
+                    { name: 'ContactIds', value: '{!contactsTable.SelectedRowsKeyValue}', collection: true }
+                ])
+            ]
+        }
+    );
+    const table = (def.components as Record<string, unknown>[])[0];
+    table.maxRowSelection = 20000;
+    table.headerActions = [{ name: 'setActive', label: 'Set as Active' }];
+    const f = makeProject({
+        data: sampleData(3, 10001),
+        definitions: { Big: def },
+        repoFlows: ['Set_Contact_Status_Active']
+    });
+    fixtures.push(f);
+    assert.deepEqual(f.backend.controller.getDefinition({ definitionName: 'Big' }).problems, []);
+    const ids = f.backend.store.all('Contact').map((c) => c.Id as string);
+    assert.equal(ids.length, 10001);
+    const before = f.backend.store.all('Contact').filter((c) => c.Status__c === 'Active').length;
+    const r = f.backend.controller.executeFlow({
+        definitionName: 'Big',
+        interactionId: 'i_setActive',
+        actionId: 'setActive',
+        inputsJson: '{}',
+        contextJson: JSON.stringify(selected(ids))
+    });
+    assert.equal(r.success, false);
+    assert.equal(r.error?.code, 'TOO_MANY_ROWS');
+    assert.equal(
+        r.error?.message,
+        '10,001 rows selected; one flow run can update at most 10,000 records per transaction. Select fewer rows and run it again.'
+    );
+    assert.equal(f.backend.store.all('Contact').filter((c) => c.Status__c === 'Active').length, before, 'nothing ran');
+    // one row fewer fits the budget and runs
+    const fits = f.backend.controller.executeFlow({
+        definitionName: 'Big',
+        interactionId: 'i_setActive',
+        actionId: 'setActive',
+        inputsJson: '{}',
+        contextJson: JSON.stringify(selected(ids.slice(0, 10000)))
+    });
+    assert.equal(fits.error, null);
+    assert.equal(fits.success, true);
+    // the store's own budget, per transaction: the 10,001st row fails the statement and the whole transaction
+    const store = f.backend.store;
+    const count = store.all('Contact').length;
+    assert.throws(
+        () =>
+            store.transaction(() => {
+                for (let i = 0; i < 10001; i++) store.insert('Contact', { LastName: `Bulk${i}` });
+            }),
+        { message: 'LIMIT_EXCEEDED: Too many DML rows: 10001 (the limit is 10,000 rows per transaction).' }
+    );
+    assert.equal(store.all('Contact').length, count, 'rolled back');
 });
 
 const LOOP_FLOW = flowXml(`

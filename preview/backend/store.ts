@@ -163,12 +163,14 @@ export class Store {
         return rec;
     }
 
+    /** The 10,000 DML rows limit holds per transaction; loading sample data outside one is not counted. */
     private countRows(n: number): void {
+        if (!this.snapshot) return;
         this.dmlRows += n;
         if (this.dmlRows > 10000) {
             throw new DmlError(
                 'LIMIT_EXCEEDED',
-                'Too many DML rows: 10001 (the limit is 10,000 rows per transaction).'
+                `Too many DML rows: ${this.dmlRows} (the limit is 10,000 rows per transaction).`
             );
         }
     }
