@@ -4,7 +4,7 @@
  * action type; services (toast, navigation, confirm, Apex executeFlow, screen flows) injected by the host.
  * Plain TypeScript (no lwc imports).
  */
-export { ACTION_NOT_SET_UP, InteractionEngine, interactionKey } from './engine';
+export { ACTION_NOT_SET_UP, InteractionEngine, interactionKey, MAX_CHAIN_STEPS } from './engine';
 export { ActionError, toErrorInfo } from './errors';
 export {
     BUILT_IN_EXECUTORS,

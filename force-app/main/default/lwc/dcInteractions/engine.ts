@@ -39,6 +39,21 @@ export const ACTION_NOT_SET_UP = "This action isn't set up correctly. Ask your a
 /** Events a user triggers with one control (a header action button, a row action menu item). */
 const CLICK_EVENTS: ReadonlySet<string> = new Set(['headerActionClick', 'rowActionClick']);
 
+/** Most actions one chain of overlapping dispatches may run (counted steps, not time). */
+export const MAX_CHAIN_STEPS = 1000;
+
+/** Interaction ids named in a CHAIN_LIMIT message before it is cut with "…". */
+const CHAIN_TRAIL_SHOWN = 12;
+
+/** Dispatches that overlap in time: actions that raise events, and the interactions those events run. */
+interface Chain {
+    steps: number;
+    /** Ids of the interactions in the order they started. */
+    trail: string[];
+    /** Set once the limit is hit: the rest of the chain is skipped without further errors. */
+    exceeded: boolean;
+}
+
 /** Key identifying the button/trigger of an interaction: "headerActionClick:contactsTable:setActive". */
 export function interactionKey(event: { event: string; target?: string; action?: string }): string {
     return `${event.event}:${event.target ?? ''}:${event.action ?? ''}`;
@@ -61,6 +76,7 @@ interface RunState {
     interaction: InteractionDefinition;
     event: InteractionEventPayload;
     errors: ErrorInfo[];
+    chain: Chain;
 }
 
 export class InteractionEngine {
@@ -73,6 +89,9 @@ export class InteractionEngine {
     private readonly busyListeners = new Set<BusyListener>();
     /** Positions (in `interactions`) of the interactions that must not run. */
     private disabled = new Set<number>();
+    /** The chain of the dispatches running now (null when none runs). */
+    private chain: Chain | null = null;
+    private running = 0;
 
     constructor(options: InteractionEngineOptions) {
         this.runtime = options.runtime;
@@ -176,14 +195,17 @@ export class InteractionEngine {
         }
         const errors: ErrorInfo[] = [];
         this.setBusy(key, true);
+        const chain = this.enterChain();
         try {
             for (const interaction of interactions) {
                 // Interactions run in definition order, one after the other.
                 const extras: ScopeExtras = { component: event.target, actionRow: event.row ?? null };
+                chain.trail.push(String(interaction.id));
                 // eslint-disable-next-line no-await-in-loop
-                await this.runList(interaction.do, { interaction, event, errors }, extras);
+                await this.runList(interaction.do, { interaction, event, errors, chain }, extras);
             }
         } finally {
+            this.leaveChain();
             this.setBusy(key, false);
         }
         return { status: errors.length ? 'failed' : 'completed', interactions: interactions.map((i) => i.id), errors };
@@ -208,8 +230,53 @@ export class InteractionEngine {
             });
             return errors;
         }
-        await this.runList(actions, { interaction, event, errors }, extras);
+        const chain = this.enterChain();
+        chain.trail.push(String(interaction.id));
+        try {
+            await this.runList(actions, { interaction, event, errors, chain }, extras);
+        } finally {
+            this.leaveChain();
+        }
         return errors;
+    }
+
+    /** Actions run by the chain running now (0 when none runs). */
+    chainSteps(): number {
+        return this.chain?.steps ?? 0;
+    }
+
+    private enterChain(): Chain {
+        this.running++;
+        if (!this.chain) this.chain = { steps: 0, trail: [], exceeded: false };
+        return this.chain;
+    }
+
+    private leaveChain(): void {
+        this.running--;
+        if (this.running <= 0) {
+            this.running = 0;
+            this.chain = null;
+        }
+    }
+
+    /** Counts one step; false (after reporting CHAIN_LIMIT once) when the chain has used up its steps. */
+    private step(state: RunState): boolean {
+        const chain = state.chain;
+        if (chain.exceeded) return false;
+        chain.steps++;
+        if (chain.steps <= MAX_CHAIN_STEPS) return true;
+        chain.exceeded = true;
+        const shown = chain.trail.slice(0, CHAIN_TRAIL_SHOWN).join(' → ');
+        const error: ErrorInfo = {
+            code: 'CHAIN_LIMIT',
+            message:
+                `Interaction chain exceeded ${MAX_CHAIN_STEPS} steps: ${shown}${chain.trail.length > CHAIN_TRAIL_SHOWN ? ' …' : ''}. ` +
+                'Actions that raise events run further interactions; make sure those interactions do not trigger each other in a circle.',
+            details: [...chain.trail]
+        };
+        state.errors.push(error);
+        this.toast('The action could not be completed', error, 'Interaction chain');
+        return false;
     }
 
     private async runList(
@@ -217,6 +284,18 @@ export class InteractionEngine {
         state: RunState,
         extras: ScopeExtras
     ): Promise<ListResult> {
+        if (actions !== undefined && actions !== null && !Array.isArray(actions)) {
+            // only a definition with setup problems gets here (those interactions are normally disabled)
+            const error = toErrorInfo(
+                new ActionError(
+                    'INVALID_ACTION',
+                    `An action list of interaction '${String(state.interaction.id)}' is not a list.`
+                )
+            );
+            state.errors.push(error);
+            this.toast('The action could not be completed', error, 'Action list');
+            return 'stop';
+        }
         for (const action of actions ?? []) {
             // Actions are sequential by design: each waits for the previous one (and its chains).
             // eslint-disable-next-line no-await-in-loop
@@ -246,8 +325,15 @@ export class InteractionEngine {
     }
 
     private async runAction(action: ActionDefinition, state: RunState, extras: ScopeExtras): Promise<ListResult> {
+        if (!this.step(state)) return 'stop';
         let outcome: ActionOutcome;
         try {
+            if (!isAction(action)) {
+                throw new ActionError(
+                    'INVALID_ACTION',
+                    `An action of interaction '${String(state.interaction.id)}' is not an object with a type.`
+                );
+            }
             const executor = this.executors.get(action.type);
             if (!executor) {
                 throw new ActionError(
@@ -275,22 +361,38 @@ export class InteractionEngine {
         state: RunState,
         extras: ScopeExtras
     ): Promise<void> {
-        if (action.onError?.length) {
+        const valid = isAction(action);
+        if (
+            valid &&
+            action.onError !== undefined &&
+            action.onError !== null &&
+            (action.onError as unknown[]).length !== 0
+        ) {
             await this.runList(action.onError, state, { ...extras, error });
             return;
         }
+        // own keys only: an action type such as 'constructor' must not pick up Object.prototype members
+        const title =
+            valid && Object.prototype.hasOwnProperty.call(ERROR_TITLES, action.type)
+                ? ERROR_TITLES[action.type]
+                : undefined;
+        this.toast(title ?? 'The action could not be completed', error, `Action ${valid ? action.type : '(invalid)'}`);
+    }
+
+    /** An error toast; `what` names the failed part in the console when the toast service itself fails. */
+    private toast(title: string, error: ErrorInfo, what: string): void {
         try {
-            this.services.showToast({
-                title: ERROR_TITLES[action.type] ?? 'The action could not be completed',
-                message: error.message,
-                variant: 'error',
-                mode: 'sticky'
-            });
+            this.services.showToast({ title, message: error.message, variant: 'error', mode: 'sticky' });
         } catch (e) {
             // Last resort: the toast service itself failed; keep the error visible in the console.
-            console.error(`Action ${action.type} failed: ${error.message}`, e);
+            console.error(`${what} failed: ${error.message}`, e);
         }
     }
+}
+
+/** An action object with a text type (anything else reaches the engine only from a definition with problems). */
+function isAction(action: unknown): action is ActionDefinition {
+    return typeof action === 'object' && action !== null && typeof (action as { type?: unknown }).type === 'string';
 }
 
 /** Whether an interaction listens to this event (tolerates a malformed `on` of an interaction with problems). */

@@ -35,6 +35,9 @@ export const refreshQueries: ActionExecutor<RefreshQueriesAction> = async (actio
 export const setVariable: ActionExecutor<SetVariableAction> = (action, context) => {
     const store = context.runtime.store;
     const name = action.variable;
+    if (typeof name !== 'string' || !name) {
+        throw new ActionError('MISSING_VALUE', 'The setVariable action names no variable; set its "variable".');
+    }
     const definition = store.getDefinition(name);
     if (!definition) {
         // store.set produces the "Unknown variable … did you mean" message
@@ -148,17 +151,34 @@ export const confirm: ActionExecutor<ConfirmAction> = async (action, context): P
     return confirmed ? { next: 'finish' } : { next: 'branch', actions: action.onCancel, stop: true };
 };
 
-/** Stores flow outputs into their variable resources (type-checked by the store). */
+/**
+ * Stores flow outputs into their variable resources (type-checked by the store). All or nothing: every value is
+ * checked first, so an output that cannot be stored fails the action with all the variables unchanged.
+ */
 export function storeOutputs(
     context: ActionContext,
     mappings: readonly FlowOutputMapping[] | undefined,
     outputs: Record<string, unknown> | null | undefined
 ): void {
+    const store = context.runtime.store;
+    const pending: { resource: string; value: unknown }[] = [];
     for (const mapping of mappings ?? []) {
         const value =
-            outputs && Object.prototype.hasOwnProperty.call(outputs, mapping.name) ? outputs[mapping.name] : null;
+            outputs && typeof outputs === 'object' && Object.prototype.hasOwnProperty.call(outputs, mapping.name)
+                ? outputs[mapping.name]
+                : null;
         try {
-            context.runtime.store.set(mapping.resource, value);
+            const definition = store.getDefinition(mapping.resource);
+            if (!definition || definition.kind !== 'variable') {
+                // unknown names, constants and formulas: the store's own message, nothing is changed
+                store.set(mapping.resource, value);
+            } else {
+                const collection = definition.isCollection ? ' collection' : '';
+                coerceValue(value, definition.dataType, {
+                    isCollection: definition.isCollection,
+                    subject: `${definition.name} is a ${definition.dataType}${collection} variable`
+                });
+            }
         } catch (e) {
             const message = e instanceof Error ? e.message : String(e);
             throw new ActionError(
@@ -166,7 +186,9 @@ export function storeOutputs(
                 `Flow output '${mapping.name}' could not be stored in '${mapping.resource}': ${message}`
             );
         }
+        pending.push({ resource: mapping.resource, value });
     }
+    for (const { resource, value } of pending) store.set(resource, value);
 }
 
 function rowId(row: unknown): string | null {
