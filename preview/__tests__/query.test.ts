@@ -49,7 +49,8 @@ test('first page: Id first, parent fields nested, nulls left out, totalCount, fi
         names,
         [...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))
     );
-    assert.ok(r.nextCursor && r.nextCursor.rowCount === 5);
+    // a position only: the server keeps no count in the cursor that a client could change
+    assert.deepEqual(Object.keys(r.nextCursor ?? {}).sort(), ['id', 'sortValue']);
 });
 
 test('keyset paging walks every row exactly once in order, for asc and desc with nulls last', () => {
@@ -125,12 +126,128 @@ test('search over searchFields is case-insensitive; maxRows caps pages and the c
     assert.ok(p1.notices.some((n) => n.path === 'maxRows'));
     const p2 = run(f, 'Q', { cursor: p1.nextCursor });
     assert.equal(p2.records.length, 2);
-    // like Apex: the cursor carries rowCount, and the page after maxRows is empty with a notice
-    assert.equal(p2.nextCursor?.rowCount, 6);
-    const p3 = run(f, 'Q', { cursor: p2.nextCursor });
-    assert.equal(p3.records.length, 0);
-    assert.equal(p3.nextCursor, null);
-    assert.ok(p3.notices.some((n) => n.message === 'Showing the first 6 rows: this list does not load more.'));
+    // like Apex: at maxRows there is no next cursor, and the notice says the list stops
+    assert.equal(p2.nextCursor, null);
+    assert.ok(p2.notices.some((n) => n.message === 'Showing the first 6 rows: this list does not load more.'));
+});
+
+const STOP_6 = 'Showing the first 6 rows: this list does not load more.';
+
+/** Ids of the whole list in the query's order (a copy of the definition without maxRows). */
+function fullOrder(f: Fixture, request: Record<string, unknown> = {}): string[] {
+    return run(f, 'All', { ...request, pageSize: 2000 }).records.map((r) => r.Id as string);
+}
+
+function cursorAt(f: Fixture, rowIndex: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    const row = run(f, 'All', { pageSize: 2000 }).records[rowIndex];
+    return { sortValue: row.Name, id: row.Id, ...extra };
+}
+
+function maxRowsProject(maxRows: number, query: Record<string, unknown> = {}): Fixture {
+    return project({
+        Q: contactDefinition('Q', { maxRows, ...query }),
+        All: contactDefinition('All', query)
+    });
+}
+
+test('maxRows: a forged rowCount of 0 reaches no row past maxRows', () => {
+    const f = maxRowsProject(6);
+    const order = fullOrder(f);
+    // a client that follows nextCursor but always sends rowCount 0
+    const walked: string[] = [];
+    let cursor: Record<string, unknown> | null = null;
+    for (let i = 0; i < 20; i++) {
+        const r = run(f, 'Q', { pageSize: 4, cursor });
+        walked.push(...r.records.map((x) => x.Id as string));
+        cursor = r.nextCursor ? { ...r.nextCursor, rowCount: 0 } : null;
+        if (!cursor) break;
+    }
+    assert.deepEqual(walked, order.slice(0, 6), 'rowCount 0 on every page still ends after the first 6 rows');
+    // a cursor on row 3 claiming nothing was delivered, with a page of 10: only rows 4 to 6
+    const fromThird = run(f, 'Q', { pageSize: 10, cursor: cursorAt(f, 2, { rowCount: 0 }) });
+    assert.deepEqual(
+        fromThird.records.map((x) => x.Id),
+        order.slice(3, 6)
+    );
+    assert.equal(fromThird.nextCursor, null);
+    // a cursor on row 10, past maxRows
+    const pastMax = run(f, 'Q', { pageSize: 10, cursor: cursorAt(f, 9, { rowCount: 0 }) });
+    assert.equal(pastMax.records.length, 0);
+    assert.equal(pastMax.nextCursor, null);
+    assert.deepEqual(
+        pastMax.notices.map((n) => n.message),
+        [STOP_6]
+    );
+    // any rowCount, well-formed or not, is ignored rather than refused (Apex does the same)
+    for (const rowCount of [-1, 'none', 1e6, { forged: true }]) {
+        const r = run(f, 'Q', { pageSize: 10, cursor: cursorAt(f, 2, { rowCount }) });
+        assert.deepEqual(
+            r.records.map((x) => x.Id),
+            order.slice(3, 6),
+            `rowCount ${JSON.stringify(rowCount)}`
+        );
+    }
+});
+
+test('maxRows: normal paging with a filter, search and descending order reaches exactly maxRows', () => {
+    const query = { where: { conditions: [{ field: 'Status__c', operator: 'notEquals', value: 'Inactive' }] } };
+    const f = maxRowsProject(7, query);
+    const request = { sortBy: 'Name', sortDirection: 'desc', searchTerm: 'person' };
+    const order = fullOrder(f, request);
+    assert.ok(order.length > 7, 'more rows match than maxRows');
+    const delivered: string[] = [];
+    const sizes: number[] = [];
+    let cursor: unknown = null;
+    let last: QueryResponse | undefined;
+    for (let i = 0; i < 20; i++) {
+        last = run(f, 'Q', { ...request, pageSize: 3, cursor });
+        delivered.push(...last.records.map((x) => x.Id as string));
+        sizes.push(last.records.length);
+        cursor = last.nextCursor;
+        if (!cursor) break;
+    }
+    assert.deepEqual(delivered, order.slice(0, 7), 'exactly the first 7 rows, in order');
+    assert.deepEqual(sizes, [3, 3, 1]);
+    assert.ok(last?.notices.some((n) => n.message === 'Showing the first 7 rows: this list does not load more.'));
+});
+
+test('maxRows: a page ending on the last allowed row has no next cursor, and a cursor there brings nothing', () => {
+    const f = maxRowsProject(6);
+    const order = fullOrder(f);
+    const first = run(f, 'Q', { pageSize: 3 });
+    assert.ok(first.nextCursor);
+    const second = run(f, 'Q', { pageSize: 3, cursor: first.nextCursor });
+    assert.equal(second.records[2].Id, order[5], 'the second page ends on row 6');
+    assert.equal(second.nextCursor, null);
+    const onSixth = run(f, 'Q', { pageSize: 3, cursor: cursorAt(f, 5) });
+    assert.equal(onSixth.records.length, 0);
+    assert.equal(onSixth.nextCursor, null);
+});
+
+test('maxRows under concurrent changes: a row inserted before the cursor takes one of the maxRows, a deleted one frees one', () => {
+    const f = maxRowsProject(6);
+    const first = run(f, 'Q', { pageSize: 4 });
+    const early = f.backend.store.insert('Contact', { LastName: 'Aardvark' });
+    const afterInsert = run(f, 'Q', { pageSize: 4, cursor: first.nextCursor });
+    const nowOrder = fullOrder(f);
+    assert.equal(nowOrder[0], early.Id, 'the new row sorts first');
+    assert.deepEqual(
+        afterInsert.records.map((x) => x.Id),
+        [nowOrder[5]],
+        'one row is left: the 6th of the list as it is now'
+    );
+    assert.equal(afterInsert.nextCursor, null);
+    // deleting two rows before the cursor frees two places
+    f.backend.store.delete('Contact', early.Id);
+    f.backend.store.delete('Contact', first.records[0].Id as string);
+    const afterDelete = run(f, 'Q', { pageSize: 4, cursor: first.nextCursor });
+    const orderNow = fullOrder(f);
+    assert.deepEqual(
+        afterDelete.records.map((x) => x.Id),
+        orderNow.slice(3, 6),
+        'rows 4 to 6 of the list as it is now'
+    );
+    assert.equal(afterDelete.nextCursor, null);
 });
 
 test('request errors have the Apex codes and messages', () => {

@@ -2,8 +2,14 @@
  * The structured query of a stored definition, run over the in-memory store with the same semantics as the Apex
  * query service: conditions (literal values from the definition, merge-field values as binds keyed by 1-based
  * condition number) with AND / OR / custom logic, search over searchFields, one sort field with NULLS LAST and an Id
- * tie-break in the sort direction (picklists in setup order), keyset paging through a cursor {sortValue, id, rowCount},
+ * tie-break in the sort direction (picklists in setup order), keyset paging through a cursor {sortValue, id},
  * pageSize 1-2000, maxRows (at most 50,000) across pages and totalCount (capped at maxRows), like Apex StructuredQuery.
+ *
+ * maxRows across pages, as in Apex: the cursor is a position only. The rows delivered so far are re-derived from the
+ * data (the matching rows at or before the cursor, capped at maxRows), never read from the request; a `rowCount` a
+ * client still sends is ignored. Rule under concurrent changes: a page holds only rows that rank within the first
+ * maxRows of the list as it stands when that page is read, so a row inserted before the cursor between pages takes
+ * up one of the maxRows and a deleted one frees one. No cursor a client forges reaches a row ranked past maxRows.
  */
 import { ServiceError } from './errors';
 import type { PreviewField, PreviewObject } from './schema';
@@ -25,11 +31,10 @@ export interface QueryDefinition {
     pageSize?: number;
     maxRows?: number;
 }
+/** A keyset position (pass it back unchanged); any other key a client adds, such as an old rowCount, is ignored. */
 export interface Cursor {
     sortValue: unknown;
     id: string;
-    /** Rows delivered so far (keeps maxRows across pages); pass the cursor back unchanged. */
-    rowCount?: number;
 }
 export interface QueryRequest {
     binds?: Record<string, unknown>;
@@ -416,11 +421,11 @@ export function runStructuredQuery(
     }
     matching.sort((a, b) => compareKeys(a.key, a.rec.Id, b.key, b.rec.Id));
 
-    // keyset: first row strictly after the cursor
+    // keyset: first row strictly after the cursor; the rows before it are "delivered so far" (Apex counts them with
+    // SELECT COUNT() ... NOT (<cursor condition>) LIMIT maxRows)
     let start = 0;
-    let rowsBefore = 0;
     if (request.cursor) {
-        const { sortValue, id, rowCount } = request.cursor;
+        const { sortValue, id } = request.cursor;
         if (typeof id !== 'string' || !/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(id)) {
             throw new ServiceError(
                 'INVALID_REQUEST',
@@ -429,15 +434,6 @@ export function runStructuredQuery(
         }
         if (store.schema.objectOfId(id)?.name !== obj.name) {
             throw new ServiceError('INVALID_REQUEST', `cursor.id ${id} is not a ${obj.label} Id.`);
-        }
-        if (rowCount !== undefined && rowCount !== null) {
-            if (!Number.isInteger(rowCount) || (rowCount as number) < 0) {
-                throw new ServiceError(
-                    'INVALID_REQUEST',
-                    `cursor.rowCount must be a whole number of rows, not ${JSON.stringify(rowCount)}.`
-                );
-            }
-            rowsBefore = rowCount as number;
         }
         const cursorKey = sortField.path === 'Id' ? id : keyOf(sortValue);
         let lo = 0;
@@ -453,19 +449,19 @@ export function runStructuredQuery(
         ...blank.map((message) => ({ path: 'where', message })),
         ...searchNotices
     ];
+    const rowsBefore = Math.min(start, maxRows);
+    const stopNotice = { path: 'maxRows', message: `Showing the first ${maxRows} rows: this list does not load more.` };
     const pageLimit = only ? matching.length : Math.max(0, Math.min(pageSize, maxRows - rowsBefore));
-    if (pageLimit === 0)
-        notices.push({ path: 'maxRows', message: `Showing the first ${maxRows} rows: this list does not load more.` });
+    if (pageLimit === 0) notices.push(stopNotice);
     const page = matching.slice(start, start + pageLimit);
     const last = page[page.length - 1];
     const hasMore = start + pageLimit < matching.length && pageLimit > 0;
-    const nextCursor =
-        last && hasMore
-            ? {
-                  sortValue: sortField.path === 'Id' ? null : (last.raw ?? null),
-                  id: last.rec.Id,
-                  rowCount: rowsBefore + page.length
-              }
+    // at maxRows there is no next page, whatever follows (like Apex: the notice says so)
+    const atMax = !only && rowsBefore + page.length >= maxRows;
+    if (hasMore && atMax) notices.push(stopNotice);
+    const nextCursor: Cursor | null =
+        last && hasMore && !atMax
+            ? { sortValue: sortField.path === 'Id' ? null : (last.raw ?? null), id: last.rec.Id }
             : null;
     let totalCount: number | null = null;
     if (request.withCount) {
