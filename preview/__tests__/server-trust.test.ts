@@ -3,6 +3,8 @@
  * the same refusal cases as the Apex ServerInputs_Tests — forged Id, Id outside the query, too many rows, empty
  * selection with requiresSelection, forged $User bind, server-derived input sent by the browser, stored null,
  * missing permission — each refused with its code before anything runs.
+ * Each case id (ST-nn) appears here and in the Apex tests; the consistency gate step fails when one is on one side only.
+ * @paired-cases ST force-app/main/default/classes/ServerInputs_Tests.cls
  */
 import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -28,8 +30,7 @@ function board(
     inputs: unknown[],
     extra: Record<string, unknown> = {},
     session?: { canCustomize?: boolean },
-    flow: 'DC_Test_Echo' | 'DC_Text_Echo' = 'DC_Test_Echo',
-    allowProblems = false
+    flow: 'DC_Test_Echo' | 'DC_Text_Echo' = 'DC_Test_Echo'
 ) {
     const def = contactDefinition('Trust', {
         where: { conditions: [{ field: 'Status__c', operator: 'equals', value: 'New' }] }
@@ -78,7 +79,7 @@ function board(
     const problems = f.backend.controller
         .getDefinition({ definitionName: 'Trust' })
         .problems.filter((p) => p.severity === 'error');
-    if (!allowProblems) assert.deepEqual(problems, [], 'the test definition is valid');
+    assert.deepEqual(problems, [], 'the test definition is valid');
     const contacts = f.backend.store.all('Contact');
     const newIds = contacts.filter((c) => c.Status__c === 'New').map((c) => c.Id);
     const otherIds = contacts.filter((c) => c.Status__c !== 'New').map((c) => c.Id);
@@ -106,7 +107,7 @@ function isActionRow(input: unknown): boolean {
 
 const selectedKeys = { name: 'names', value: '{!contactsTable.SelectedRowsKeyValue}', collection: true };
 
-test('selection inputs are re-read on the server: the selected Ids, in order, only rows of the query', () => {
+test('ST-01 selection inputs are re-read on the server: the selected Ids, in order, only rows of the query', () => {
     const { newIds, run } = board([selectedKeys]);
     const ok = run({ selection: { contactsTable: [newIds[1], newIds[0]] } });
     assert.deepEqual(ok, {
@@ -116,7 +117,7 @@ test('selection inputs are re-read on the server: the selected Ids, in order, on
     });
 });
 
-test('a forged Id and an Id outside the query are refused (ROW_NOT_AVAILABLE), nothing runs', () => {
+test('ST-02 a forged Id and an Id outside the query are refused (ROW_NOT_AVAILABLE), nothing runs', () => {
     const { newIds, otherIds, run } = board([selectedKeys]);
     const forged = run({ selection: { contactsTable: [newIds[0], '003zzzzzzzzzzzzAAA'] } });
     assert.equal(forged.error?.code, 'ROW_NOT_AVAILABLE');
@@ -127,7 +128,7 @@ test('a forged Id and an Id outside the query are refused (ROW_NOT_AVAILABLE), n
     assert.throws(() => run({ selection: { contactsTable: ['not an id'] } }), /must be a record Id/);
 });
 
-test('more rows than maxRowSelection: TOO_MANY_ROWS; an empty selection with requiresSelection: SELECTION_REQUIRED', () => {
+test('ST-03 / ST-04 more rows than maxRowSelection: TOO_MANY_ROWS; an empty selection with requiresSelection: SELECTION_REQUIRED', () => {
     const { newIds, run } = board([selectedKeys]);
     const tooMany = run({ selection: { contactsTable: newIds.slice(0, 3) } });
     assert.equal(tooMany.error?.code, 'TOO_MANY_ROWS');
@@ -136,7 +137,7 @@ test('more rows than maxRowSelection: TOO_MANY_ROWS; an empty selection with req
     assert.equal(run({}).error?.code, 'SELECTION_REQUIRED');
 });
 
-test('ActionRow and FirstSelectedRow fields come from the re-read row, never from the browser', () => {
+test('ST-05 ActionRow and FirstSelectedRow fields come from the re-read row, never from the browser', () => {
     const { f, newIds, otherIds, run } = board(
         [{ name: 'text', value: '{!contactsTable.ActionRow.Email}' }],
         {},
@@ -164,7 +165,7 @@ test('ActionRow and FirstSelectedRow fields come from the re-read row, never fro
     });
 });
 
-test('$User, constants, statics and stored nulls come from the server; only computed values from the browser', () => {
+test('ST-06 $User, constants, statics and stored nulls come from the server; only computed values from the browser', () => {
     const user = board([{ name: 'text', value: '{!$User.LastName}' }], {}, undefined, 'DC_Text_Echo');
     const sel = { selection: { contactsTable: [user.newIds[0]] } };
     assert.deepEqual(user.run(sel).outputs, { echo: 'Preview' });
@@ -187,7 +188,7 @@ test('$User, constants, statics and stored nulls come from the server; only comp
     );
 });
 
-test('a forged $User bind is ignored: the running user decides the query', () => {
+test('ST-07 a forged $User bind is ignored: the running user decides the query', () => {
     const def = contactDefinition('Mine', {
         where: { conditions: [{ field: 'LastName', operator: 'equals', value: '{!$User.LastName}' }] }
     });
@@ -202,43 +203,34 @@ test('a forged $User bind is ignored: the running user decides the query', () =>
     assert.equal(r.totalCount, 0, 'no contact is called Preview; the forged bind does not widen the list');
 });
 
-// The validator learns the requiredPermission key from the validator helper's change; until then the definition
-// carrying it is invalid and this test says so instead of passing vacuously.
-const knowsRequiredPermission = (() => {
-    const probe = board(
-        [selectedKeys],
-        { requiredPermission: 'Dynamic_Component_Builder' },
-        undefined,
-        'DC_Test_Echo',
-        true
-    );
-    return !probe.f.backend.controller
-        .getDefinition({ definitionName: 'Trust' })
-        .problems.some((p) => p.path.endsWith('requiredPermission'));
-})();
+test('ST-08 an action with requiredPermission runs only for a caller holding it, checked before anything else', () => {
+    const perm = { requiredPermission: 'Dynamic_Component_Builder' };
+    const admin = board([selectedKeys], perm);
+    assert.equal(admin.run({ selection: { contactsTable: [admin.newIds[0]] } }).success, true);
+    const user = board([selectedKeys], perm, { canCustomize: false });
+    const refused = user.run({ selection: { contactsTable: ['003zzzzzzzzzzzzAAA'] } });
+    assert.equal(refused.error?.code, 'NOT_ALLOWED');
+    assert.deepEqual(refused.error, {
+        code: 'NOT_ALLOWED',
+        message:
+            "You need the custom permission 'Dynamic_Component_Builder' to run this action. Ask your admin to assign a permission set that grants it.",
+        details: ['Action: run']
+    });
+    // an admin session without the permission (a profile grants no custom permission) is refused the same way
+    const admin2 = board([selectedKeys], perm, { canCustomize: true, permissions: [] });
+    assert.equal(admin2.run({ selection: { contactsTable: [admin2.newIds[0]] } }).error?.code, 'NOT_ALLOWED');
+});
 
-test(
-    'an action with requiredPermission runs only for a caller holding it, checked before anything else',
-    { skip: knowsRequiredPermission ? false : 'the validator does not accept requiredPermission yet' },
-    () => {
-        const perm = { requiredPermission: 'Dynamic_Component_Builder' };
-        const admin = board([selectedKeys], perm);
-        assert.equal(admin.run({ selection: { contactsTable: [admin.newIds[0]] } }).success, true);
-        const user = board([selectedKeys], perm, { canCustomize: false });
-        const refused = user.run({ selection: { contactsTable: ['003zzzzzzzzzzzzAAA'] } });
-        assert.equal(refused.error?.code, 'NOT_ALLOWED');
-        assert.match(refused.error!.message, /You need the custom permission 'Dynamic_Component_Builder'/);
-    }
-);
-
-test('a malformed run context is INVALID_REQUEST, never a crash', () => {
+test('ST-09 a malformed run context is INVALID_REQUEST, never a crash', () => {
     const { f } = board([selectedKeys]);
     for (const contextJson of [
         '{',
         '[1]',
         '{"selection":[1]}',
         '{"selection":{"contactsTable":"x"}}',
-        '{"recordId":5}'
+        '{"selection":{"contactsTable":[5]}}',
+        '{"recordId":5}',
+        '{"actionRowId":"not an id"}'
     ]) {
         assert.throws(
             () =>
