@@ -21,7 +21,7 @@ import {
     type BuilderController,
     type PreviewSession
 } from './backend/builder';
-import { getUiRecord } from './backend/uiRecord';
+import { getUiRecord, uiRecordRequest } from './backend/uiRecord';
 
 const ROOT = path.resolve(__dirname, '..');
 const BUILDER_CLASS = 'DynamicComponentBuilderController.';
@@ -145,8 +145,12 @@ export function startServer(options: ServerOptions): Promise<PreviewServer> {
     };
 
     const server = http.createServer(async (req, res) => {
-        const url = new URL(req.url ?? '/', 'http://localhost');
-        const p = decodeURIComponent(url.pathname);
+        let p: string;
+        try {
+            p = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+        } catch {
+            return send(res, 400, { message: `The request path is not a valid URL path: ${String(req.url)}` });
+        }
         try {
             if (req.method === 'POST' && p.startsWith('/api/apex/'))
                 return await handleApex(req, res, p.slice('/api/apex/'.length));
@@ -172,22 +176,22 @@ export function startServer(options: ServerOptions): Promise<PreviewServer> {
                 return send(res, 200, { ok: true });
             }
             if (req.method === 'POST' && p === '/api/ui/getRecord') {
-                const body = JSON.parse((await readBody(req)) || '{}') as {
-                    recordId?: string;
-                    fields?: string[];
-                    optionalFields?: string[];
-                };
+                // UI API errors: [{errorCode, message}] in the platform, {errorCode, message} here
+                let body: unknown;
                 try {
-                    return send(
-                        res,
-                        200,
-                        getUiRecord(backend.store, String(body.recordId), [
-                            ...(body.fields ?? []),
-                            ...(body.optionalFields ?? [])
-                        ])
-                    );
+                    body = JSON.parse((await readBody(req)) || '{}');
+                } catch {
+                    return send(res, 400, {
+                        errorCode: 'INVALID_REQUEST',
+                        message: 'The request body is not JSON: send {"recordId": "...", "fields": ["Object.Field"]}.'
+                    });
+                }
+                try {
+                    const { recordId, fields } = uiRecordRequest(body);
+                    return send(res, 200, getUiRecord(backend.store, recordId, fields));
                 } catch (e) {
-                    return send(res, 404, { errorCode: 'NOT_FOUND', message: (e as Error).message });
+                    if (!(e instanceof ServiceError)) throw e;
+                    return send(res, e.code === 'NOT_FOUND' ? 404 : 400, { errorCode: e.code, message: e.message });
                 }
             }
             if (p === '/api/definitions') {

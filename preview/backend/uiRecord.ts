@@ -41,6 +41,25 @@ function represent(store: Store, objectName: string, rec: SObject, paths: string
     return { apiName: objectName, id: rec.Id, fields };
 }
 
+/** The {recordId, fields, optionalFields} of a getRecord request body, checked; INVALID_REQUEST else. */
+export function uiRecordRequest(body: unknown): { recordId: string; fields: string[] } {
+    const bad = (what: string) =>
+        new ServiceError(
+            'INVALID_REQUEST',
+            `getRecord: ${what}; send {"recordId": "...", "fields": ["Object.Field"]}.`
+        );
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw bad('the request body must be a JSON object');
+    const { recordId, fields, optionalFields } = body as Record<string, unknown>;
+    if (typeof recordId !== 'string' || !recordId) throw bad('recordId must be a record Id');
+    const names = (list: unknown, key: string): string[] => {
+        if (list === undefined || list === null) return [];
+        if (!Array.isArray(list) || list.some((f) => typeof f !== 'string'))
+            throw bad(`${key} must be a list of field names`);
+        return list as string[];
+    };
+    return { recordId, fields: [...names(fields, 'fields'), ...names(optionalFields, 'optionalFields')] };
+}
+
 export function getUiRecord(store: Store, recordId: string, fieldNames: string[]): UiRecord {
     const obj = store.schema.objectOfId(recordId);
     const rec = obj ? store.get(obj.name, recordId) : undefined;
