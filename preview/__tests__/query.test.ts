@@ -265,6 +265,21 @@ test('request errors have the Apex codes and messages', () => {
         errorOf(() => run(f, 'Q', { cursor: { sortValue: 'x', id: '001000000000001AAA' } })).message,
         'cursor.id 001000000000001AAA is not a Contact Id.'
     );
+    // a text key with another JSON value is refused (as in Apex), never a TypeError
+    assert.deepEqual(
+        [
+            errorOf(() => run(f, 'Q', { searchTerm: {} })),
+            errorOf(() => run(f, 'Q', { sortBy: ['Name'] })),
+            errorOf(() => run(f, 'Q', { sortDirection: 1 })),
+            errorOf(() => run(f, 'Q', { binds: 5 }))
+        ].map((e) => [e.code, e.message]),
+        [
+            ['INVALID_REQUEST', 'searchTerm must be text or null, not {}.'],
+            ['INVALID_REQUEST', 'sortBy must be text or null, not ["Name"].'],
+            ['INVALID_REQUEST', 'sortDirection must be text or null, not 1.'],
+            ['INVALID_REQUEST', 'binds must be an object keyed by condition number.']
+        ]
+    );
     const unknownQuery = errorOf(() => run(f, 'Q', {}, 'nope'));
     assert.equal(unknownQuery.code, 'UNKNOWN_QUERY');
     assert.equal(unknownQuery.message, 'Definition "Q" has no query named "nope". Queries: contacts.');

@@ -279,6 +279,15 @@ function serverValue(store: Store, scope: ServerScope, global: '$User' | '$Recor
 
 const RECORD_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
 
+/** A text key of the request: a string, or absent (null / undefined); anything else is INVALID_REQUEST, as in Apex. */
+function textOf(value: unknown, key: string): string | undefined {
+    if (value === null || value === undefined) return undefined;
+    if (typeof value !== 'string') {
+        throw new ServiceError('INVALID_REQUEST', `${key} must be text or null, not ${JSON.stringify(value)}.`);
+    }
+    return value;
+}
+
 export function runStructuredQuery(
     store: Store,
     query: QueryDefinition,
@@ -307,6 +316,9 @@ export function runStructuredQuery(
     // conditions
     const conditions = query.where?.conditions ?? [];
     const binds = request.binds ?? {};
+    if (typeof binds !== 'object' || Array.isArray(binds)) {
+        throw new ServiceError('INVALID_REQUEST', 'binds must be an object keyed by condition number.');
+    }
     const blank: string[] = [];
     const preds = conditions.map((c, i) => {
         const n = i + 1;
@@ -349,7 +361,7 @@ export function runStructuredQuery(
     }
 
     // search
-    const term = (request.searchTerm ?? '').trim().toLowerCase();
+    const term = (textOf(request.searchTerm, 'searchTerm') ?? '').trim().toLowerCase();
     let search: Predicate = () => true;
     const searchNotices: { path: string; message: string }[] = [];
     const fields = query.searchFields ?? [];
@@ -364,9 +376,10 @@ export function runStructuredQuery(
     }
 
     // sort: one field + Id
-    const sortPath = request.sortBy ?? query.orderBy?.[0]?.field ?? 'Id';
+    const sortBy = textOf(request.sortBy, 'sortBy');
+    const sortPath = sortBy ?? query.orderBy?.[0]?.field ?? 'Id';
     const direction = (
-        request.sortDirection || (request.sortBy ? 'asc' : (query.orderBy?.[0]?.direction ?? 'asc'))
+        textOf(request.sortDirection, 'sortDirection') || (sortBy ? 'asc' : (query.orderBy?.[0]?.direction ?? 'asc'))
     ).toLowerCase();
     if (direction !== 'asc' && direction !== 'desc') {
         throw new ServiceError('INVALID_REQUEST', `sortDirection must be "asc" or "desc", not "${String(direction)}".`);
@@ -464,7 +477,7 @@ export function runStructuredQuery(
             ? { sortValue: sortField.path === 'Id' ? null : (last.raw ?? null), id: last.rec.Id }
             : null;
     let totalCount: number | null = null;
-    if (request.withCount) {
+    if (request.withCount === true) {
         totalCount = Math.min(matching.length, maxRows);
         if (totalCount === maxRows)
             notices.push({
