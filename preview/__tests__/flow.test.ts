@@ -40,8 +40,13 @@ function project(interactions: unknown[], flows: Record<string, string> = {}): F
         ]
     });
     fixtures.push(f);
+    // test flows that write records may carry the RUN_CONTEXT warning (no runInMode); errors would stop the run
     const problems = f.backend.controller.getDefinition({ definitionName: 'Board' }).problems;
-    assert.deepEqual(problems, [], 'the test definition is valid');
+    assert.deepEqual(
+        problems.filter((p) => p.severity !== 'warning' || p.code !== 'RUN_CONTEXT'),
+        [],
+        'the test definition is valid'
+    );
     return f;
 }
 
