@@ -17,6 +17,7 @@ import { listFiles, rel, sourceDir } from '../../lib/paths';
 import ts from 'typescript';
 import { blankCommentsAndStrings, readApexClasses, type ApexClassInfo } from '../../build/apexSurface';
 import { closest } from '../../../force-app/main/default/lwc/dcDefinition/suggest';
+import { checkStaticLiteralApex } from './staticLiteralApex';
 
 const APEX_IMPORT = /import\s+(\w+)\s+from\s+['"]@salesforce\/apex\/(\w+)\.(\w+)['"]/g;
 
@@ -357,7 +358,8 @@ const check: Check = {
             problems: [
                 ...checkLwcApexImports(root, classes),
                 ...checkLwcTemplates(root),
-                ...checkPermissionSets(root, classes)
+                ...checkPermissionSets(root, classes),
+                ...(await checkStaticLiteralApex(root))
             ]
         };
     }
