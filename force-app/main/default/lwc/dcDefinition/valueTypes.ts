@@ -4,6 +4,7 @@
  * the other. One table of rules, used by the flow contract check (validator, server pre-run, verify) and by the
  * builder's mapping picker, so the picker offers exactly what the check accepts.
  */
+import { isInlineFormula } from 'c/dcExpressions';
 import type { DataType, DefinitionDocument, FieldDescribe, SchemaCatalog } from './definitionTypes';
 
 // ------------------------------------------------------------------ flows as the contract sees them
@@ -302,10 +303,11 @@ export function valueType(
     context: ValueTypeContext = {}
 ): ValueType {
     if (typeof value === 'string') {
+        // the = rule: "=TODAY()" and "={!n} + 1" are formulas, typed when they run; "TODAY()" is text
+        if (isInlineFormula(value as unknown)) return UNKNOWN_TYPE; // cast: keeps value a string below
         const single = SINGLE_MERGE_FIELD.exec(value.trim());
         if (single) return referenceType(doc, single[1], context);
         if (value.includes('{!')) return { dataType: 'Text', isCollection: false };
-        if (value.includes('(')) return UNKNOWN_TYPE; // a formula such as TODAY(): typed when it runs
         const dataType =
             declared?.dataType === 'Date' || declared?.dataType === 'DateTime' ? declared.dataType : 'Text';
         return { dataType: dataType as DataType, isCollection: false };

@@ -2,6 +2,7 @@
  * Wire shapes between the LWC runtime, Apex (DynamicComponentController) and the local preview backend.
  * Mirrors docs/CONTRACTS.md exactly; change both together.
  */
+import { isInlineFormula } from 'c/dcExpressions';
 
 /** Structured error: the JSON message of an AuraHandledException, and FlowRunResponse.error. */
 export interface ServerError {
@@ -275,7 +276,7 @@ export function selectionReference(value: unknown, scope: InputSourceScope): Sel
 /** Where the server takes the value of a stored flow input `value` from. */
 export function inputSource(value: unknown, scope: InputSourceScope): InputSource {
     if (typeof value !== 'string') return 'static';
-    if (value.startsWith('=')) return 'client';
+    if (isInlineFormula(value as unknown)) return 'client'; // the = rule, leading blanks as analyzeValue reads them
     const path = singleMergePath(value);
     if (path) {
         if (path[0] === '$Record' && path.length > 1) return 'record';

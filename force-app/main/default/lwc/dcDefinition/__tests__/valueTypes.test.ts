@@ -201,7 +201,10 @@ describe('c/dcDefinition value types: values as written', () => {
     });
 
     it('types literals, using the declared type for dates and currency', () => {
-        expect(val('TODAY()')).toBe(UNKNOWN_TYPE);
+        // the = rule: only a value starting with '=' is a formula (typed when it runs); TODAY() is text
+        expect(val('=TODAY()')).toBe(UNKNOWN_TYPE);
+        expect(val(' ={!n} + 1')).toBe(UNKNOWN_TYPE);
+        expect(val('TODAY()')).toEqual(t('Text'));
         expect(val('plain')).toEqual(t('Text'));
         expect(val('2025-01-31', { dataType: 'Date' })).toEqual(t('Date'));
         expect(val('2025-01-31T09:00:00Z', { dataType: 'DateTime' })).toEqual(t('DateTime'));
