@@ -14,6 +14,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as prettier from 'prettier';
+import { REPO_ROOT } from '../lib/paths';
 import { readStaticLiteralCases, STATIC_LITERAL_TABLE, type StaticLiteralCase } from '../lib/staticLiteralCases';
 
 export const STATIC_LITERAL_CLASS = 'force-app/main/default/classes/StaticLiteralConformance_Tests.cls';
@@ -169,8 +170,10 @@ private class StaticLiteralConformance_Tests {
 ${methods.join('\n\n')}
 }
 `;
-    const options = (await prettier.resolveConfig(path.join(root, STATIC_LITERAL_CLASS))) ?? {};
-    return prettier.format(text, { ...options, filepath: path.join(root, STATIC_LITERAL_CLASS) });
+    // the project's Prettier setup (plugins, widths), also when `root` is a fixture outside the repository
+    const repoFile = path.join(REPO_ROOT, STATIC_LITERAL_CLASS);
+    const options = (await prettier.resolveConfig(repoFile)) ?? {};
+    return prettier.format(text, { ...options, filepath: repoFile });
 }
 
 /** Writes the class and its -meta.xml under `root`. */
