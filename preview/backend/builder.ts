@@ -345,10 +345,13 @@ export class BuilderController {
     // -------------------------------------------------------------- flows
 
     listFlows(): FlowSummary[] {
-        return this.flows
-            .listFlows()
-            .map(({ variables: _variables, ...summary }) => summary)
-            .sort((a, b) => (a.label ?? a.apiName).localeCompare(b.label ?? b.apiName));
+        return (
+            this.flows
+                .listFlows()
+                // a summary, as the org's: no variables, no run-context facts (describeFlow has those)
+                .map(({ variables: _v, recordWrites: _w, subflows: _s, runInMode: _m, ...summary }) => summary)
+                .sort((a, b) => (a.label ?? a.apiName).localeCompare(b.label ?? b.apiName))
+        );
     }
 
     describeFlow(params: { flowApiName?: unknown }): FlowDescribe {

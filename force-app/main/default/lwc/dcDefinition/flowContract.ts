@@ -23,6 +23,7 @@ import * as messages from './messages';
 import type { FlowContractCode } from './messages';
 import { closest } from './suggest';
 import {
+    flowUseOf,
     flowVariableType,
     isAssignable,
     isFlowTypeCompatible,
@@ -200,6 +201,8 @@ class ActionCheck {
 
     /** Warns when a flow that writes records runs in a context the definition does not guard. */
     private runContext(flow: FlowDescribe): void {
+        // a flow of the wrong kind is already an error; the context matters for a flow that can run
+        if (flowUseOf(flow) !== 'executeFlow') return;
         const permission = this.action.requiredPermission;
         if (typeof permission === 'string' && permission.trim()) return;
         const writes = this.recordWrites(flow);

@@ -111,5 +111,7 @@ describe('c/dcDefinition run-context warning (executeFlow on a flow that writes 
     it('applies to executeFlow only: screen flows shown in a dialog or panel run in the user context', () => {
         const screen = flow('Edit_Screen', { processType: 'Flow', recordWrites: [UPDATE_CONTACTS], runInMode: null });
         expect(problemsOf({ type: 'openFlowDialog', flowApiName: 'Edit_Screen' }, [screen])).toEqual([]);
+        // executeFlow on a screen flow is an error already: no warning on top of it
+        expect(problemsOf(run('Edit_Screen'), [screen]).map((p) => p.split(' ')[1])).toEqual(['[WRONG_FLOW_TYPE,']);
     });
 });
