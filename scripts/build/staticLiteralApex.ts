@@ -128,13 +128,13 @@ private class StaticLiteralConformance_Tests {
     };
 
     /** A value as the server reads a stored definition (JSON.deserializeUntyped). */
-    private static Object stored(String json) {
-        return ((List<Object>) JSON.deserializeUntyped('[' + json + ']'))[0];
+    private static Object stored(String jsonText) {
+        return ((List<Object>) System.JSON.deserializeUntyped('[' + jsonText + ']'))[0];
     }
 
     /** Asserts the source and the contract type of a stored value; returns the value. */
-    private static Object check(String label, String json, String dataType, String source, String valueType) {
-        Object value = stored(json);
+    private static Object check(String label, String jsonText, String dataType, String source, String valueType) {
+        Object value = stored(jsonText);
         Assert.areEqual(source, ServerInputs.sourceOf(value, NO_RESOURCES), label + ': source');
         if (valueType != null) {
             FlowContract.ValueType type = FlowContract.valueType(NO_RESOURCES, value, dataType);
