@@ -9,7 +9,7 @@ import { EMPTY_PLAN, buildTable, valueAt } from './columns';
 import type { Row, RowAction, TablePlan } from './columns';
 import { buildFormatters } from './cells';
 import type { CellDisplay, Formatter } from './cells';
-import { DEFAULT_ROW_HEIGHT, moveCell, rowWindow, scrollTopFor } from './virtualGrid';
+import { DEFAULT_ROW_HEIGHT, menuAlignment, moveCell, rowWindow, scrollTopFor } from './virtualGrid';
 import type { CellPosition } from './virtualGrid';
 import { colCount, colgroupOf, headerSlots, headerViews, minWidthStyle, rowViews } from './gridView';
 import type { FocusSlot, GridLayout, HeaderView, RowView } from './gridView';
@@ -468,8 +468,15 @@ export default class DataGrid extends LightningElement {
         this.focusCell(next);
     }
 
+    /** Before a row's action menu opens (by mouse or keyboard), picks the side where it is fully visible. */
+    handleActionsPointerDown(event: Event): void {
+        this.alignMenu(event.currentTarget as HTMLElement);
+    }
+
     /** A click or Tab into the grid makes the focused cell the tab stop. */
     handleGridFocusIn(event: FocusEvent): void {
+        const menu = (event.target as HTMLElement).closest?.('lightning-button-menu') as HTMLElement | null;
+        if (menu) this.alignMenu(menu);
         const cell = (event.target as HTMLElement).closest?.('[data-cell]') as HTMLElement | null;
         const [row, col] = (cell?.dataset.cell ?? '').split(':').map(Number);
         if (Number.isInteger(row) && Number.isInteger(col) && (row !== this.active.row || col !== this.active.col)) {
@@ -478,6 +485,23 @@ export default class DataGrid extends LightningElement {
     }
 
     // ------------------------------------------------------------------ internals
+
+    /** Sets the menu's alignment from the room above and below it in the visible part of the grid. */
+    private alignMenu(menu: HTMLElement | null): void {
+        const trigger = menu?.getBoundingClientRect();
+        const scroller = this.template?.querySelector('.grid-scroller') as HTMLElement | null;
+        if (!menu || !trigger || !scroller) return;
+        const area = scroller.getBoundingClientRect();
+        const alignment = menuAlignment({
+            triggerTop: trigger.top,
+            triggerBottom: trigger.bottom,
+            areaTop: Math.max(area.top + this.headerHeight, 0),
+            areaBottom: Math.min(area.bottom, window.innerHeight || area.bottom),
+            items: this.actionItems.length
+        });
+        const target = menu as HTMLElement & { menuAlignment?: string };
+        if (target.menuAlignment !== alignment) target.menuAlignment = alignment;
+    }
 
     /** Height of the scroll area below the sticky header. */
     private get bodyHeight(): number {

@@ -89,3 +89,32 @@ export function scrollTopFor(
     if (bottom > scrollTop + visibleBody) return bottom - visibleBody;
     return scrollTop;
 }
+
+/** Height (px) of one row action menu item and the menu's own padding, to size a menu before it opens. */
+export const MENU_ITEM_PX = 36;
+export const MENU_PADDING_PX = 8;
+
+/** Where a row action menu fits: the trigger's edges and the visible area (below the sticky header, in the viewport). */
+export interface MenuRoom {
+    triggerTop: number;
+    triggerBottom: number;
+    /** Top of the visible area: the grid's sticky header bottom or the viewport top, whichever is lower. */
+    areaTop: number;
+    /** Bottom of the visible area: the grid's scroll area bottom or the viewport bottom, whichever is higher. */
+    areaBottom: number;
+    items: number;
+}
+
+/**
+ * The lightning-button-menu alignment that keeps a row's menu fully visible: downwards ('right') when it fits below
+ * the trigger, else upwards ('bottom-right') when it fits above it without going under the sticky header, else the
+ * side with more room. ('auto' measures the page, not the grid's scroll area, and opens under the header.)
+ */
+export function menuAlignment(room: MenuRoom): 'right' | 'bottom-right' {
+    const height = Math.max(1, room.items) * MENU_ITEM_PX + MENU_PADDING_PX;
+    const below = room.areaBottom - room.triggerBottom;
+    const above = room.triggerTop - room.areaTop;
+    if (below >= height) return 'right';
+    if (above >= height) return 'bottom-right';
+    return above > below ? 'bottom-right' : 'right';
+}

@@ -1,4 +1,5 @@
 import { DEFAULT_ROW_HEIGHT, OVERSCAN, moveCell, rowWindow, scrollTopFor } from '../virtualGrid';
+import { menuAlignment } from '../virtualGrid';
 
 describe('rowWindow', () => {
     it('renders the rows in view plus an overscan, whatever the number of loaded rows', () => {
@@ -68,5 +69,27 @@ describe('scrollTopFor', () => {
         expect(scrollTopFor(20, 0, 330, 33, 33)).toBe(21 * 33 - 297);
         expect(scrollTopFor(2, 10 * 33, 330, 33, 33)).toBe(2 * 33);
         expect(scrollTopFor(-1, 500, 330, 33, 33)).toBe(500);
+    });
+});
+
+describe('menuAlignment', () => {
+    const room = { areaTop: 100, areaBottom: 500, items: 2 };
+    it('opens downwards when the menu fits below the trigger', () => {
+        expect(menuAlignment({ ...room, triggerTop: 120, triggerBottom: 140 })).toBe('right');
+    });
+    it('opens upwards near the bottom of the visible area', () => {
+        expect(menuAlignment({ ...room, triggerTop: 470, triggerBottom: 490 })).toBe('bottom-right');
+    });
+    it('never opens upwards under the sticky header: the first row in view opens downwards', () => {
+        // 2 items need 80 px; 40 px above the trigger would put the menu under the header
+        expect(menuAlignment({ ...room, areaBottom: 250, triggerTop: 140, triggerBottom: 160 })).toBe('right');
+    });
+    it('takes the side with more room when it fits on neither', () => {
+        expect(menuAlignment({ areaTop: 0, areaBottom: 100, items: 5, triggerTop: 70, triggerBottom: 90 })).toBe(
+            'bottom-right'
+        );
+        expect(menuAlignment({ areaTop: 0, areaBottom: 100, items: 5, triggerTop: 10, triggerBottom: 30 })).toBe(
+            'right'
+        );
     });
 });
