@@ -114,6 +114,35 @@ function flowFault(flow: FlowModel, raw: string): { code: string; message: strin
     return { code: 'FLOW_FAULT', message, details: [`Flow: ${flow.apiName}`] };
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Apex FlowValueCoercer.DATETIME_PATTERN: date, time (seconds and milliseconds optional), Z, an offset or nothing (UTC)
+const ISO_DATETIME =
+    /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|([+-])(\d{2}):?(\d{2}))?$/;
+
+const realDay = (y: number, m: number, d: number): boolean =>
+    m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** YYYY-MM-DD naming a real day (Apex Date.daysInMonth). */
+function isValidIsoDate(text: string): boolean {
+    const m = ISO_DATE.exec(text);
+    return m !== null && realDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** The instant an ISO 8601 date-time names, as Apex parses it, or null. */
+function isoDateTimeMillis(text: string): number | null {
+    const m = ISO_DATETIME.exec(text);
+    if (!m) return null;
+    const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
+    const sec = m[6] === undefined ? 0 : Number(m[6]);
+    if (!realDay(y, mo, d) || h > 23 || mi > 59 || sec > 59) return null;
+    let millis = Date.UTC(y, mo - 1, d, h, mi, sec) + (m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0')));
+    if (m[9] !== undefined) {
+        const offset = (Number(m[10]) * 60 + Number(m[11])) * 60000;
+        millis += m[9] === '+' ? -offset : offset;
+    }
+    return millis;
+}
+
 /** Coerces one input value to the flow variable's type (and collection-ness), or throws TYPE_MISMATCH. */
 export function coerceFlowValue(variable: FlowVariable, value: unknown, label: string): unknown {
     if (value === null || value === undefined) return null;
@@ -124,13 +153,24 @@ export function coerceFlowValue(variable: FlowVariable, value: unknown, label: s
         );
     }
     if (variable.isCollection && !Array.isArray(value)) value = [value];
-    const one = (v: unknown): unknown => {
+    // the same rules as Apex FlowValueCoercer, held to it by the shared static-literal table
+    // (preview/__tests__/staticLiterals.test.ts and the generated StaticLiteralConformance_Tests)
+    const one = (v: unknown, index?: number): unknown => {
         if (v === null || v === undefined) return null;
+        const type = variable.dataType === 'String' ? 'Text' : variable.dataType;
         const bad = () =>
             new ServiceError(
                 'TYPE_MISMATCH',
-                `${JSON.stringify(v)} is not a ${variable.dataType === 'String' ? 'Text' : variable.dataType} value for ${label.toLowerCase()}`
+                `${JSON.stringify(v)} is not a ${type} value for ${label.toLowerCase()}${index === undefined ? '' : ` (item ${index + 1})`}`
             );
+        if (Array.isArray(v)) {
+            throw new ServiceError(
+                'COLLECTION_MISMATCH',
+                `Item ${(index ?? 0) + 1} of ${label.toLowerCase()} is itself a list; flow variable '${variable.name}' takes ${typePhrase(flowVariableType(variable))}, not nested lists.`
+            );
+        }
+        // Apex trims text before reading a number, a boolean, a date or a date-time; blank text is no value
+        const text = typeof v === 'string' ? v.trim() : undefined;
         switch (variable.dataType) {
             case 'String':
             case 'Picklist':
@@ -138,29 +178,37 @@ export function coerceFlowValue(variable: FlowVariable, value: unknown, label: s
                 if (typeof v === 'object') throw bad();
                 return String(v);
             case 'Number':
-            case 'Currency': {
-                const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-                if (Number.isNaN(n)) throw bad();
-                return n;
-            }
+            case 'Currency':
+                if (typeof v === 'number') return v;
+                if (text === '') return null;
+                // Decimal.valueOf: optional sign, digits with an optional point, optional exponent; no hex, no Infinity
+                if (text !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Number(text);
+                throw bad();
             case 'Boolean':
                 if (typeof v === 'boolean') return v;
-                if (v === 'true' || v === 'false') return v === 'true';
+                if (text === '') return null;
+                if (text?.toLowerCase() === 'true' || text?.toLowerCase() === 'false')
+                    return text.toLowerCase() === 'true';
                 throw bad();
             case 'Date':
-                if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+                if (text === '') return null;
+                if (text !== undefined && isValidIsoDate(text)) return text;
                 throw bad();
-            case 'DateTime':
-                if (typeof v === 'string' && !Number.isNaN(Date.parse(v))) return new Date(v).toISOString();
+            case 'DateTime': {
+                if (typeof v === 'number' && Number.isInteger(v)) return new Date(v).toISOString();
+                if (text === '') return null;
+                const instant = text === undefined ? null : isoDateTimeMillis(text);
+                if (instant !== null) return new Date(instant).toISOString();
                 throw bad();
+            }
             case 'SObject':
-                if (v && typeof v === 'object' && !Array.isArray(v)) return { ...(v as object) };
+                if (v && typeof v === 'object') return { ...(v as object) };
                 throw bad();
             default:
                 return v;
         }
     };
-    return Array.isArray(value) ? value.map(one) : one(value);
+    return Array.isArray(value) ? value.map((v, i) => one(v, i)) : one(value);
 }
 
 /** True for a problem inside interactions[i] (only that interaction is disabled by it). */
