@@ -6,7 +6,8 @@
  *    (an unknown name is silently undefined at run time: a missing handler, an attribute that never appears);
  *  - permission sets: every @AuraEnabled class, custom object, custom field, custom metadata type and
  *    tab the package ships is granted by a permission set, and no permission set names something that
- *    is not in the package (a deploy error).
+ *    is not in the package (a deploy error);
+ *  - paired test cases: a case id (ST-01 …) of a preview test and its Apex twin is on both sides (lib/pairedCases).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,6 +18,7 @@ import { listFiles, rel, sourceDir } from '../../lib/paths';
 import ts from 'typescript';
 import { blankCommentsAndStrings, readApexClasses, type ApexClassInfo } from '../../build/apexSurface';
 import { closest } from '../../../force-app/main/default/lwc/dcDefinition/suggest';
+import { checkPairedCases } from '../../lib/pairedCases';
 import { checkStaticLiteralApex } from './staticLiteralApex';
 
 const APEX_IMPORT = /import\s+(\w+)\s+from\s+['"]@salesforce\/apex\/(\w+)\.(\w+)['"]/g;
@@ -359,7 +361,8 @@ const check: Check = {
                 ...checkLwcApexImports(root, classes),
                 ...checkLwcTemplates(root),
                 ...checkPermissionSets(root, classes),
-                ...(await checkStaticLiteralApex(root))
+                ...(await checkStaticLiteralApex(root)),
+                ...checkPairedCases(root)
             ]
         };
     }
