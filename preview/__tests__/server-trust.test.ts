@@ -29,7 +29,7 @@ const ECHO_OUTPUTS = [
 function board(
     inputs: unknown[],
     extra: Record<string, unknown> = {},
-    session?: { canCustomize?: boolean },
+    session?: { canCustomize?: boolean; permissions?: readonly string[] },
     flow: 'DC_Test_Echo' | 'DC_Text_Echo' = 'DC_Test_Echo'
 ) {
     const def = contactDefinition('Trust', {
