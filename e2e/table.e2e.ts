@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { e2eTest } from './lib/harness';
 import {
+    columnHeader,
     headerButton,
     row,
     rowActionsButton,
@@ -9,10 +10,12 @@ import {
     rows,
     scroller,
     selectRow,
+    sortButton,
     table,
+    toast,
     waitForTable
 } from './lib/page';
-import { isHittable, namedTable } from './lib/tableKit';
+import { focusIsWithin, focusedElement, focusedOutline, isHittable, namedTable } from './lib/tableKit';
 
 const BOARD = 'Contact_Status_Board';
 
@@ -57,3 +60,112 @@ e2eTest(
         }
     }
 );
+
+e2eTest(
+    'table: while Set as Active runs the spinner sits beside the label, the grid is aria-busy and locked; focus returns to the button',
+    async (t) => {
+        const { page } = t;
+        await t.open(BOARD);
+        await waitForTable(page);
+        const keys = (await rowKeys(page)).slice(0, 2);
+        for (const k of keys) await selectRow(row(page, k));
+        // an org's flow takes a second or more; the local one a few ms: slow it down so the busy state can be seen
+        await page.route('**/api/apex/DynamicComponentController.executeFlow', async (route) => {
+            await new Promise((resolve) => setTimeout(resolve, 2000));
+            await route.continue();
+        });
+        const button = headerButton(page, 'Set as Active');
+        await button.focus();
+        await page.keyboard.press('Enter');
+        const spinner = table(page).locator('.header-action .action-spinner');
+        await spinner.waitFor({ state: 'visible', timeout: 10000 });
+        // read everything in one go, while the action runs
+        const state = await table(page).evaluate((host) => {
+            const root = host.shadowRoot ?? host;
+            const spin = root.querySelector('.header-action .action-spinner');
+            const btn = root.querySelector('.header-action lightning-button');
+            const grid = root.querySelector('c-data-grid');
+            const gridRoot = grid?.shadowRoot ?? grid;
+            return {
+                spinnerLeft: spin?.getBoundingClientRect().left ?? -1,
+                buttonRight: btn?.getBoundingClientRect().right ?? -1,
+                overlays: root.querySelectorAll('lightning-spinner').length,
+                busy: gridRoot?.querySelector('table[role="grid"]')?.getAttribute('aria-busy') ?? null,
+                checkboxDisabled:
+                    (gridRoot?.querySelector('input.row-select') as HTMLInputElement | null)?.disabled ?? null
+            };
+        });
+        assert.ok(
+            state.spinnerLeft >= state.buttonRight && state.buttonRight > 0,
+            `the spinner is beside the button, not over its label (${JSON.stringify(state)})`
+        );
+        assert.equal(state.overlays, 0, 'no overlay spinner (white band) over the toolbar');
+        assert.equal(state.busy, 'true', 'the grid is aria-busy');
+        assert.equal(state.checkboxDisabled, true, 'rows cannot be (de)selected meanwhile');
+        await toast(page, /set to Active/).waitFor({ timeout: 30000 });
+        await spinner.waitFor({ state: 'detached', timeout: 20000 });
+        await page.waitForFunction(() => true);
+        await page.waitForTimeout(300);
+        const focused = await focusedElement(page);
+        assert.equal(focused.body, false, 'the focus is not lost to the page body');
+        assert.equal(
+            await button.evaluate((b) => b === (b.getRootNode() as ShadowRoot).activeElement),
+            true,
+            'focus is back on Set as Active'
+        );
+        assert.equal(
+            await table(page).locator('table[role="grid"]').getAttribute('aria-busy'),
+            null,
+            'the grid is no longer busy'
+        );
+    }
+);
+
+e2eTest('table: closing the flow panel with Escape returns focus to the row action menu that opened it', async (t) => {
+    const { page } = t;
+    await t.open('E2E_Table_Panel');
+    await waitForTable(page);
+    const [first] = await rowKeys(page);
+    await rowActionsButton(row(page, first)).click();
+    await row(page, first).locator('lightning-menu-item', { hasText: 'Edit Status' }).click();
+    const panel = page.locator('c-flow-panel');
+    await panel.waitFor({ timeout: 20000 });
+    await page.waitForTimeout(300);
+    assert.ok(await focusIsWithin(page, panel), 'the panel has the focus while open');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await page.waitForTimeout(300);
+    assert.equal((await focusedElement(page)).body, false, 'the focus is not lost to the page body');
+    assert.ok(
+        await focusIsWithin(page, row(page, first).locator('lightning-button-menu')),
+        'focus is on the row action menu'
+    );
+});
+
+e2eTest('table: a checked checkbox shows a visible focus ring; sorting scrolls back to the top', async (t) => {
+    const { page } = t;
+    await t.open(BOARD);
+    await waitForTable(page);
+    const [first] = await rowKeys(page);
+    const box = row(page, first).locator('input.row-select');
+    await box.focus();
+    await page.keyboard.press('Space');
+    assert.equal(await box.isChecked(), true);
+    const ring = await focusedOutline(page);
+    assert.equal(ring.style, 'solid', 'an outline is drawn');
+    assert.ok(
+        ring.width >= 2 && ring.offset > 0,
+        `the ring is outside the checked box (width ${ring.width}, offset ${ring.offset})`
+    );
+    await scroller(page).evaluate((el) => (el.scrollTop = 900));
+    await page.waitForTimeout(200);
+    await sortButton(page, 'Email').click();
+    await columnHeader(page, 'Email').and(page.locator('[aria-sort="ascending"]')).waitFor();
+    assert.equal(await scroller(page).evaluate((el) => el.scrollTop), 0, 'the new order shows from its first row');
+    await waitForTable(page);
+    assert.equal(
+        await scroller(page).evaluate((el) => el.scrollTop),
+        0,
+        'still at the top once the sorted rows arrived'
+    );
+});

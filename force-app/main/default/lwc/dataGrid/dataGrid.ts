@@ -85,6 +85,8 @@ export default class DataGrid extends LightningElement {
     @api label = '';
     /** Plural of the records ("Contacts"), used in control labels. */
     @api itemsLabel = 'records';
+    /** An action runs: the grid is aria-busy and its selection, sort and row action controls are disabled. */
+    @api locked = false;
 
     private tableDefinition?: DataTableDefinition;
     private fieldInfos: QueryFieldInfo[] = [];
@@ -113,6 +115,8 @@ export default class DataGrid extends LightningElement {
     private allSelectedCache?: { version: number; rows: Row[]; value: boolean };
     private unavailableNames: string[] = [];
     private unavailableText = '';
+    /** Row index of the row action menu that started the last row action (focus goes back to it). */
+    private menuReturnIndex = -1;
     /** The row action menu items (the same array for every row), rebuilt when the actions or their state change. */
     private actionItems: RowActionItem[] = [];
 
@@ -224,6 +228,27 @@ export default class DataGrid extends LightningElement {
         if (this.model && !this.unsubscribe) this.attachModel(this.model);
     }
 
+    /**
+     * Gives focus back after an action, dialog or panel the grid started: the row action menu that started it when
+     * its row is still rendered, else the grid's tab stop.
+     */
+    @api
+    restoreFocus(): void {
+        const index = this.menuReturnIndex;
+        this.menuReturnIndex = -1;
+        const menu =
+            index >= 0
+                ? (this.template?.querySelector(
+                      `lightning-button-menu[data-row-index="${index}"]`
+                  ) as HTMLElement | null)
+                : null;
+        if (menu) {
+            menu.focus();
+            return;
+        }
+        this.focusCell(this.active.row < this.rawRows.length ? this.active : { row: -1, col: 0 });
+    }
+
     override disconnectedCallback(): void {
         this.resizeObserver?.disconnect();
         this.resizeObserver = undefined;
@@ -290,6 +315,10 @@ export default class DataGrid extends LightningElement {
 
     get selectAllLabel(): string {
         return `Select all loaded ${this.itemsLabel}`;
+    }
+
+    get busyState(): string | undefined {
+        return this.locked || this.loading ? 'true' : undefined;
     }
 
     get loadingMoreText(): string {
@@ -397,7 +426,8 @@ export default class DataGrid extends LightningElement {
         const index = Number((event.currentTarget as HTMLElement).dataset.rowIndex);
         const row = this.rawRows[index];
         const action = this.actionItems.find((item) => item.name === event.detail.value);
-        if (!row || !action || action.disabled) return;
+        if (!row || !action || action.disabled || this.locked) return;
+        this.menuReturnIndex = index;
         const key = this.keyOf(row) ?? '';
         this.dispatchEvent(new CustomEvent('rowaction', { detail: { action: action.name, row, key } }));
     }
@@ -405,7 +435,7 @@ export default class DataGrid extends LightningElement {
     handleRowSelectClick(event: MouseEvent): void {
         const index = Number((event.currentTarget as HTMLElement).dataset.rowIndex);
         const row = this.rawRows[index];
-        if (!row) return;
+        if (!row || this.locked) return;
         const model = this.model;
         if (!model) return;
         const key = this.keyOf(row);
@@ -427,7 +457,7 @@ export default class DataGrid extends LightningElement {
     handleSelectAllClick(event: Event): void {
         const checked = (event.currentTarget as HTMLInputElement).checked;
         const model = this.model;
-        if (!model) return;
+        if (!model || this.locked) return;
         const change = checked ? model.selectAllLoaded(this.rawRows) : model.clear();
         this.afterSelection(change.rejected, checked && !change.rejected.length);
     }
@@ -435,7 +465,12 @@ export default class DataGrid extends LightningElement {
     handleSortClick(event: Event): void {
         const path = (event.currentTarget as HTMLElement).dataset.path ?? '';
         const column = this.plan.columns.find((c) => c.path === path);
-        if (!column?.sortable) return;
+        if (!column?.sortable || this.locked) return;
+        // a new order starts at its first row (the old offset would show some middle of it)
+        const scroller = this.template?.querySelector('.grid-scroller') as HTMLElement | null;
+        if (scroller) scroller.scrollTop = 0;
+        this.scrollTop = 0;
+        this.updateWindow();
         this.sortedDirection = this.sortedBy === path && this.sortedDirection === 'asc' ? 'desc' : 'asc';
         this.sortedBy = path;
         this.dispatchEvent(new CustomEvent('sort', { detail: { field: path, direction: this.sortedDirection } }));

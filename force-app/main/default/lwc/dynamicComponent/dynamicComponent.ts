@@ -805,11 +805,13 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
 
     handleHeaderAction(event: CustomEvent<{ action: string }>): void {
         const target = this.tableName(event);
+        this.actionSource = target;
         this.engine?.dispatch({ event: 'headerActionClick', target, action: event.detail.action });
     }
 
     handleRowAction(event: CustomEvent<{ action: string; row: Row }>): void {
         const target = this.tableName(event);
+        this.actionSource = target;
         this.engine?.dispatch({ event: 'rowActionClick', target, action: event.detail.action, row: event.detail.row });
     }
 
@@ -865,7 +867,20 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
         const panel = this.panel;
         this.panel = null;
         panel?.resolve(result);
+        // the panel held the focus and is gone: give it back to the control that opened it, once re-rendered
+        const source = this.actionSource;
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        setTimeout(() => {
+            const active = document.activeElement;
+            if (active && active !== document.body) return;
+            const table = this.template?.querySelector(`c-dynamic-data-table[data-name="${source}"]`) as
+                (HTMLElement & { restoreFocus?: () => void }) | null;
+            table?.restoreFocus?.();
+        }, 0);
     }
+
+    /** The table whose action ran last (focus goes back to it when its panel closes). */
+    private actionSource = '';
 
     private tableName(event: Event): string {
         return (event.currentTarget as HTMLElement).dataset.name ?? '';

@@ -97,6 +97,9 @@ export default class DynamicDataTable extends LightningElement {
     private unavailableRowNames: string[] = [];
     private heightValue = '';
     private searchTimer?: ReturnType<typeof setTimeout>;
+    private focusReturnPending = false;
+    /** The header action whose run the user started: focus goes back to its button when the run ends. */
+    private focusReturnAction = '';
 
     /** The table's definition (columns, actions, selection, search). */
     @api
@@ -134,7 +137,10 @@ export default class DynamicDataTable extends LightningElement {
         return this.busyNames;
     }
     set busyActions(value: string[]) {
+        const wasBusy = this.busyNames.includes(this.focusReturnAction);
         this.busyNames = Array.isArray(value) ? value : [];
+        // the button was disabled while its action ran, so the focus fell to the page: give it back once it ends
+        if (wasBusy && !this.busyNames.includes(this.focusReturnAction)) this.focusReturnPending = true;
     }
 
     /**
@@ -167,6 +173,28 @@ export default class DynamicDataTable extends LightningElement {
         this.heightValue = value || '';
     }
 
+    /**
+     * Gives focus back to the control that started the last action, dialog or panel: its header button (the grid
+     * when that button is disabled now), else the row action menu in the grid.
+     */
+    @api
+    restoreFocus(): void {
+        const name = this.focusReturnAction;
+        this.focusReturnAction = '';
+        this.focusReturnPending = false;
+        const button = name
+            ? (this.template?.querySelector(`lightning-button[data-action="${name}"]`) as
+                  (HTMLElement & { disabled?: boolean }) | null)
+            : null;
+        if (button && !button.disabled) {
+            button.focus();
+            return;
+        }
+        (
+            this.template?.querySelector('c-data-grid') as (HTMLElement & { restoreFocus?: () => void }) | null
+        )?.restoreFocus?.();
+    }
+
     /** Clears the selection (all pages). */
     @api
     clearSelection(): void {
@@ -175,6 +203,17 @@ export default class DynamicDataTable extends LightningElement {
 
     override connectedCallback(): void {
         if (this.model && !this.unsubscribe) this.attachModel(this.model);
+    }
+
+    override renderedCallback(): void {
+        if (!this.focusReturnPending) return;
+        // only when the focus is lost (on the page body): never take it from where the user has moved it
+        const active = document.activeElement;
+        if (active && active !== document.body) {
+            this.focusReturnPending = false;
+            return;
+        }
+        this.restoreFocus();
     }
 
     override disconnectedCallback(): void {
@@ -283,6 +322,15 @@ export default class DynamicDataTable extends LightningElement {
         return this.rowCountText ? `Showing ${this.rowCountText} ${this.tableLabel}` : '';
     }
 
+    /** An action of this table runs: the grid is locked (aria-busy, selection and sort disabled). */
+    get locked(): boolean {
+        return this.busyNames.length > 0;
+    }
+
+    get busyState(): string | undefined {
+        return this.locked || this.loading ? 'true' : undefined;
+    }
+
     get hasHeaderActions(): boolean {
         return (this.tableDefinition?.headerActions ?? []).length > 0;
     }
@@ -353,6 +401,7 @@ export default class DynamicDataTable extends LightningElement {
         const name = (event.currentTarget as HTMLElement).dataset.action ?? '';
         const button = this.headerButtons.find((b) => b.name === name);
         if (!button || button.disabled) return;
+        this.focusReturnAction = name;
         this.dispatchEvent(new CustomEvent('headeraction', { detail: { action: name } }));
     }
 

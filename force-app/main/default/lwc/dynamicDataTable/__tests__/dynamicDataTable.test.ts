@@ -504,10 +504,14 @@ describe('c-dynamic-data-table actions, sort, search, paging', () => {
         await flush();
         const busy = button(element, 'newContact');
         expect(busy.disabled).toBe(true);
-        const spinner = element.shadowRoot!.querySelector('.action-spinner') as HTMLElement & {
-            alternativeText: string;
-        };
-        expect(spinner.alternativeText).toBe('New is running');
+        // beside the button (a status with its text), and the grid is locked while it runs
+        const spinner = element.shadowRoot!.querySelector('.action-spinner') as HTMLElement;
+        expect(spinner.getAttribute('role')).toBe('status');
+        expect(spinner.textContent).toContain('New is running');
+        expect(element.shadowRoot!.querySelector('.header-action lightning-spinner')).toBeNull();
+        const grid = element.shadowRoot!.querySelector('c-data-grid') as HTMLElement & { locked: boolean };
+        expect(grid.locked).toBe(true);
+        expect(element.shadowRoot!.querySelector('.table-area')!.getAttribute('aria-busy')).toBe('true');
         busy.dispatchEvent(new CustomEvent('click'));
         expect(headerAction).not.toHaveBeenCalled();
         await expect(element).toBeAccessible();
@@ -515,6 +519,7 @@ describe('c-dynamic-data-table actions, sort, search, paging', () => {
         await flush();
         expect(button(element, 'newContact').disabled).toBe(false);
         expect(element.shadowRoot!.querySelector('.action-spinner')).toBeNull();
+        expect(grid.locked).toBe(false);
     });
 
     it('shows a header action that is not set up as disabled with the reason, visible and announced', async () => {
