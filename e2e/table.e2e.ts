@@ -6,6 +6,7 @@ import {
     headerButton,
     row,
     rowActionsButton,
+    rowCountText,
     rowKeys,
     rows,
     scroller,
@@ -168,4 +169,42 @@ e2eTest('table: a checked checkbox shows a visible focus ring; sorting scrolls b
         0,
         'still at the top once the sorted rows arrived'
     );
+});
+
+e2eTest('table: the maximum selection is said visibly once reached', async (t) => {
+    const { page } = t;
+    await t.open('E2E_Max_Two');
+    await waitForTable(page);
+    const keys = (await rowKeys(page)).slice(0, 2);
+    await selectRow(row(page, keys[0]));
+    assert.equal(await table(page).locator('.selection-limit').count(), 0, 'no message below the maximum');
+    await selectRow(row(page, keys[1]));
+    await table(page)
+        .locator('.selection-limit', { hasText: 'Maximum reached: you can select up to 2 rows.' })
+        .waitFor();
+    assert.ok(
+        await table(page).locator('.selection-limit').isVisible(),
+        'the message is on screen, not only announced'
+    );
+});
+
+e2eTest('table: selections hidden by a search are counted, can be shown and cleared', async (t) => {
+    const { page } = t;
+    await t.open(BOARD);
+    await waitForTable(page);
+    const byId = new Map((await t.records('Contact')).map((c) => [String(c.Id), c]));
+    const matches = (k: string) => `${byId.get(k)?.Name} ${byId.get(k)?.Email}`.toLowerCase().includes('lovelace');
+    const keys = (await rowKeys(page)).filter((k) => !matches(k)).slice(0, 3);
+    for (const k of keys) await selectRow(row(page, k));
+    await rowCountText(page).filter({ hasText: '3 selected' }).waitFor();
+    await table(page).locator('lightning-input input').fill('lovelace');
+    await rowCountText(page).filter({ hasText: '3 selected, 3 hidden by the search' }).waitFor({ timeout: 20000 });
+    assert.ok((await rowKeys(page)).every(matches), 'the search shows only its rows');
+    await table(page).locator('button.show-selected').click();
+    await table(page).locator('.showing-selected', { hasText: 'Showing 3 selected rows' }).waitFor();
+    assert.deepEqual((await rowKeys(page)).sort(), [...keys].sort(), 'Show selected lists the hidden selected rows');
+    await table(page).locator('button.show-all').click();
+    await rowCountText(page).filter({ hasText: '3 hidden by the search' }).waitFor();
+    await table(page).locator('button.clear-selection').click();
+    await rowCountText(page).filter({ hasNotText: 'selected' }).waitFor();
 });

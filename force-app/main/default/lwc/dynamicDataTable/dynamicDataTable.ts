@@ -98,6 +98,10 @@ export default class DynamicDataTable extends LightningElement {
     private heightValue = '';
     private searchTimer?: ReturnType<typeof setTimeout>;
     private focusReturnPending = false;
+    /** "Show selected": the grid shows these selected rows (a snapshot) instead of the loaded ones. */
+    private selectedView: Row[] | null = null;
+    /** Selected rows among the loaded ones, cached per selection version and row set (one pass). */
+    private loadedSelectedCache?: { version: number; rows: Row[]; count: number };
     /** The header action whose run the user started: focus goes back to its button when the run ends. */
     private focusReturnAction = '';
 
@@ -311,7 +315,52 @@ export default class DynamicDataTable extends LightningElement {
     }
 
     get selectionText(): string {
-        return `${COUNT_FORMAT.format(this.selectedCount)} selected`;
+        const text = `${COUNT_FORMAT.format(this.selectedCount)} selected`;
+        const hidden = this.hiddenSelectedCount;
+        return hidden > 0 ? `${text}, ${COUNT_FORMAT.format(hidden)} hidden by the search` : text;
+    }
+
+    /**
+     * Selected rows the search hides (selected before it, not among its rows): they still count and still go to the
+     * actions, so the user is told and can see or clear them. Only while a search is active.
+     */
+    get hiddenSelectedCount(): number {
+        const model = this.model;
+        if (!model || this.selectedView || !this.searchInput.trim() || this.selectedCount === 0) return 0;
+        return Math.max(0, model.size - this.loadedSelectedCount(model));
+    }
+
+    get hasHiddenSelection(): boolean {
+        return this.hiddenSelectedCount > 0;
+    }
+
+    get showingSelected(): boolean {
+        return this.selectedView !== null;
+    }
+
+    get showingSelectedText(): string {
+        const count = this.selectedView?.length ?? 0;
+        return `Showing ${COUNT_FORMAT.format(count)} selected ${count === 1 ? 'row' : 'rows'}`;
+    }
+
+    /** The rows the grid shows: the loaded ones, or the selected ones after "Show selected". */
+    get gridRows(): Row[] {
+        return this.selectedView ?? this.rawRows;
+    }
+
+    get gridHasMore(): boolean {
+        return this.selectedView ? false : this.hasMore;
+    }
+
+    get gridTotalCount(): number | null {
+        return this.selectedView ? this.selectedView.length : this.totalCount;
+    }
+
+    /** The maximum selection is reached: said visibly (and announced), not only when a click was refused. */
+    get selectionLimitText(): string {
+        const max = this.model?.maxRowSelection ?? 0;
+        if (max <= 1 || this.selectedCount < max) return '';
+        return `Maximum reached: you can select up to ${COUNT_FORMAT.format(max)} rows.`;
     }
 
     get announcement(): string {
@@ -319,6 +368,7 @@ export default class DynamicDataTable extends LightningElement {
         if (this.loading) return `${this.loadingText}…`;
         if (this.loadingMore) return `Loading more ${this.tableLabel}…`;
         if (this.selectionNotice) return this.selectionNotice;
+        if (this.selectionLimitText) return this.selectionLimitText;
         return this.rowCountText ? `Showing ${this.rowCountText} ${this.tableLabel}` : '';
     }
 
@@ -427,6 +477,7 @@ export default class DynamicDataTable extends LightningElement {
 
     handleSearchInput(event: CustomEvent<{ value: string }>): void {
         this.searchInput = event.detail?.value ?? '';
+        this.selectedView = null;
         clearTimeout(this.searchTimer);
         // eslint-disable-next-line @lwc/lwc/no-async-operation
         this.searchTimer = setTimeout(() => {
@@ -434,11 +485,38 @@ export default class DynamicDataTable extends LightningElement {
         }, SEARCH_DELAY_MS);
     }
 
+    handleShowSelected(): void {
+        this.selectedView = this.model ? [...this.model.SelectedRows] : null;
+    }
+
+    handleShowAll(): void {
+        this.selectedView = null;
+    }
+
+    handleClearSelection(): void {
+        this.ensureModel()?.clear();
+        this.selectedView = null;
+    }
+
     handleRetry(): void {
         this.dispatchEvent(new CustomEvent('retry', { detail: {} }));
     }
 
     // ------------------------------------------------------------------ internals
+
+    private loadedSelectedCount(model: SelectionModel): number {
+        const cache = this.loadedSelectedCache;
+        if (cache && cache.version === model.version && cache.rows === this.rawRows) return cache.count;
+        const path = (this.tableDefinition?.keyField || 'Id').split('.');
+        let count = 0;
+        for (const row of this.rawRows) {
+            let value: unknown = row;
+            for (const part of path) value = (value as Record<string, unknown> | null | undefined)?.[part];
+            if (value !== undefined && value !== null && model.isSelected(value)) count++;
+        }
+        this.loadedSelectedCache = { version: model.version, rows: this.rawRows, count };
+        return count;
+    }
 
     /** Re-dispatches a grid event from the table (events do not bubble out of the grid's shadow). */
     private forward(event: CustomEvent): void {

@@ -910,3 +910,37 @@ describe('c-dynamic-data-table keyboard', () => {
         expect(tabStops(element)).toEqual([gridRoot(element).querySelector('input.select-all')]);
     });
 });
+
+describe('c-dynamic-data-table selections hidden by a search, the selection limit', () => {
+    it('counts selected rows the search hides, shows them on request and clears them', async () => {
+        const element = createTable({ rows: contacts(1, 5) });
+        await flush();
+        await clickRows(element, [key(1), key(2), key(3)]);
+        const input = element.shadowRoot!.querySelector('lightning-input')!;
+        input.dispatchEvent(new CustomEvent('change', { detail: { value: 'Contact 3' } }));
+        // the server answered the search: only Contact 3 (selected) is loaded now
+        element.rows = [contact(3)];
+        await flush();
+        expect(text(element, '.row-count')).toContain('3 selected, 2 hidden by the search');
+        (element.shadowRoot!.querySelector('button.show-selected') as HTMLButtonElement).click();
+        await flush();
+        expect(renderedKeys(element).sort()).toEqual([key(1), key(2), key(3)]);
+        expect(text(element, '.showing-selected')).toBe('Showing 3 selected rows');
+        (element.shadowRoot!.querySelector('button.show-all') as HTMLButtonElement).click();
+        await flush();
+        expect(renderedKeys(element)).toEqual([key(3)]);
+        (element.shadowRoot!.querySelector('button.clear-selection') as HTMLButtonElement).click();
+        await flush();
+        expect(element.selection!.size).toBe(0);
+        expect(text(element, '.row-count')).not.toContain('selected');
+    });
+
+    it('says when the maximum selection is reached, not before', async () => {
+        const element = createTable({ rows: contacts(1, 5), definition: { ...DEFINITION, maxRowSelection: 2 } });
+        await flush();
+        await clickRows(element, [key(1)]);
+        expect(element.shadowRoot!.querySelector('.selection-limit')).toBeNull();
+        await clickRows(element, [key(2)]);
+        expect(text(element, '.selection-limit')).toBe('Maximum reached: you can select up to 2 rows.');
+    });
+});
