@@ -13,7 +13,8 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { createBackend, ServiceError, type Backend, type BackendOptions } from './backend';
+import { createBackend, type Backend, type BackendOptions } from './backend';
+import { ServiceError, toServiceError } from './backend/errors';
 import {
     createBuilder,
     SESSION_HEADER,
@@ -134,13 +135,12 @@ export function startServer(options: ServerOptions): Promise<PreviewServer> {
             }
             send(res, 200, { result });
         } catch (e) {
-            if (e instanceof ServiceError) {
-                // AuraHandledException: the message is the JSON text of {code, message, details}
-                send(res, 400, { message: JSON.stringify(e.toJSON()), exceptionType: 'System.AuraHandledException' });
-            } else {
-                if (!options.quiet) console.error(`preview: ${name} failed:`, e);
-                send(res, 500, { message: (e as Error).message, exceptionType: 'System.UnexpectedException' });
-            }
+            // AuraHandledException: the message is the JSON text of {code, message, details}; an unexpected failure
+            // becomes UNEXPECTED with a reference, its text only for admins (as the Apex controller does)
+            const error = toServiceError(e, session, (line) => {
+                if (!options.quiet) console.error(`preview: ${name} failed: ${line}`);
+            });
+            send(res, 400, { message: JSON.stringify(error.toJSON()), exceptionType: 'System.AuraHandledException' });
         }
     };
 

@@ -391,8 +391,10 @@ test('HTTP: any body to any Apex endpoint answers 200 or a 400 with a code (or t
                 const where = `${endpoint} ${JSON.stringify(text)} as ${String(as)}`;
                 assert.ok(res.status === 200 || res.status === 400, `status ${res.status} for ${where}`);
                 if (res.status === 400 && answerBody.exceptionType === 'System.AuraHandledException') {
-                    const error = JSON.parse(answerBody.message!) as { code?: unknown };
+                    const error = JSON.parse(answerBody.message!) as { code?: unknown; message?: string };
                     assert.match(String(error.code), /^[A-Z_]+$/, where);
+                    // UNEXPECTED is how the server reports its own crash (a thrown non-ServiceError)
+                    assert.notEqual(error.code, 'UNEXPECTED', `${where}: ${error.message}`);
                 } else if (res.status === 400) {
                     // refused before any method runs: an unreadable body or an unknown session, as Apex would
                     assert.match(

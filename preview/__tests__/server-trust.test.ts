@@ -9,6 +9,7 @@
 import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { cleanup, contactDefinition, flowXml, makeProject, type Fixture } from './helpers';
+import { ServiceError, toServiceError } from '../backend/errors';
 
 /** A Text in, Text out flow: echo = text. */
 const TEXT_ECHO = flowXml(`
@@ -244,4 +245,24 @@ test('ST-09 a malformed run context is INVALID_REQUEST, never a crash', () => {
             contextJson
         );
     }
+});
+
+test('ST-10 an unexpected failure reaches an end user as a generic message with a reference, an admin with its text', () => {
+    const logged: string[] = [];
+    const crash = new TypeError('internal detail: row 42');
+    const forUser = toServiceError(crash, { canCustomize: false }, (line) => logged.push(line));
+    assert.equal(forUser.code, 'UNEXPECTED');
+    const m = /^Something went wrong\. Ask your admin to look up reference ([0-9a-f]{12}) in the debug log\.$/.exec(
+        forUser.message
+    );
+    assert.ok(m, forUser.message);
+    assert.deepEqual(forUser.details, [`Reference: ${m[1]}`], 'the details carry the same reference');
+    assert.doesNotMatch(JSON.stringify(forUser.toJSON()), /internal detail/, 'never the internal text');
+    assert.match(logged[0], new RegExp(`^Dynamic Components error ${m[1]}: TypeError: internal detail: row 42`));
+    const forAdmin = toServiceError(crash, { canCustomize: true });
+    assert.equal(forAdmin.code, 'UNEXPECTED');
+    assert.match(forAdmin.message, /^internal detail: row 42 \(reference [0-9a-f]{12}\)$/);
+    assert.deepEqual(forAdmin.details, ['TypeError']);
+    const known = new ServiceError('TYPE_MISMATCH', 'Bad value', ['detail']);
+    assert.equal(toServiceError(known, { canCustomize: false }), known, 'a service error keeps its code and text');
 });
