@@ -4,40 +4,19 @@
  * notEquals, in / notIn with a list, isNull with true (is empty) or false (is not empty). The editor offers no
  * operator the validator would refuse for that field. Plain TypeScript.
  */
+import { CONDITION_OPERATORS, NUMBER_TYPES, TEXT_OPERATORS, TEXT_TYPES } from 'c/dcDefinition';
 import type { ConditionOperator } from 'c/dcDefinition';
 
-/** Text fields: every operator (the validator's TEXT_TYPES). */
-const TEXT_TYPES = new Set(['STRING', 'EMAIL', 'PHONE', 'URL', 'PICKLIST', 'TEXTAREA', 'COMBOBOX', 'ENCRYPTEDSTRING']);
-const NUMBER_TYPES = new Set(['DOUBLE', 'INTEGER', 'LONG', 'CURRENCY', 'PERCENT']);
 /** Ordered types: comparisons make sense. */
 const ORDERED_TYPES = new Set([...NUMBER_TYPES, 'DATE', 'DATETIME', 'TIME']);
 const ID_TYPES = new Set(['ID', 'REFERENCE']);
 
-const ALL: readonly ConditionOperator[] = [
-    'equals',
-    'notEquals',
-    'lessThan',
-    'greaterThan',
-    'lessOrEqual',
-    'greaterOrEqual',
-    'contains',
-    'startsWith',
-    'endsWith',
-    'in',
-    'notIn',
-    'isNull'
-];
-const ORDERED: readonly ConditionOperator[] = [
-    'equals',
-    'notEquals',
-    'lessThan',
-    'greaterThan',
-    'lessOrEqual',
-    'greaterOrEqual',
-    'in',
-    'notIn',
-    'isNull'
-];
+/** Text fields: every operator (the validator's vocabulary, in its order). */
+const ALL: readonly ConditionOperator[] = CONDITION_OPERATORS;
+/** Ordered fields: every operator but the text ones. */
+const ORDERED: readonly ConditionOperator[] = CONDITION_OPERATORS.filter(
+    (op) => !(TEXT_OPERATORS as readonly string[]).includes(op)
+);
 const IDS: readonly ConditionOperator[] = ['equals', 'notEquals', 'in', 'notIn', 'isNull'];
 const CHECKBOX: readonly ConditionOperator[] = ['equals', 'notEquals'];
 const OTHER: readonly ConditionOperator[] = ['equals', 'notEquals', 'isNull'];

@@ -6,6 +6,7 @@
  * saved files with Prettier; this output is what Prettier prints for it, so saved files do not change when
  * formatted again and the diff of a save shows only what the admin changed.
  */
+import { DEFINITION_KEYS } from 'c/dcDefinition';
 
 type Json = Record<string, unknown>;
 
@@ -31,18 +32,6 @@ type Kind =
     | 'action'
     | 'flowInput'
     | 'flowOutput';
-
-const DEFINITION_KEYS = [
-    '$schema',
-    'schemaVersion',
-    'apiName',
-    'label',
-    'description',
-    'resources',
-    'queries',
-    'components',
-    'interactions'
-];
 
 /** Properties of each kind, in order. A `description` comes after a node's own settings, before its child lists. */
 export const KEY_ORDER: Readonly<Record<Exclude<Kind, 'action'>, readonly string[]>> = Object.freeze({

@@ -29,11 +29,15 @@ export {
     ACTION_TYPES,
     COMPONENT_TYPES,
     CONDITION_OPERATORS,
+    DEFINITION_KEYS,
     ERROR_PROPERTIES,
     GLOBALS,
     INTERACTION_EVENTS,
     LIMITS,
-    RESOURCE_KINDS
+    NUMBER_TYPES,
+    RESOURCE_KINDS,
+    TEXT_OPERATORS,
+    TEXT_TYPES
 } from './vocabulary';
 export { findField, resolveFieldPath } from './schemaFields';
 export { RESERVED_KEYS } from './documentShape';

@@ -9,27 +9,12 @@ import { checkQuery } from './queries';
 import { checkComponent, unhandledActions } from './components';
 import { checkInteraction } from './interactions';
 import { dependencyCycles } from './dependencyGraph';
-import { LIMITS } from './vocabulary';
+import { DEFINITION_KEYS, LIMITS } from './vocabulary';
 import { IDENTIFIER_MAX, identifierReason } from './identifiers';
 
 export function runChecks(ctx: Checker): DefinitionProblem[] {
     const doc = ctx.doc;
-    ctx.keys(
-        doc,
-        '',
-        [
-            '$schema',
-            'schemaVersion',
-            'apiName',
-            'label',
-            'description',
-            'resources',
-            'queries',
-            'components',
-            'interactions'
-        ],
-        'the definition'
-    );
+    ctx.keys(doc, '', DEFINITION_KEYS, 'the definition');
     if (doc.schemaVersion === undefined) {
         ctx.error('schemaVersion', `schemaVersion is missing: add "schemaVersion": ${SCHEMA_VERSION}.`);
     } else if (doc.schemaVersion !== SCHEMA_VERSION) {

@@ -3,6 +3,18 @@
  * patterns names must match. One place, so the validator modules, the builder and the docs agree.
  */
 
+/** The top-level keys of a definition, in the canonical order (the validator's key check, the builder's file text). */
+export const DEFINITION_KEYS = [
+    '$schema',
+    'schemaVersion',
+    'apiName',
+    'label',
+    'description',
+    'resources',
+    'queries',
+    'components',
+    'interactions'
+] as const;
 export const RESOURCE_KINDS = ['variable', 'constant', 'formula'] as const;
 export const CONDITION_OPERATORS = [
     'equals',
@@ -18,6 +30,8 @@ export const CONDITION_OPERATORS = [
     'notIn',
     'isNull'
 ] as const;
+/** Operators that only text fields take (the others compare values of any ordered type). */
+export const TEXT_OPERATORS = ['contains', 'startsWith', 'endsWith'] as const;
 export const COMPONENT_TYPES = ['dataTable'] as const;
 export const INTERACTION_EVENTS = ['headerActionClick', 'rowActionClick', 'selectionChange', 'load'] as const;
 export const ACTION_TYPES = [
@@ -49,7 +63,8 @@ export const SOBJECT_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 export const ICON_NAME = /^(utility|standard|custom|action|doctype):[a-z0-9_]+$/;
 export const CSS_LENGTH = /^\d+(\.\d+)?(px|rem|em|vh|%)$/;
 
-export const TEXT_TYPES = new Set([
+/** Schema.DisplayType names of text fields: every operator, including TEXT_OPERATORS. */
+export const TEXT_TYPES: ReadonlySet<string> = new Set([
     'STRING',
     'EMAIL',
     'PHONE',
@@ -59,7 +74,8 @@ export const TEXT_TYPES = new Set([
     'COMBOBOX',
     'ENCRYPTEDSTRING'
 ]);
-export const NUMBER_TYPES = new Set(['DOUBLE', 'INTEGER', 'LONG', 'CURRENCY', 'PERCENT']);
+/** Schema.DisplayType names of number fields. */
+export const NUMBER_TYPES: ReadonlySet<string> = new Set(['DOUBLE', 'INTEGER', 'LONG', 'CURRENCY', 'PERCENT']);
 
 /** The keys each action type takes besides type, id, onFinish, onError and description. */
 export const ACTION_KEYS: Record<string, string[]> = {

@@ -61,6 +61,16 @@ function spec(
     return { min, max, signature, description, params, returns };
 }
 
+/** A math function: `arity` Numbers in, a Number out. */
+function mathSpec(signature: string, description: string, arity = 1): FunctionSpec {
+    return spec(signature, description, new Array<ParamType>(arity).fill(NUMBER), 'Number');
+}
+
+/** A part of a date (YEAR, MONTH, …): a Date in, a Number out. */
+function datePartSpec(signature: string, description: string): FunctionSpec {
+    return spec(signature, description, [DATE], 'Number');
+}
+
 export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = Object.freeze({
     // Logical
     IF: spec(
@@ -212,43 +222,25 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = Object.freeze({
         3
     ),
     // Math
-    ABS: spec('ABS(number)', 'The number without its sign.', [NUMBER], 'Number'),
-    CEILING: spec(
+    ABS: mathSpec('ABS(number)', 'The number without its sign.'),
+    CEILING: mathSpec(
         'CEILING(number)',
-        'Rounded up to a whole number, away from zero when negative (CEILING(-2.5) = -3).',
-        [NUMBER],
-        'Number'
+        'Rounded up to a whole number, away from zero when negative (CEILING(-2.5) = -3).'
     ),
-    FLOOR: spec(
-        'FLOOR(number)',
-        'Rounded down to a whole number, towards zero when negative (FLOOR(-2.5) = -2).',
-        [NUMBER],
-        'Number'
-    ),
-    ROUND: spec(
+    FLOOR: mathSpec('FLOOR(number)', 'Rounded down to a whole number, towards zero when negative (FLOOR(-2.5) = -2).'),
+    ROUND: mathSpec(
         'ROUND(number, digits)',
         'Rounded to digits decimal places, half up on the decimal value (negative digits round to tens, hundreds…).',
-        [NUMBER, NUMBER],
-        'Number'
+        2
     ),
-    MOD: spec(
-        'MOD(number, divisor)',
-        'The remainder of number divided by divisor (it has the sign of number).',
-        [NUMBER, NUMBER],
-        'Number'
-    ),
+    MOD: mathSpec('MOD(number, divisor)', 'The remainder of number divided by divisor (it has the sign of number).', 2),
     MAX: spec('MAX(number1, number2, …)', 'The largest number.', [NUMBER], 'Number', 1, Infinity),
     MIN: spec('MIN(number1, number2, …)', 'The smallest number.', [NUMBER], 'Number', 1, Infinity),
-    SQRT: spec('SQRT(number)', 'The positive square root (an error for a negative number).', [NUMBER], 'Number'),
-    EXP: spec('EXP(number)', 'e raised to the power of number.', [NUMBER], 'Number'),
-    LN: spec('LN(number)', 'The natural logarithm (an error for 0 or a negative number).', [NUMBER], 'Number'),
-    LOG: spec('LOG(number)', 'The base-10 logarithm (an error for 0 or a negative number).', [NUMBER], 'Number'),
-    POWER: spec(
-        'POWER(number, exponent)',
-        'number raised to exponent, like number ^ exponent.',
-        [NUMBER, NUMBER],
-        'Number'
-    ),
+    SQRT: mathSpec('SQRT(number)', 'The positive square root (an error for a negative number).'),
+    EXP: mathSpec('EXP(number)', 'e raised to the power of number.'),
+    LN: mathSpec('LN(number)', 'The natural logarithm (an error for 0 or a negative number).'),
+    LOG: mathSpec('LOG(number)', 'The base-10 logarithm (an error for 0 or a negative number).'),
+    POWER: mathSpec('POWER(number, exponent)', 'number raised to exponent, like number ^ exponent.', 2),
     // Date and time
     TODAY: spec('TODAY()', "Today's date in the user's time zone.", [], 'Date'),
     NOW: spec('NOW()', 'The current date and time.', [], 'DateTime'),
@@ -270,10 +262,10 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = Object.freeze({
         [['Text', 'Date', 'DateTime']],
         'DateTime'
     ),
-    YEAR: spec('YEAR(date)', 'The year of a date.', [DATE], 'Number'),
-    MONTH: spec('MONTH(date)', 'The month of a date (1 = January).', [DATE], 'Number'),
-    DAY: spec('DAY(date)', 'The day of the month of a date.', [DATE], 'Number'),
-    WEEKDAY: spec('WEEKDAY(date)', 'The day of the week: 1 = Sunday, 2 = Monday … 7 = Saturday.', [DATE], 'Number'),
+    YEAR: datePartSpec('YEAR(date)', 'The year of a date.'),
+    MONTH: datePartSpec('MONTH(date)', 'The month of a date (1 = January).'),
+    DAY: datePartSpec('DAY(date)', 'The day of the month of a date.'),
+    WEEKDAY: datePartSpec('WEEKDAY(date)', 'The day of the week: 1 = Sunday, 2 = Monday … 7 = Saturday.'),
     ADDMONTHS: spec(
         'ADDMONTHS(date, months)',
         'The date months later (earlier when negative); the last day of a month stays the last day.',
