@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
-import { fieldValueType } from 'c/dcDefinition';
+// the validator's text types are the only searchable ones
+import { fieldValueType, TEXT_TYPES } from 'c/dcDefinition';
 import type { DefinitionProblem, ValueType } from 'c/dcDefinition';
 import {
     conditionValueInput,
@@ -21,9 +22,6 @@ interface Option {
     description?: string;
     group?: string;
 }
-
-/** The validator's text types: the only ones searchable. */
-const TEXT_TYPES = new Set(['STRING', 'EMAIL', 'PHONE', 'URL', 'PICKLIST', 'TEXTAREA', 'COMBOBOX', 'ENCRYPTEDSTRING']);
 
 const TYPE_LABELS: Record<string, string> = {
     STRING: 'Text',
