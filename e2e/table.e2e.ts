@@ -208,3 +208,63 @@ e2eTest('table: selections hidden by a search are counted, can be shown and clea
     await table(page).locator('button.clear-selection').click();
     await rowCountText(page).filter({ hasNotText: 'selected' }).waitFor();
 });
+
+e2eTest(
+    'table: while the first page loads a skeleton shows the card header and column headers, at the final height',
+    async (t) => {
+        const { page } = t;
+        await page.route('**/api/apex/DynamicComponentController.runQuery', async (route) => {
+            await new Promise((resolve) => setTimeout(resolve, 1500));
+            await route.continue();
+        });
+        await t.open(BOARD);
+        const skeleton = table(page).locator('.skeleton');
+        await skeleton.waitFor({ state: 'visible', timeout: 30000 });
+        assert.ok(
+            await page.locator('c-dynamic-component lightning-card').first().isVisible(),
+            'the card (its header) is shown'
+        );
+        await table(page).locator('.skeleton-label', { hasText: 'Email' }).waitFor();
+        const area = table(page).locator('.table-area');
+        const before = await area.boundingBox();
+        await waitForTable(page);
+        const after = await area.boundingBox();
+        assert.ok(before && after, 'the table area is laid out');
+        assert.equal(Math.round(after.y), Math.round(before.y), 'the table does not move when the rows arrive');
+        assert.equal(Math.round(after.height), Math.round(before.height), 'nor change height');
+    }
+);
+
+e2eTest(
+    'table: at 375 px the toolbar wraps, the grid scrolls sideways with a frozen first column, the setup panel fits',
+    async (t) => {
+        const { page } = t;
+        await page.setViewportSize({ width: 375, height: 800 });
+        await t.open(BOARD);
+        await waitForTable(page);
+        const component = (await page.locator('c-dynamic-component').first().boundingBox())!;
+        assert.ok(component.x + component.width <= 375, `the component fits the screen (${component.width} px wide)`);
+        const search = await table(page).locator('.search').boundingBox();
+        const action = await headerButton(page, 'Set as Active').boundingBox();
+        assert.ok(
+            search && action && search.x >= 0 && search.x + search.width <= 375,
+            'the search box is within the screen'
+        );
+        assert.ok(action.x + action.width <= 375, 'the header action is within the screen');
+        const grid = scroller(page);
+        assert.ok(await grid.evaluate((el) => el.scrollWidth > el.clientWidth), 'the grid scrolls sideways');
+        const [first] = await rowKeys(page);
+        const nameCell = row(page, first).locator('td.cell-frozen');
+        const x0 = (await nameCell.boundingBox())!.x;
+        await grid.evaluate((el) => (el.scrollLeft = 250));
+        await page.waitForTimeout(200);
+        assert.equal(Math.round((await nameCell.boundingBox())!.x), Math.round(x0), 'the first column stays in place');
+        assert.ok(await isHittable(nameCell.locator('a')), 'and is not covered by the scrolled cells');
+        // the admin's setup panel of a broken definition stays within the viewport
+        await t.open('E2E_Broken');
+        const panel = page.locator('c-setup-errors').first();
+        await panel.waitFor({ timeout: 60000 });
+        const box = (await panel.boundingBox())!;
+        assert.ok(box.x >= 0 && box.x + box.width <= 375, `the setup panel fits (x ${box.x}, width ${box.width})`);
+    }
+);

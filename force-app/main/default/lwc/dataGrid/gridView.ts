@@ -116,7 +116,9 @@ export function minWidthStyle(layout: GridLayout): string {
         if (column.width) px += column.width;
         else rem += MIN_COLUMN_REM;
     }
-    return `min-width: calc(${px}px + ${rem}rem);`;
+    // the first data column stays in view on horizontal scroll, right of the (also frozen) checkbox and number
+    const frozenLeft = (layout.checkbox ? CHECK_COLUMN_REM : 0) + (layout.rowNumbers ? rowNumberRem(layout) : 0);
+    return `min-width: calc(${px}px + ${rem}rem); --frozen-left: ${frozenLeft}rem; --number-left: ${layout.checkbox ? CHECK_COLUMN_REM : 0}rem;`;
 }
 
 /** Focus slots of the header's checkbox (a control only with multi-select), row number and actions cells. */
@@ -146,7 +148,7 @@ export function headerViews(
             path: column.path,
             label: column.label,
             sortable: column.sortable,
-            className: `column-header${column.sortable ? ' slds-is-sortable' : ''}${sorted ? ' slds-is-sorted' : ''}${column.align === 'right' ? ' align-right' : ''}`,
+            className: `column-header${i === 0 ? ' cell-frozen' : ''}${column.sortable ? ' slds-is-sortable' : ''}${sorted ? ' slds-is-sorted' : ''}${column.align === 'right' ? ' align-right' : ''}`,
             ...slot({ row: -1, col: offset + i }, active, column.sortable)
         };
         if (column.sortable) {
@@ -189,7 +191,12 @@ export function rowViews(layout: GridLayout, active: CellPosition, source: RowSo
             return {
                 key: column.path,
                 label: column.label,
-                className: column.align === 'right' ? 'align-right' : '',
+                className:
+                    c === 0
+                        ? `cell-frozen${column.align === 'right' ? ' align-right' : ''}`
+                        : column.align === 'right'
+                          ? 'align-right'
+                          : '',
                 text: display.text,
                 href: display.href,
                 target: display.target,

@@ -279,8 +279,21 @@ export default class DynamicDataTable extends LightningElement {
         return this.tableDefinition?.emptyMessage || `No ${this.tableLabel} to display.`;
     }
 
+    /** The rows and the loading skeleton take the table's height, so the first page arriving shifts nothing. */
     get areaStyle(): string {
-        return this.hasRows ? `height: ${this.cssHeight};` : '';
+        return this.hasRows || this.showInitialLoading ? `height: ${this.cssHeight};` : '';
+    }
+
+    /** The loading skeleton's column headers: the definition's labels (the describe's come with the first page). */
+    get skeletonColumns(): { key: string; label: string }[] {
+        return (this.tableDefinition?.columns ?? []).map((column, i) => ({
+            key: `${i}:${column.field}`,
+            label: column.label || column.field
+        }));
+    }
+
+    get skeletonRows(): number[] {
+        return [1, 2, 3, 4, 5, 6];
     }
 
     get hasNotices(): boolean {

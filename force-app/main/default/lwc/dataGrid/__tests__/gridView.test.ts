@@ -26,9 +26,11 @@ describe('grid layout', () => {
             { key: '#actions', style: 'width: 3.25rem;' }
         ]);
         // 200px + 2.5 (checkbox) + 4.25 (row numbers) + 8 (Amount) + 3.25 (actions) rem
-        expect(minWidthStyle(layout())).toBe('min-width: calc(200px + 18rem);');
+        expect(minWidthStyle(layout())).toBe(
+            'min-width: calc(200px + 18rem); --frozen-left: 6.75rem; --number-left: 2.5rem;'
+        );
         expect(minWidthStyle(layout({ checkbox: false, rowNumbers: false, rowActions: false }))).toBe(
-            'min-width: calc(200px + 8rem);'
+            'min-width: calc(200px + 8rem); --frozen-left: 0rem; --number-left: 0rem;'
         );
     });
 

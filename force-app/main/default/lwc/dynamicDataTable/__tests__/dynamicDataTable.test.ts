@@ -207,10 +207,11 @@ describe('c-dynamic-data-table states', () => {
         const element = createTable({ loading: true });
         await flush();
         expect(grid(element)).toBeNull();
-        const spinner = element.shadowRoot!.querySelector('.state-loading lightning-spinner') as HTMLElement & {
-            alternativeText: string;
-        };
-        expect(spinner.alternativeText).toBe('Loading Contacts');
+        // a skeleton with the column headers, announced as loading
+        expect(text(element, '.state-loading [role="status"]')).toBe('Loading Contacts');
+        expect(element.shadowRoot!.querySelectorAll('.skeleton-header .skeleton-label').length).toBe(
+            DEFINITION.columns.length
+        );
         expect(text(element, '[aria-live="polite"]')).toBe('Loading Contacts…');
         await expect(element).toBeAccessible();
     });
@@ -255,7 +256,9 @@ describe('c-dynamic-data-table states', () => {
         expect(text(element, '[aria-live="polite"]')).toBe('Showing 2 of 1,234 Contacts');
         expect((element.shadowRoot!.querySelector('.table-area') as HTMLElement).style.height).toBe('400px');
         // checkbox 2.5rem + 4 columns × 8rem + actions 3.25rem: a narrow region scrolls sideways instead
-        expect(table.getAttribute('style')).toBe('min-width: calc(0px + 37.75rem);');
+        expect(table.getAttribute('style')).toBe(
+            'min-width: calc(0px + 37.75rem); --frozen-left: 2.5rem; --number-left: 2.5rem;'
+        );
         await expect(element).toBeAccessible();
     });
 
