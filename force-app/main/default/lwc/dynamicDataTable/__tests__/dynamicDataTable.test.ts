@@ -512,8 +512,8 @@ describe('c-dynamic-data-table actions, sort, search, paging', () => {
         expect(spinner.getAttribute('role')).toBe('status');
         expect(spinner.textContent).toContain('New is running');
         expect(element.shadowRoot!.querySelector('.header-action lightning-spinner')).toBeNull();
-        const grid = element.shadowRoot!.querySelector('c-data-grid') as HTMLElement & { locked: boolean };
-        expect(grid.locked).toBe(true);
+        const dataGrid = element.shadowRoot!.querySelector('c-data-grid') as HTMLElement & { locked: boolean };
+        expect(dataGrid.locked).toBe(true);
         expect(element.shadowRoot!.querySelector('.table-area')!.getAttribute('aria-busy')).toBe('true');
         busy.dispatchEvent(new CustomEvent('click'));
         expect(headerAction).not.toHaveBeenCalled();
@@ -522,7 +522,7 @@ describe('c-dynamic-data-table actions, sort, search, paging', () => {
         await flush();
         expect(button(element, 'newContact').disabled).toBe(false);
         expect(element.shadowRoot!.querySelector('.action-spinner')).toBeNull();
-        expect(grid.locked).toBe(false);
+        expect(dataGrid.locked).toBe(false);
     });
 
     it('shows a header action that is not set up as disabled with the reason, visible and announced', async () => {
