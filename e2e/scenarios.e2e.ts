@@ -43,7 +43,9 @@ async function setActiveScenario(t: TestContext, count: number): Promise<void> {
         .filter({ hasText: `${count} selected` })
         .waitFor();
     await headerButton(page, 'Set as Active').click();
-    await toast(page, `${count} contacts set to Active`).waitFor({ timeout: 30000 });
+    await toast(page, count === 1 ? '1 contact set to Active' : `${count} contacts set to Active`).waitFor({
+        timeout: 30000
+    });
     // the store changed, and the table was refreshed from it
     const byId = await contactsById(t);
     for (const k of keys) assert.equal(byId.get(k)?.Status__c, 'Active', `${k} is Active in the store`);
@@ -202,7 +204,7 @@ e2eTest('a refresh after Execute Flow keeps the scroll position and the rows in 
     assert.ok(key, 'a row that is not Active is in view after scrolling');
     await selectRow(row(page, key));
     await headerButton(page, 'Set as Active').click();
-    await toast(page, '1 contacts set to Active').waitFor({ timeout: 30000 });
+    await toast(page, '1 contact set to Active').waitFor({ timeout: 30000 });
     await cell(row(page, key), 'Status').filter({ hasText: 'Active' }).waitFor({ timeout: 20000 });
     assert.equal(await scroller(page).evaluate((el) => el.scrollTop), 600, 'the scroll position is kept');
     assert.ok(await row(page, key).isVisible(), 'the updated row is still in view');
@@ -280,7 +282,7 @@ e2eTest('keyboard only: select a row with the keyboard and run Set as Active', a
     }
     assert.ok(focused, 'Set as Active reached with the keyboard');
     await page.keyboard.press('Enter');
-    await toast(page, '1 contacts set to Active').waitFor({ timeout: 30000 });
+    await toast(page, '1 contact set to Active').waitFor({ timeout: 30000 });
     const byId = await contactsById(t);
     for (const k of selected) assert.equal(byId.get(k)?.Status__c, 'Active');
 });

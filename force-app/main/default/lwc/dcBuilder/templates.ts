@@ -44,7 +44,14 @@ function contactsBoard(): Record<string, unknown> {
         resources: [
             { name: 'updatedCount', kind: 'variable', dataType: 'Number' },
             { name: 'activeStatus', kind: 'constant', dataType: 'Text', value: 'Active' },
-            { name: 'title', kind: 'formula', dataType: 'Text', formula: '"Contacts of " & {!$User.FirstName}' }
+            { name: 'title', kind: 'formula', dataType: 'Text', formula: '"Contacts of " & {!$User.FirstName}' },
+            {
+                name: 'updatedMessage',
+                kind: 'formula',
+                dataType: 'Text',
+                // one contact, two contacts
+                formula: 'IF({!updatedCount} = 1, "1 contact", TEXT({!updatedCount}) & " contacts") & " set to Active"'
+            }
         ],
         queries: [
             {
@@ -94,7 +101,7 @@ function contactsBoard(): Record<string, unknown> {
                         outputs: [{ name: 'updatedCount', resource: 'updatedCount' }],
                         onFinish: [
                             { type: 'refreshQueries' },
-                            { type: 'showToast', variant: 'success', title: '{!updatedCount} contacts set to Active' }
+                            { type: 'showToast', variant: 'success', title: '{!updatedMessage}' }
                         ],
                         onError: [
                             {

@@ -41,7 +41,14 @@ describe('names', () => {
     });
 
     it('collects the shared namespace of resources, queries and components', () => {
-        expect(namesInUse(BOARD)).toEqual(['updatedCount', 'activeStatus', 'title', 'contacts', 'contactsTable']);
+        expect(namesInUse(BOARD)).toEqual([
+            'updatedCount',
+            'activeStatus',
+            'title',
+            'updatedMessage',
+            'contacts',
+            'contactsTable'
+        ]);
     });
 });
 
@@ -204,10 +211,12 @@ describe('renames keep references consistent', () => {
         doc = setAt(doc, 'resources[2].formula', 'TEXT({! updatedCount }) & " of " & {!$User.FirstName}');
         const r = applyEditKeepingReferences(doc, { op: 'set', path: 'resources[0].name', value: 'changed' });
         expect(getAt(r.doc, 'interactions[0].do[0].outputs[0].resource')).toBe('changed');
-        expect(getAt(r.doc, 'interactions[0].do[0].onFinish[1].title')).toBe('{!changed} contacts set to Active');
+        expect(getAt(r.doc, 'resources[3].formula')).toBe(
+            'IF({!changed} = 1, "1 contact", TEXT({!changed}) & " contacts") & " set to Active"'
+        );
         expect(getAt(r.doc, 'interactions[0].do[0].onFinish[2].variable')).toBe('changed');
         expect(getAt(r.doc, 'resources[2].formula')).toBe('TEXT({! changed }) & " of " & {!$User.FirstName}');
-        expect(r.reference?.references).toBe(4);
+        expect(r.reference?.references).toBe(5);
         expect(validateDefinition(r.doc)).toEqual([]);
     });
 

@@ -30,6 +30,7 @@ describe('buildOutline', () => {
             '  resource resources[0] updatedCount',
             '  resource resources[1] activeStatus',
             '  resource resources[2] title',
+            '  resource resources[3] updatedMessage',
             'group queries Queries',
             '  query queries[0] contacts',
             'group components Components',
@@ -48,7 +49,7 @@ describe('buildOutline', () => {
             '  interaction interactions[0] Header Action Click · contactsTable · setActive',
             '    action interactions[0].do[0] Execute Flow · Set_Contact_Status_Active',
             '      action interactions[0].do[0].onFinish[0] On Finish: Refresh All Queries',
-            '      action interactions[0].do[0].onFinish[1] On Finish: Show Toast · {!updatedCount} contacts set to Active',
+            '      action interactions[0].do[0].onFinish[1] On Finish: Show Toast · {!updatedMessage}',
             '      action interactions[0].do[0].onError[0] On Error: Show Toast · Could not update',
             '  interaction interactions[1] Row Action Click · contactsTable · open',
             '    action interactions[1].do[0] Navigate · Record Page'
@@ -186,6 +187,6 @@ describe('visibleRows', () => {
             '1:5/5:false:interactions'
         ]);
         expect(rows[4].parentPath).toBe('components');
-        expect(allNodes(outline)).toHaveLength(27);
+        expect(allNodes(outline)).toHaveLength(28);
     });
 });

@@ -7,7 +7,7 @@ describe('resourceUsage', () => {
         const updated = usage.find((u) => u.name === 'updatedCount');
         expect(updated).toMatchObject({ kind: 'variable', dataType: 'Number', isCollection: false });
         expect(updated?.writes).toEqual(['interactions[0].do[0].outputs[0]']);
-        expect(updated?.reads).toEqual(['interactions[0].do[0].onFinish[1].title']);
+        expect(updated?.reads).toEqual(['resources[3].formula']);
         expect(usage.find((u) => u.name === 'title')?.reads).toEqual(['components[0].title']);
         const active = usage.find((u) => u.name === 'activeStatus');
         expect(active?.reads).toEqual([]);
