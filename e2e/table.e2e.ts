@@ -244,6 +244,8 @@ e2eTest(
         await waitForTable(page);
         const component = (await page.locator('c-dynamic-component').first().boundingBox())!;
         assert.ok(component.x + component.width <= 375, `the component fits the screen (${component.width} px wide)`);
+        const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(pageWidth <= 375, `the page itself does not scroll sideways (${pageWidth} px wide)`);
         const search = await table(page).locator('.search').boundingBox();
         const action = await headerButton(page, 'Set as Active').boundingBox();
         assert.ok(
