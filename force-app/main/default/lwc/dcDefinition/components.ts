@@ -3,8 +3,19 @@
  */
 import { Checker, isObject, OUTSIDE, type Json } from './checker';
 import { expression } from './references';
-import { fieldNotInQuery, unreachableHeaderAction } from './messages';
-import { didYouMean } from './suggest';
+import {
+    actionDoesNothing,
+    columnNotSortable,
+    duplicateActionName,
+    fieldNotInQuery,
+    notAQuery,
+    queryFieldCase,
+    queryNameCase,
+    searchWithoutFields,
+    tableWithoutColumns,
+    unknownQuery,
+    unreachableHeaderAction
+} from './messages';
 import { resolveFieldPath, rowFieldHint } from './schemaFields';
 import { COMPONENT_TYPES, CSS_LENGTH, ICON_NAME, LIMITS } from './vocabulary';
 
@@ -49,19 +60,12 @@ export function checkComponent(ctx: Checker, c: unknown, path: string): void {
             const queries = [...ctx.names.values()]
                 .filter((e) => e.kind === 'query')
                 .map((e) => e.value.name as string);
-            ctx.error(
-                `${path}.query`,
-                `Query '${queryName}' does not exist.${didYouMean(queryName, queries)} Name one of the definition's queries (${queries.join(', ') || 'none defined'}).`
-            );
+            ctx.error(`${path}.query`, unknownQuery(queryName, queries));
         } else if (entry.kind !== 'query') {
-            ctx.error(
-                `${path}.query`,
-                `'${queryName}' is a ${entry.kind}, not a query: name one of the definition's queries.`
-            );
+            ctx.error(`${path}.query`, notAQuery(queryName, entry.kind));
         } else {
             query = entry.value;
-            if (entry.value.name !== queryName)
-                ctx.error(`${path}.query`, `Write the query name exactly as defined: '${String(entry.value.name)}'.`);
+            if (entry.value.name !== queryName) ctx.error(`${path}.query`, queryNameCase(String(entry.value.name)));
         }
     }
     const queryFields =
@@ -75,7 +79,7 @@ export function checkComponent(ctx: Checker, c: unknown, path: string): void {
         if (exact) return exact;
         const other = rowFields.find((f) => f.toLowerCase() === field.toLowerCase());
         if (other) {
-            ctx.error(p, `${what} '${field}' must be written as in the query's fields: '${other}'.`);
+            ctx.error(p, queryFieldCase(what, field, other));
             return other;
         }
         const objectName = typeof query?.object === 'string' ? query.object : undefined;
@@ -90,10 +94,7 @@ export function checkComponent(ctx: Checker, c: unknown, path: string): void {
     ctx.optionalBoolean(c, 'showRowNumbers', path, 'showRowNumbers');
     const showSearch = ctx.optionalBoolean(c, 'showSearch', path, 'showSearch');
     if (showSearch && query && (!Array.isArray(query.searchFields) || !query.searchFields.length)) {
-        ctx.error(
-            `${path}.showSearch`,
-            `showSearch needs fields to search: add "searchFields" to query '${String(query.name)}' or remove showSearch.`
-        );
+        ctx.error(`${path}.showSearch`, searchWithoutFields(String(query.name)));
     }
     ctx.requireString(c, 'height', path, 'height', {
         optional: true,
@@ -102,8 +103,7 @@ export function checkComponent(ctx: Checker, c: unknown, path: string): void {
     });
 
     const columns = ctx.array(c, 'columns', path, `The columns of ${label}`, true);
-    if (columns && !columns.length)
-        ctx.error(`${path}.columns`, `${label} has no columns: add at least one { "field": "Name" }.`);
+    if (columns && !columns.length) ctx.error(`${path}.columns`, tableWithoutColumns(label));
     columns?.forEach((col, i) => {
         const p = `${path}.columns[${i}]`;
         if (!ctx.objectAt(col, p, 'A column')) return;
@@ -114,10 +114,7 @@ export function checkComponent(ctx: Checker, c: unknown, path: string): void {
             if (known && col.sortable === true && ctx.catalog && typeof query?.object === 'string') {
                 const r = resolveFieldPath(ctx.catalog, query.object, known);
                 if (r.ok && r.field && !r.field.sortable) {
-                    ctx.error(
-                        `${p}.sortable`,
-                        `Column '${field}' (${r.field.type}) cannot be sorted: remove "sortable".`
-                    );
+                    ctx.error(`${p}.sortable`, columnNotSortable(field, r.field.type));
                 }
             }
         }
@@ -149,11 +146,7 @@ export function actionButtons(
         const name = ctx.identifier(b, 'name', p, 'The action name', { example: 'setActive' });
         if (name) {
             const prev = seen.get(name.toLowerCase());
-            if (prev !== undefined)
-                ctx.error(
-                    `${p}.name`,
-                    `Action name '${name}' is already used by ${key}[${prev}] of ${label}: rename one.`
-                );
+            if (prev !== undefined) ctx.error(`${p}.name`, duplicateActionName(name, `${key}[${prev}]`, label));
             else seen.set(name.toLowerCase(), i);
         }
         ctx.requireString(b, 'label', p, 'The action label', { nonEmpty: true, max: 80 });
@@ -194,10 +187,7 @@ export function unhandledActions(ctx: Checker, components: unknown[], interactio
             list.forEach((b, bi) => {
                 if (!isObject(b) || typeof b.name !== 'string') return;
                 if (handled.has(`${event}/${c.name}/${b.name}`)) return;
-                ctx.error(
-                    `components[${ci}].${key}[${bi}]`,
-                    `The ${key === 'headerActions' ? 'header' : 'row'} action '${b.name}' of '${c.name}' does nothing: add an interaction with "on": { "event": "${event}", "target": "${c.name}", "action": "${b.name}" } or remove the action.`
-                );
+                ctx.error(`components[${ci}].${key}[${bi}]`, actionDoesNothing(key, b.name, String(c.name), event));
             });
         }
     });

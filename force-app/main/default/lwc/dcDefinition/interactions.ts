@@ -4,8 +4,19 @@
 import { Checker, isObject, type Json, type Scope } from './checker';
 import { checkAction } from './actions';
 import { selectionOff } from './components';
-import { unreachableSelectionChange } from './messages';
-import { didYouMean } from './suggest';
+import {
+    componentNameCase,
+    duplicateInteractionId,
+    interactionDoesNothing,
+    loadWithAction,
+    loadWithTarget,
+    notAComponent,
+    selectionChangeWithAction,
+    triggerMissing,
+    unknownComponent,
+    unknownTriggerAction,
+    unreachableSelectionChange
+} from './messages';
 import { INTERACTION_EVENTS } from './vocabulary';
 
 export function checkInteraction(ctx: Checker, it: unknown, path: string, ids: Map<string, string>): void {
@@ -15,21 +26,14 @@ export function checkInteraction(ctx: Checker, it: unknown, path: string, ids: M
     const id = ctx.identifier(it, 'id', path, 'The interaction id', { example: 'setActive' });
     if (id) {
         const prev = ids.get(id.toLowerCase());
-        if (prev)
-            ctx.error(
-                `${path}.id`,
-                `Interaction id '${id}' is already used by ${prev}: interaction ids must be unique.`
-            );
+        if (prev) ctx.error(`${path}.id`, duplicateInteractionId(id, prev));
         else ids.set(id.toLowerCase(), path);
     }
     const on = it.on;
     const onPath = `${path}.on`;
     let scopeInteraction: Scope['interaction'] = { event: undefined, target: undefined };
     if (on === undefined) {
-        ctx.error(
-            onPath,
-            `The trigger is missing: add "on": { "event": "headerActionClick", "target": "<table>", "action": "<action>" }.`
-        );
+        ctx.error(onPath, triggerMissing());
     } else if (ctx.objectAt(on, onPath, 'The trigger "on"')) {
         ctx.keys(on, onPath, ['event', 'target', 'action'], 'the trigger');
         const event = ctx.optionalEnum(on, 'event', onPath, 'The event', INTERACTION_EVENTS, true);
@@ -37,8 +41,7 @@ export function checkInteraction(ctx: Checker, it: unknown, path: string, ids: M
         checkTrigger(ctx, on, onPath, event);
     }
     const actions = ctx.array(it, 'do', path, 'The actions "do"', true);
-    if (actions && !actions.length)
-        ctx.error(`${path}.do`, `The interaction does nothing: add at least one action to "do".`);
+    if (actions && !actions.length) ctx.error(`${path}.do`, interactionDoesNothing());
     actions?.forEach((a, i) =>
         checkAction(ctx, a, `${path}.do[${i}]`, { inOnError: false, interaction: scopeInteraction })
     );
@@ -46,8 +49,8 @@ export function checkInteraction(ctx: Checker, it: unknown, path: string, ids: M
 
 export function checkTrigger(ctx: Checker, on: Json, path: string, event: string | undefined): void {
     if (event === 'load') {
-        if (on.target !== undefined) ctx.error(`${path}.target`, `A load interaction has no target: remove "target".`);
-        if (on.action !== undefined) ctx.error(`${path}.action`, `A load interaction has no action: remove "action".`);
+        if (on.target !== undefined) ctx.error(`${path}.target`, loadWithTarget());
+        if (on.action !== undefined) ctx.error(`${path}.action`, loadWithAction());
         return;
     }
     const target = ctx.requireString(on, 'target', path, 'The trigger target', { nonEmpty: true });
@@ -58,27 +61,17 @@ export function checkTrigger(ctx: Checker, on: Json, path: string, event: string
             .filter((e) => e.kind === 'component')
             .map((e) => e.value.name as string);
         if (!entry) {
-            ctx.error(
-                `${path}.target`,
-                `Component '${target}' does not exist.${didYouMean(target, componentNames)} Name one of the definition's components (${componentNames.join(', ') || 'none defined'}).`
-            );
+            ctx.error(`${path}.target`, unknownComponent(target, componentNames));
         } else if (entry.kind !== 'component') {
-            ctx.error(
-                `${path}.target`,
-                `'${target}' is a ${entry.kind}, not a component: the target must be a component.`
-            );
+            ctx.error(`${path}.target`, notAComponent(target, entry.kind));
         } else {
             component = entry.value;
-            if (entry.value.name !== target)
-                ctx.error(
-                    `${path}.target`,
-                    `Write the component name exactly as defined: '${String(entry.value.name)}'.`
-                );
+            if (entry.value.name !== target) ctx.error(`${path}.target`, componentNameCase(String(entry.value.name)));
         }
     }
     if (event === 'selectionChange' || event === undefined) {
         if (event === 'selectionChange' && on.action !== undefined) {
-            ctx.error(`${path}.action`, `A selectionChange interaction has no action: remove "action".`);
+            ctx.error(`${path}.action`, selectionChangeWithAction());
         }
         if (event === 'selectionChange' && component && selectionOff(component)) {
             ctx.error(`${path}.event`, unreachableSelectionChange(String(component.name)));
@@ -101,13 +94,6 @@ export function checkTrigger(ctx: Checker, on: Json, path: string, event: string
         const other = Array.isArray(component[otherKey])
             ? (component[otherKey] as unknown[]).filter(isObject).some((b) => b.name === action)
             : false;
-        const hint = other
-            ? ` '${action}' is in ${otherKey}: use the event ${otherKey === 'headerActions' ? 'headerActionClick' : 'rowActionClick'}.`
-            : didYouMean(action, names) +
-              ` Add it to ${listKey} of '${String(component.name)}' or use one of: ${names.join(', ') || 'none defined'}.`;
-        ctx.error(
-            `${path}.action`,
-            `Component '${String(component.name)}' has no ${listKey === 'headerActions' ? 'header' : 'row'} action '${action}'.${hint}`
-        );
+        ctx.error(`${path}.action`, unknownTriggerAction(String(component.name), listKey, action, names, other));
     }
 }

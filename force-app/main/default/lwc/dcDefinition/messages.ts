@@ -6,7 +6,7 @@
  * how to fix it; the problem's path says where.
  */
 import type { ValueType } from './valueTypes';
-import { listOf, sentence } from './suggest';
+import { didYouMean, listOf, sentence } from './suggest';
 
 /**
  * Codes of flow contract problems: the FlowRunResponse error codes of docs/CONTRACTS.md, which the server returns
@@ -411,4 +411,130 @@ export function fieldNotInQuery(
     const choose = hint.candidates.length ? ` or choose one of ${hint.candidates.join(', ')}` : '';
     const mean = hint.suggestion && hint.suggestion !== field ? ` Did you mean '${hint.suggestion}'?` : '';
     return `${subject} is not read by query '${query}': add it to the query's "fields"${choose}.${mean}`;
+}
+
+// ------------------------------------------------------------------ the validator: resources (kinds and values)
+
+export function objectApiNameWithoutRecord(): string {
+    return `objectApiName only applies to Record variables: remove it or set "dataType": "Record".`;
+}
+
+export function constantHasNoValue(constant: string): string {
+    return `Constant '${constant}' has no value: add "value".`;
+}
+
+export function constantWithMergeFields(): string {
+    return `A constant cannot contain merge fields: use a formula resource (kind "formula") for a computed value.`;
+}
+
+export function recordConstant(): string {
+    return `A constant cannot be a Record: use Text, Number, Currency, Boolean, Date or DateTime.`;
+}
+
+export function recordFormula(): string {
+    return `A formula cannot return a Record: use Text, Number, Currency, Boolean, Date or DateTime.`;
+}
+
+// ------------------------------------------------------------------ the validator: interactions and triggers
+
+export function duplicateInteractionId(id: string, previous: string): string {
+    return `Interaction id '${id}' is already used by ${previous}: interaction ids must be unique.`;
+}
+
+export function triggerMissing(): string {
+    return `The trigger is missing: add "on": { "event": "headerActionClick", "target": "<table>", "action": "<action>" }.`;
+}
+
+export function interactionDoesNothing(): string {
+    return `The interaction does nothing: add at least one action to "do".`;
+}
+
+export function loadWithTarget(): string {
+    return `A load interaction has no target: remove "target".`;
+}
+
+export function loadWithAction(): string {
+    return `A load interaction has no action: remove "action".`;
+}
+
+export function selectionChangeWithAction(): string {
+    return `A selectionChange interaction has no action: remove "action".`;
+}
+
+/** A trigger target naming no component; `components` are the definition's component names. */
+export function unknownComponent(target: string, components: readonly string[]): string {
+    return `Component '${target}' does not exist.${didYouMean(target, components)} Name one of the definition's components (${components.join(', ') || 'none defined'}).`;
+}
+
+/** A trigger target naming a resource or query. */
+export function notAComponent(target: string, kind: string): string {
+    return `'${target}' is a ${kind}, not a component: the target must be a component.`;
+}
+
+export function componentNameCase(name: string): string {
+    return `Write the component name exactly as defined: '${name}'.`;
+}
+
+/** A trigger action that the table's header / row actions do not have; `inOtherList` when the other list has it. */
+export function unknownTriggerAction(
+    component: string,
+    listKey: 'headerActions' | 'rowActions',
+    action: string,
+    names: readonly string[],
+    inOtherList: boolean
+): string {
+    const otherKey = listKey === 'headerActions' ? 'rowActions' : 'headerActions';
+    const hint = inOtherList
+        ? ` '${action}' is in ${otherKey}: use the event ${otherKey === 'headerActions' ? 'headerActionClick' : 'rowActionClick'}.`
+        : didYouMean(action, names) +
+          ` Add it to ${listKey} of '${component}' or use one of: ${names.join(', ') || 'none defined'}.`;
+    return `Component '${component}' has no ${listKey === 'headerActions' ? 'header' : 'row'} action '${action}'.${hint}`;
+}
+
+// ------------------------------------------------------------------ the validator: components (data tables)
+
+/** A table's query naming no query; `queries` are the definition's query names. */
+export function unknownQuery(query: string, queries: readonly string[]): string {
+    return `Query '${query}' does not exist.${didYouMean(query, queries)} Name one of the definition's queries (${queries.join(', ') || 'none defined'}).`;
+}
+
+/** A table's query naming a resource or component. */
+export function notAQuery(name: string, kind: string): string {
+    return `'${name}' is a ${kind}, not a query: name one of the definition's queries.`;
+}
+
+export function queryNameCase(name: string): string {
+    return `Write the query name exactly as defined: '${name}'.`;
+}
+
+/** A column or keyField whose letter case differs from the query's field. */
+export function queryFieldCase(what: string, field: string, asInQuery: string): string {
+    return `${what} '${field}' must be written as in the query's fields: '${asInQuery}'.`;
+}
+
+export function searchWithoutFields(query: string): string {
+    return `showSearch needs fields to search: add "searchFields" to query '${query}' or remove showSearch.`;
+}
+
+export function tableWithoutColumns(label: string): string {
+    return `${label} has no columns: add at least one { "field": "Name" }.`;
+}
+
+export function columnNotSortable(field: string, type: string): string {
+    return `Column '${field}' (${type}) cannot be sorted: remove "sortable".`;
+}
+
+/** `previous` is where the name is first used, e.g. headerActions[0]. */
+export function duplicateActionName(name: string, previous: string, label: string): string {
+    return `Action name '${name}' is already used by ${previous} of ${label}: rename one.`;
+}
+
+/** A header or row action that no interaction handles. */
+export function actionDoesNothing(
+    key: 'headerActions' | 'rowActions',
+    action: string,
+    table: string,
+    event: string
+): string {
+    return `The ${key === 'headerActions' ? 'header' : 'row'} action '${action}' of '${table}' does nothing: add an interaction with "on": { "event": "${event}", "target": "${table}", "action": "${action}" } or remove the action.`;
 }

@@ -6,7 +6,14 @@ import { formulaTypeOf } from 'c/dcExpressions';
 import { DATA_TYPES } from './definitionTypes';
 import { Checker, isMergeField, OUTSIDE } from './checker';
 import { expression } from './references';
-import { unknownObject } from './messages';
+import {
+    constantHasNoValue,
+    constantWithMergeFields,
+    recordConstant,
+    recordFormula,
+    objectApiNameWithoutRecord,
+    unknownObject
+} from './messages';
 import { checkFormulaType, checkValue, literal, type ValueTarget } from './values';
 import { RESOURCE_KINDS, SOBJECT_NAME } from './vocabulary';
 
@@ -26,10 +33,7 @@ export function checkResource(ctx: Checker, r: unknown, path: string): void {
             patternHint: 'use an object API name such as Account or Invoice__c'
         });
         if (objectApiName && dataType !== 'Record') {
-            ctx.error(
-                `${path}.objectApiName`,
-                `objectApiName only applies to Record variables: remove it or set "dataType": "Record".`
-            );
+            ctx.error(`${path}.objectApiName`, objectApiNameWithoutRecord());
         } else if (objectApiName && ctx.catalog && !ctx.catalog.describeObject(objectApiName)) {
             ctx.error(`${path}.objectApiName`, unknownObject(objectApiName));
         }
@@ -55,17 +59,11 @@ export function checkResource(ctx: Checker, r: unknown, path: string): void {
     } else if (kind === 'constant') {
         ctx.keys(r, path, [...base, 'value'], `constant '${name ?? path}'`);
         if (!('value' in r)) {
-            ctx.error(`${path}.value`, `Constant '${name ?? path}' has no value: add "value".`);
+            ctx.error(`${path}.value`, constantHasNoValue(name ?? path));
         } else if (isMergeField(r.value)) {
-            ctx.error(
-                `${path}.value`,
-                `A constant cannot contain merge fields: use a formula resource (kind "formula") for a computed value.`
-            );
+            ctx.error(`${path}.value`, constantWithMergeFields());
         } else if (dataType === 'Record') {
-            ctx.error(
-                `${path}.dataType`,
-                `A constant cannot be a Record: use Text, Number, Currency, Boolean, Date or DateTime.`
-            );
+            ctx.error(`${path}.dataType`, recordConstant());
         } else {
             literal(ctx, r.value, `${path}.value`, dataType, false, 'The constant value');
         }
@@ -73,10 +71,7 @@ export function checkResource(ctx: Checker, r: unknown, path: string): void {
         ctx.keys(r, path, [...base, 'formula'], `formula '${name ?? path}'`);
         const src = ctx.requireString(r, 'formula', path, `The formula of '${name ?? path}'`, { nonEmpty: true });
         if (dataType === 'Record') {
-            ctx.error(
-                `${path}.dataType`,
-                `A formula cannot return a Record: use Text, Number, Currency, Boolean, Date or DateTime.`
-            );
+            ctx.error(`${path}.dataType`, recordFormula());
         }
         if (src !== undefined && name) {
             ctx.dependencies.set(name.toLowerCase(), {
