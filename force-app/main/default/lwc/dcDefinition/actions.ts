@@ -7,8 +7,21 @@ import { Checker, isMergeField, typeName, type Json, type Scope } from './checke
 import { expression } from './references';
 import { checkValue } from './values';
 import { urlProblem } from './urlPolicy';
-import { didYouMean } from './suggest';
-import { unknownObject } from './messages';
+import {
+    clearWithValue,
+    duplicateActionId,
+    duplicateFlowInput,
+    duplicateFlowOutput,
+    flowInputWithoutValue,
+    notAVariable,
+    queryNameNotText,
+    setVariableWithoutValue,
+    unknownObject,
+    unknownRefreshQuery,
+    unknownVariable,
+    variableNameCase,
+    arithmeticOnNonNumber
+} from './messages';
 import { ACTION_KEYS, ACTION_TYPES } from './vocabulary';
 
 export function actionChain(ctx: Checker, owner: Json, key: string, path: string, scope: Scope): void {
@@ -33,11 +46,7 @@ export function checkAction(ctx: Checker, a: unknown, path: string, scope: Scope
     });
     if (id) {
         const prev = ctx.actionIds.get(id.toLowerCase());
-        if (prev)
-            ctx.error(
-                `${path}.id`,
-                `Action id '${id}' is already used by ${prev}: action ids must be unique in the definition.`
-            );
+        if (prev) ctx.error(`${path}.id`, duplicateActionId(id, prev));
         else ctx.actionIds.set(id.toLowerCase(), path);
     }
     const template = (key: string, what: string, required = false): void => {
@@ -51,7 +60,7 @@ export function checkAction(ctx: Checker, a: unknown, path: string, scope: Scope
             queries?.forEach((q, i) => {
                 const p = `${path}.queries[${i}]`;
                 if (typeof q !== 'string') {
-                    ctx.error(p, `A query name must be text, but it is ${typeName(q)}.`);
+                    ctx.error(p, queryNameNotText(typeName(q)));
                     return;
                 }
                 const entry = ctx.lookup(q);
@@ -59,10 +68,7 @@ export function checkAction(ctx: Checker, a: unknown, path: string, scope: Scope
                     const names = [...ctx.names.values()]
                         .filter((e) => e.kind === 'query')
                         .map((e) => e.value.name as string);
-                    ctx.error(
-                        p,
-                        `Query '${q}' does not exist.${didYouMean(q, names)} Name one of: ${names.join(', ') || 'none defined'} (or omit "queries" to refresh all).`
-                    );
+                    ctx.error(p, unknownRefreshQuery(q, names));
                 }
             });
             break;
@@ -74,11 +80,11 @@ export function checkAction(ctx: Checker, a: unknown, path: string, scope: Scope
             const resource =
                 variable !== undefined ? variableResource(ctx, variable, `${path}.variable`, 'setVariable') : undefined;
             if (operator === 'clear') {
-                if (a.value !== undefined) ctx.error(`${path}.value`, `clear needs no value: remove "value".`);
+                if (a.value !== undefined) ctx.error(`${path}.value`, clearWithValue());
                 break;
             }
             if (a.value === undefined) {
-                ctx.error(`${path}.value`, `setVariable has no value: add "value" (a literal or a merge field).`);
+                ctx.error(`${path}.value`, setVariableWithoutValue());
                 break;
             }
             const dataType = typeof resource?.dataType === 'string' ? resource.dataType : undefined;
@@ -90,10 +96,7 @@ export function checkAction(ctx: Checker, a: unknown, path: string, scope: Scope
                 dataType !== 'Number' &&
                 dataType !== 'Currency'
             ) {
-                ctx.error(
-                    `${path}.operator`,
-                    `${operator} works on Number, Currency and collection variables; '${variable}' is ${dataType}: use "set".`
-                );
+                ctx.error(`${path}.operator`, arithmeticOnNonNumber(operator, variable!, dataType));
             }
             // add / subtract on a collection take one element or a list of them.
             checkValue(
@@ -201,22 +204,15 @@ export function variableResource(ctx: Checker, name: string, path: string, what:
         .filter((e) => e.kind === 'resource' && e.value.kind === 'variable')
         .map((e) => e.value.name as string);
     if (!entry) {
-        ctx.error(
-            path,
-            `Variable '${name}' does not exist.${didYouMean(name, variables)} Add a resource { "name": "${name}", "kind": "variable", ... } or name one of: ${variables.join(', ') || 'none defined'}.`
-        );
+        ctx.error(path, unknownVariable(name, variables));
         return undefined;
     }
     if (entry.kind !== 'resource' || entry.value.kind !== 'variable') {
         const kind = entry.kind === 'resource' ? String(entry.value.kind) : entry.kind;
-        ctx.error(
-            path,
-            `${what} can only store into a variable resource, and '${name}' is a ${kind}: use a resource with "kind": "variable".`
-        );
+        ctx.error(path, notAVariable(what, name, kind));
         return undefined;
     }
-    if (entry.value.name !== name)
-        ctx.error(path, `Write the variable name exactly as defined: '${String(entry.value.name)}'.`);
+    if (entry.value.name !== name) ctx.error(path, variableNameCase(String(entry.value.name)));
     return entry.value;
 }
 
@@ -230,17 +226,13 @@ export function flowMappings(ctx: Checker, a: Json, path: string, scope: Scope):
         const name = ctx.identifier(m, 'name', p, 'The flow input name', { example: 'ContactIds' });
         if (name) {
             const prev = seenIn.get(name);
-            if (prev !== undefined)
-                ctx.error(`${p}.name`, `Flow input '${name}' is set twice (also inputs[${prev}]): remove one.`);
+            if (prev !== undefined) ctx.error(`${p}.name`, duplicateFlowInput(name, prev));
             else seenIn.set(name, i);
         }
         const collection = ctx.optionalBoolean(m, 'collection', p, 'collection') ?? false;
         const dataType = ctx.optionalEnum(m, 'dataType', p, 'The input dataType', DATA_TYPES) ?? 'Text';
         if (!('value' in m)) {
-            ctx.error(
-                `${p}.value`,
-                `Flow input '${name ?? p}' has no value: add "value" (a literal or a merge field).`
-            );
+            ctx.error(`${p}.value`, flowInputWithoutValue(name ?? p));
             return;
         }
         checkValue(
@@ -260,8 +252,7 @@ export function flowMappings(ctx: Checker, a: Json, path: string, scope: Scope):
         const name = ctx.identifier(m, 'name', p, 'The flow output name', { example: 'updatedCount' });
         if (name) {
             const prev = seenOut.get(name);
-            if (prev !== undefined)
-                ctx.error(`${p}.name`, `Flow output '${name}' is mapped twice (also outputs[${prev}]): remove one.`);
+            if (prev !== undefined) ctx.error(`${p}.name`, duplicateFlowOutput(name, prev));
             else seenOut.set(name, i);
         }
         const resource = ctx.requireString(m, 'resource', p, 'The resource receiving the output', {

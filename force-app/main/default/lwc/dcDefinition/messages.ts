@@ -538,3 +538,70 @@ export function actionDoesNothing(
 ): string {
     return `The ${key === 'headerActions' ? 'header' : 'row'} action '${action}' of '${table}' does nothing: add an interaction with "on": { "event": "${event}", "target": "${table}", "action": "${action}" } or remove the action.`;
 }
+
+// ------------------------------------------------------------------ the validator: actions
+
+export function duplicateActionId(id: string, previous: string): string {
+    return `Action id '${id}' is already used by ${previous}: action ids must be unique in the definition.`;
+}
+
+/** An entry of refreshQueries' "queries" that is not text; `actual` from typeName. */
+export function queryNameNotText(actual: string): string {
+    return `A query name must be text, but it is ${actual}.`;
+}
+
+/** refreshQueries naming no query; `queries` are the definition's query names. */
+export function unknownRefreshQuery(query: string, queries: readonly string[]): string {
+    return `Query '${query}' does not exist.${didYouMean(query, queries)} Name one of: ${queries.join(', ') || 'none defined'} (or omit "queries" to refresh all).`;
+}
+
+export function clearWithValue(): string {
+    return `clear needs no value: remove "value".`;
+}
+
+export function setVariableWithoutValue(): string {
+    return `setVariable has no value: add "value" (a literal or a merge field).`;
+}
+
+/** add / subtract on a single variable that is not a Number or Currency. */
+export function arithmeticOnNonNumber(operator: string, variable: string, dataType: string | undefined): string {
+    return `${operator} works on Number, Currency and collection variables; '${variable}' is ${dataType}: use "set".`;
+}
+
+/** setVariable / an output mapping naming no resource; `variables` are the variable resources' names. */
+export function unknownVariable(name: string, variables: readonly string[]): string {
+    return `Variable '${name}' does not exist.${didYouMean(name, variables)} Add a resource { "name": "${name}", "kind": "variable", ... } or name one of: ${variables.join(', ') || 'none defined'}.`;
+}
+
+/** setVariable / an output mapping naming a constant, formula, query or component. */
+export function notAVariable(what: string, name: string, kind: string): string {
+    return `${what} can only store into a variable resource, and '${name}' is a ${kind}: use a resource with "kind": "variable".`;
+}
+
+export function variableNameCase(name: string): string {
+    return `Write the variable name exactly as defined: '${name}'.`;
+}
+
+export function duplicateFlowInput(name: string, previous: number): string {
+    return `Flow input '${name}' is set twice (also inputs[${previous}]): remove one.`;
+}
+
+export function flowInputWithoutValue(name: string): string {
+    return `Flow input '${name}' has no value: add "value" (a literal or a merge field).`;
+}
+
+export function duplicateFlowOutput(name: string, previous: number): string {
+    return `Flow output '${name}' is mapped twice (also outputs[${previous}]): remove one.`;
+}
+
+// ------------------------------------------------------------------ the validator: literal values
+
+/** A collection target given a single value; `actual` from typeName. */
+export function collectionValueNotList(what: string, actual: string): string {
+    return `${what} of a collection must be a list [ ... ] or a merge field, but it is ${actual}.`;
+}
+
+/** A literal of the wrong JSON type for its dataType; `expected` such as "text in double quotes". */
+export function literalWrongType(what: string, expected: string, dataType: string, actual: string): string {
+    return `${what} must be ${expected} for a ${dataType} value, but it is ${actual}.`;
+}

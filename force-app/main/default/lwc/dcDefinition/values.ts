@@ -17,7 +17,9 @@ import type { Ast, FormulaType } from 'c/dcExpressions';
 import { Checker, isMergeField, isObject, typeName, type Scope } from './checker';
 import { expression, referenceFormulaType } from './references';
 import {
+    collectionValueNotList,
     formulaResultType,
+    literalWrongType,
     formulaTypeProblem,
     invalidDateValue,
     mergeFieldInListNotResolved,
@@ -36,18 +38,14 @@ export function literal(
 ): void {
     if (collection) {
         if (!Array.isArray(v)) {
-            ctx.error(
-                path,
-                `${what} of a collection must be a list [ ... ] or a merge field, but it is ${typeName(v)}.`
-            );
+            ctx.error(path, collectionValueNotList(what, typeName(v)));
             return;
         }
         v.forEach((item, i) => literal(ctx, item, `${path}[${i}]`, dataType, false, what));
         return;
     }
     if (v === null || dataType === undefined) return;
-    const bad = (expected: string): void =>
-        ctx.error(path, `${what} must be ${expected} for a ${dataType} value, but it is ${typeName(v)}.`);
+    const bad = (expected: string): void => ctx.error(path, literalWrongType(what, expected, dataType, typeName(v)));
     switch (dataType) {
         case 'Text':
             if (typeof v !== 'string') bad('text in double quotes');
