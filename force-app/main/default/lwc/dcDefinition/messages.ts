@@ -391,17 +391,20 @@ export function unreachableSelectionChange(table: string): string {
 
 // ------------------------------------------------------------------ the validator: table rows
 
+/** What a field is near to, for fieldNotInQuery (from rowFieldHint). */
+export interface FieldHint {
+    exists?: boolean;
+    candidates: readonly string[];
+    suggestion?: string;
+    typoInQuery?: string;
+}
+
 /**
  * A column / keyField / row merge field naming a field the table's query does not read. With `exists` the field
  * is real and the fix is the query's fields (naming its typo when one is close); otherwise a real row field is
  * suggested.
  */
-export function fieldNotInQuery(
-    subject: string,
-    field: string,
-    query: string,
-    hint: { exists?: boolean; candidates: readonly string[]; suggestion?: string; typoInQuery?: string }
-): string {
+export function fieldNotInQuery(subject: string, field: string, query: string, hint: FieldHint): string {
     if (hint.exists) {
         const typo = hint.typoInQuery
             ? ` The query reads '${hint.typoInQuery}', which does not exist: if it was meant to be '${field}', fix it there.`
@@ -604,4 +607,68 @@ export function collectionValueNotList(what: string, actual: string): string {
 /** A literal of the wrong JSON type for its dataType; `expected` such as "text in double quotes". */
 export function literalWrongType(what: string, expected: string, dataType: string, actual: string): string {
     return `${what} must be ${expected} for a ${dataType} value, but it is ${actual}.`;
+}
+
+// ------------------------------------------------------------------ the validator: merge fields
+
+/** `shown` is the merge field as written ({!name.Field}); `candidates` the names and globals it could mean. */
+export function unknownMergeFieldName(shown: string, head: string, candidates: readonly string[]): string {
+    return `${shown} refers to '${head}', which is not a resource, query or component of this definition.${didYouMean(head, candidates)} Add a resource named '${head}' or fix the name.`;
+}
+
+export function mergeFieldNameCase(shown: string, name: string): string {
+    return `${shown}: names are case-sensitive in merge fields; write '${name}'.`;
+}
+
+/** A field path on a resource that is not a Record variable. */
+export function resourceHasNoFields(shown: string, name: string, dataType: string, kind: string): string {
+    return `${shown}: '${name}' is a ${dataType} ${kind}, which has no fields; write {!${name}} or make it a Record variable with objectApiName.`;
+}
+
+export function queryInMergeField(shown: string): string {
+    return `${shown}: queries cannot be used in merge fields; use the table showing it, e.g. {!<table>.SelectedRowsKeyValue}.`;
+}
+
+export function recordGlobalNeedsField(shown: string): string {
+    return `${shown} needs a field: write {!$Record.Id} or {!$Record.<Field>}.`;
+}
+
+export function userGlobalNeedsField(shown: string): string {
+    return `${shown} needs a field: write {!$User.Id}, {!$User.FirstName}, ...`;
+}
+
+export function errorOutsideOnError(shown: string): string {
+    return `${shown} is only available in an onError chain: move this action into "onError".`;
+}
+
+export function unknownErrorProperty(shown: string, property: string, properties: readonly string[]): string {
+    return `${shown} is not an error property.${didYouMean(property, properties)} Use ${properties.map((p) => `{!$Error.${p}}`).join(', ')}.`;
+}
+
+export function unknownGlobal(shown: string, head: string, globals: readonly string[]): string {
+    return `${shown}: unknown global '${head}'.${didYouMean(head, globals)} Globals are ${listOf(globals, 'and')}.`;
+}
+
+/** {!table} without a property; `properties` are the table's merge-field properties. */
+export function componentReferenceWithoutProperty(shown: string, name: string, properties: readonly string[]): string {
+    return `${shown} names the component itself: add a property, e.g. {!${name}.SelectedRowsKeyValue} (${properties.join(', ')}).`;
+}
+
+export function unknownTableProperty(shown: string, property: string, properties: readonly string[]): string {
+    return `${shown}: a data table has no property '${property}'.${didYouMean(property, properties)} Use ${listOf(properties)}.`;
+}
+
+/** {!table.ActionRow...} outside an interaction on that table's row actions. */
+export function rowActionOutsideRowAction(shown: string, name: string): string {
+    return `${shown} is only set while a row action of '${name}' runs: use it in an interaction with "event": "rowActionClick" and "target": "${name}".`;
+}
+
+/** {!table.FirstSelectedRow.Field} / ActionRow naming a field the table's query does not read. */
+export function rowFieldNotInQuery(shown: string, name: string, field: string, query: string, hint: FieldHint): string {
+    return `${shown}: rows of '${name}' only hold the fields its query reads. ${fieldNotInQuery(`'${field}'`, field, query, hint)}`;
+}
+
+/** {!table.SelectedRowCount.X} and the like: the property is a value, not a row. */
+export function propertyHasNoFields(shown: string, name: string, property: string): string {
+    return `${shown}: ${property} has no fields; write {!${name}.${property}}.`;
 }

@@ -4,9 +4,25 @@
  */
 import { formulaTypeOf, parseFormula, parseTemplate } from 'c/dcExpressions';
 import type { Ast, FormulaType } from 'c/dcExpressions';
-import { expressionDoesNotParse, fieldNotInQuery } from './messages';
+import {
+    componentReferenceWithoutProperty,
+    errorOutsideOnError,
+    expressionDoesNotParse,
+    recordGlobalNeedsField,
+    userGlobalNeedsField,
+    mergeFieldNameCase,
+    propertyHasNoFields,
+    queryInMergeField,
+    resourceHasNoFields,
+    rowActionOutsideRowAction,
+    rowFieldNotInQuery,
+    unknownErrorProperty,
+    unknownGlobal,
+    unknownMergeFieldName,
+    unknownTableProperty
+} from './messages';
 import { TABLE_PROPERTIES } from './definitionTypes';
-import { didYouMean, listOf, sentence } from './suggest';
+import { sentence } from './suggest';
 import { resolveFieldPath, rowFieldHint } from './schemaFields';
 import { ERROR_PROPERTIES, GLOBALS } from './vocabulary';
 import { Checker, type Json, type Scope } from './checker';
@@ -80,15 +96,12 @@ export function reference(ctx: Checker, ref: string, path: string, scope: Scope)
     const entry = ctx.lookup(head);
     if (!entry) {
         const candidates = [...[...ctx.names.values()].map((e) => e.value.name as string), ...GLOBALS];
-        ctx.error(
-            path,
-            `${shown} refers to '${head}', which is not a resource, query or component of this definition.${didYouMean(head, candidates)} Add a resource named '${head}' or fix the name.`
-        );
+        ctx.error(path, unknownMergeFieldName(shown, head, candidates));
         return;
     }
     const name = entry.value.name as string;
     if (name !== head) {
-        ctx.error(path, `${shown}: names are case-sensitive in merge fields; write '${name}'.`);
+        ctx.error(path, mergeFieldNameCase(shown, name));
     }
     if (entry.kind === 'resource') {
         if (scope.dependent) ctx.dependencies.get(scope.dependent)?.deps.add(name.toLowerCase());
@@ -101,17 +114,11 @@ export function reference(ctx: Checker, ref: string, path: string, scope: Scope)
             }
             return;
         }
-        ctx.error(
-            path,
-            `${shown}: '${name}' is a ${String(res.dataType ?? '')} ${String(res.kind ?? 'resource')}, which has no fields; write {!${name}} or make it a Record variable with objectApiName.`
-        );
+        ctx.error(path, resourceHasNoFields(shown, name, String(res.dataType ?? ''), String(res.kind ?? 'resource')));
         return;
     }
     if (entry.kind === 'query') {
-        ctx.error(
-            path,
-            `${shown}: queries cannot be used in merge fields; use the table showing it, e.g. {!<table>.SelectedRowsKeyValue}.`
-        );
+        ctx.error(path, queryInMergeField(shown));
         return;
     }
     componentReference(ctx, entry.value, name, rest, shown, path, scope);
@@ -126,12 +133,12 @@ export function globalReference(
     scope: Scope
 ): void {
     if (head === '$Record') {
-        if (!rest.length) ctx.error(path, `${shown} needs a field: write {!$Record.Id} or {!$Record.<Field>}.`);
+        if (!rest.length) ctx.error(path, recordGlobalNeedsField(shown));
         return;
     }
     if (head === '$User') {
         if (!rest.length) {
-            ctx.error(path, `${shown} needs a field: write {!$User.Id}, {!$User.FirstName}, ...`);
+            ctx.error(path, userGlobalNeedsField(shown));
             return;
         }
         if (ctx.catalog && ctx.catalog.describeObject('User')) {
@@ -142,19 +149,13 @@ export function globalReference(
     }
     if (head === '$Error') {
         if (!scope.inOnError) {
-            ctx.error(path, `${shown} is only available in an onError chain: move this action into "onError".`);
+            ctx.error(path, errorOutsideOnError(shown));
         } else if (rest.length !== 1 || !(ERROR_PROPERTIES as readonly string[]).includes(rest[0])) {
-            ctx.error(
-                path,
-                `${shown} is not an error property.${didYouMean(rest.join('.'), ERROR_PROPERTIES)} Use ${ERROR_PROPERTIES.map((p) => `{!$Error.${p}}`).join(', ')}.`
-            );
+            ctx.error(path, unknownErrorProperty(shown, rest.join('.'), ERROR_PROPERTIES));
         }
         return;
     }
-    ctx.error(
-        path,
-        `${shown}: unknown global '${head}'.${didYouMean(head, GLOBALS)} Globals are ${listOf(GLOBALS, 'and')}.`
-    );
+    ctx.error(path, unknownGlobal(shown, head, GLOBALS));
 }
 
 export function componentReference(
@@ -168,27 +169,18 @@ export function componentReference(
 ): void {
     const props = TABLE_PROPERTIES as readonly string[];
     if (!rest.length) {
-        ctx.error(
-            path,
-            `${shown} names the component itself: add a property, e.g. {!${name}.SelectedRowsKeyValue} (${props.join(', ')}).`
-        );
+        ctx.error(path, componentReferenceWithoutProperty(shown, name, props));
         return;
     }
     const prop = rest[0];
     if (!props.includes(prop)) {
-        ctx.error(
-            path,
-            `${shown}: a data table has no property '${prop}'.${didYouMean(prop, props)} Use ${listOf(props)}.`
-        );
+        ctx.error(path, unknownTableProperty(shown, prop, props));
         return;
     }
     if (prop === 'ActionRow' && scope.interaction) {
         const it = scope.interaction;
         if (it.event !== 'rowActionClick' || it.target !== name) {
-            ctx.error(
-                path,
-                `${shown} is only set while a row action of '${name}' runs: use it in an interaction with "event": "rowActionClick" and "target": "${name}".`
-            );
+            ctx.error(path, rowActionOutsideRowAction(shown, name));
         }
     }
     const rowField = rest.slice(1).join('.');
@@ -199,15 +191,12 @@ export function componentReference(
             const q = typeof component.query === 'string' ? ctx.lookup(component.query) : undefined;
             const objectName = typeof q?.value.object === 'string' ? q.value.object : undefined;
             const hint = rowFieldHint(ctx.catalog, objectName, rowField, fields);
-            ctx.error(
-                path,
-                `${shown}: rows of '${name}' only hold the fields its query reads. ${fieldNotInQuery(`'${rowField}'`, rowField, String(component.query), hint)}`
-            );
+            ctx.error(path, rowFieldNotInQuery(shown, name, rowField, String(component.query), hint));
         }
         return;
     }
     if (rest.length > 1) {
-        ctx.error(path, `${shown}: ${prop} has no fields; write {!${name}.${prop}}.`);
+        ctx.error(path, propertyHasNoFields(shown, name, prop));
     }
 }
 
