@@ -672,3 +672,109 @@ export function rowFieldNotInQuery(shown: string, name: string, field: string, q
 export function propertyHasNoFields(shown: string, name: string, property: string): string {
     return `${shown}: ${property} has no fields; write {!${name}.${property}}.`;
 }
+
+// ------------------------------------------------------------------ the validator: queries (fields, sort, search)
+
+/** `actual` here and below is typeName of the value found. */
+export function fieldPathNotText(what: string, actual: string): string {
+    return `${what} must be a field API name in double quotes, but it is ${actual}.`;
+}
+
+export function fieldPathInvalid(what: string, field: string): string {
+    return `${what} '${field}' is not a field path: use an API name (Email) or a parent path (Account.Name).`;
+}
+
+export function fieldPathTooDeep(what: string, field: string, depth: number): string {
+    return `${what} '${field}' goes up more than ${depth} relationships, which SOQL does not allow.`;
+}
+
+export function queryWithoutFields(label: string): string {
+    return `${label} reads no fields: list at least one, e.g. ["Name"].`;
+}
+
+export function duplicateQueryField(field: string, previous: number): string {
+    return `Field '${field}' is listed twice (also fields[${previous}]): remove one.`;
+}
+
+export function sortFieldMissing(): string {
+    return `The sort field is missing: add "field".`;
+}
+
+export function fieldNotSortable(field: string, type: string): string {
+    return `Field '${field}' cannot be sorted (${type}): choose another sort field.`;
+}
+
+export function searchFieldNotText(field: string, type: string, filterable: boolean | undefined): string {
+    return `Search field '${field}' is ${type}${filterable ? '' : ' and not filterable'}: search only text fields (Text, Email, Phone, Picklist, ...).`;
+}
+
+// ------------------------------------------------------------------ the validator: query conditions
+
+export function whereWithoutConditions(): string {
+    return `where has no conditions: add one or remove "where".`;
+}
+
+/** `problem` from parseConditionLogic. */
+export function conditionLogicInvalid(logic: string, problem: string): string {
+    return `Condition logic '${logic}' is not valid: ${problem}.`;
+}
+
+export function conditionLogicUnusedConditions(logic: string, unused: readonly number[]): string {
+    return `Condition logic '${logic}' does not use condition${unused.length > 1 ? 's' : ''} ${unused.join(', ')}: use every condition number or remove the unused condition.`;
+}
+
+export function conditionFieldMissing(): string {
+    return `The condition field is missing: add "field".`;
+}
+
+export function fieldNotFilterable(field: string, type: string): string {
+    return `Field '${field}' (${type}) cannot be used in a filter: choose another field.`;
+}
+
+export function isNullValueNotBoolean(actual: string): string {
+    return `For isNull the value must be true (is empty) or false (is not empty), but it is ${actual}.`;
+}
+
+export function conditionValueMissing(): string {
+    return `The condition has no value: add "value" (a literal or a merge field such as "{!$Record.Id}").`;
+}
+
+/** in / notIn with a single literal. */
+export function inListValueNotList(op: string, actual: string): string {
+    return `For ${op} the value must be a list [ ... ] or a merge field holding a collection, but it is ${actual}.`;
+}
+
+export function inListValueNotLiteral(op: string, actual: string): string {
+    return `A value in an ${op} list must be a single literal, but it is ${actual}.`;
+}
+
+/** A list or object compared by an operator other than in / notIn. */
+export function singleValueIsList(op: string, actual: string): string {
+    return `The value of a ${op} condition must be a single literal or a merge field, but it is ${actual}; use "in" for a list.`;
+}
+
+/** contains / startsWith / endsWith on a field that is not text. */
+export function textOperatorOnNonText(op: string, field: string, type: string | undefined): string {
+    return `${op} only works on text fields, and '${field}' is ${type}: use equals or a text field.`;
+}
+
+export function checkboxValueNotBoolean(field: string, actual: string): string {
+    return `'${field}' is a checkbox: the value must be true or false without quotes, not ${actual}.`;
+}
+
+export function numberValueNotNumber(field: string, type: string | undefined, actual: string): string {
+    return `'${field}' is a number field (${type}): write the value as a number without quotes, not ${actual}.`;
+}
+
+export function checkboxOperator(): string {
+    return `A checkbox can only be compared with equals or notEquals.`;
+}
+
+/** A Date / DateTime field compared with a value that is not text; `example` the DateTime form. */
+export function dateValueNotText(field: string, isDate: boolean, example: string, actual: string): string {
+    return `'${field}' is a ${isDate ? 'date' : 'date-time'}: write the value as ${isDate ? '"YYYY-MM-DD"' : example}, not ${actual}.`;
+}
+
+export function textValueNotText(field: string, actual: string): string {
+    return `'${field}' is a text field: write the value in double quotes, not ${actual}.`;
+}

@@ -9,11 +9,35 @@ import { closest, sentence } from './suggest';
 import { dateTextProblem, dateTimeTextProblem } from 'c/dcExpressions';
 import { schemaNameLengthReason } from './identifiers';
 import {
-    schemaNameTooLong,
+    checkboxOperator,
+    checkboxValueNotBoolean,
+    conditionFieldMissing,
+    conditionLogicInvalid,
+    conditionLogicUnusedConditions,
+    conditionValueMissing,
+    dateValueNotText,
+    duplicateQueryField,
+    fieldNotFilterable,
+    fieldNotSortable,
+    fieldPathInvalid,
+    fieldPathNotText,
+    fieldPathTooDeep,
+    inListValueNotList,
+    inListValueNotLiteral,
     invalidDateValue,
+    isNullValueNotBoolean,
     mergeFieldInListNotResolved,
+    numberValueNotNumber,
     picklistValueUnknown,
-    unknownObject
+    queryWithoutFields,
+    schemaNameTooLong,
+    searchFieldNotText,
+    singleValueIsList,
+    sortFieldMissing,
+    textOperatorOnNonText,
+    textValueNotText,
+    unknownObject,
+    whereWithoutConditions
 } from './messages';
 import { picklistValuesOf, resolveFieldPath } from './schemaFields';
 import { CONDITION_OPERATORS, FIELD_PATH, LIMITS, NUMBER_TYPES, SOBJECT_NAME, TEXT_TYPES } from './vocabulary';
@@ -42,14 +66,11 @@ export function checkQuery(ctx: Checker, q: unknown, path: string): void {
     }
     const fieldCheck = (field: unknown, p: string, what: string): FieldDescribe | undefined => {
         if (typeof field !== 'string') {
-            ctx.error(p, `${what} must be a field API name in double quotes, but it is ${typeName(field)}.`);
+            ctx.error(p, fieldPathNotText(what, typeName(field)));
             return undefined;
         }
         if (!FIELD_PATH.test(field)) {
-            ctx.error(
-                p,
-                `${what} '${field}' is not a field path: use an API name (Email) or a parent path (Account.Name).`
-            );
+            ctx.error(p, fieldPathInvalid(what, field));
             return undefined;
         }
         const tooLong = field
@@ -61,10 +82,7 @@ export function checkQuery(ctx: Checker, q: unknown, path: string): void {
             return undefined;
         }
         if (field.split('.').length > LIMITS.relationshipDepth + 1) {
-            ctx.error(
-                p,
-                `${what} '${field}' goes up more than ${LIMITS.relationshipDepth} relationships, which SOQL does not allow.`
-            );
+            ctx.error(p, fieldPathTooDeep(what, field, LIMITS.relationshipDepth));
             return undefined;
         }
         if (!object || !objectName || !ctx.catalog) return undefined;
@@ -78,15 +96,14 @@ export function checkQuery(ctx: Checker, q: unknown, path: string): void {
 
     const fields = ctx.array(q, 'fields', path, `The fields of ${label}`, true);
     if (fields) {
-        if (!fields.length) ctx.error(`${path}.fields`, `${label} reads no fields: list at least one, e.g. ["Name"].`);
+        if (!fields.length) ctx.error(`${path}.fields`, queryWithoutFields(label));
         const seen = new Map<string, number>();
         fields.forEach((f, i) => {
             const p = `${path}.fields[${i}]`;
             fieldCheck(f, p, 'Field');
             if (typeof f === 'string') {
                 const prev = seen.get(f.toLowerCase());
-                if (prev !== undefined)
-                    ctx.error(p, `Field '${f}' is listed twice (also fields[${prev}]): remove one.`);
+                if (prev !== undefined) ctx.error(p, duplicateQueryField(f, prev));
                 else seen.set(f.toLowerCase(), i);
             }
         });
@@ -100,14 +117,10 @@ export function checkQuery(ctx: Checker, q: unknown, path: string): void {
         if (!ctx.objectAt(o, p, 'An orderBy entry')) return;
         ctx.keys(o, p, ['field', 'direction', 'nulls'], 'an orderBy entry');
         if (o.field === undefined) {
-            ctx.error(`${p}.field`, `The sort field is missing: add "field".`);
+            ctx.error(`${p}.field`, sortFieldMissing());
         } else {
             const f = fieldCheck(o.field, `${p}.field`, 'Sort field');
-            if (f && !f.sortable)
-                ctx.error(
-                    `${p}.field`,
-                    `Field '${String(o.field)}' cannot be sorted (${f.type}): choose another sort field.`
-                );
+            if (f && !f.sortable) ctx.error(`${p}.field`, fieldNotSortable(String(o.field), f.type));
         }
         ctx.optionalEnum(o, 'direction', p, 'The sort direction', ['asc', 'desc']);
         ctx.optionalEnum(o, 'nulls', p, 'nulls', ['first', 'last']);
@@ -118,10 +131,7 @@ export function checkQuery(ctx: Checker, q: unknown, path: string): void {
         const p = `${path}.searchFields[${i}]`;
         const f = fieldCheck(s, p, 'Search field');
         if (f && (!TEXT_TYPES.has(f.type.toUpperCase()) || !f.filterable)) {
-            ctx.error(
-                p,
-                `Search field '${String(s)}' is ${f.type}${f.filterable ? '' : ' and not filterable'}: search only text fields (Text, Email, Phone, Picklist, ...).`
-            );
+            ctx.error(p, searchFieldNotText(String(s), f.type, f.filterable));
         }
     });
 
@@ -138,8 +148,7 @@ export function whereClause(
     if (!ctx.objectAt(where, path, 'where')) return;
     ctx.keys(where, path, ['logic', 'conditions'], 'where');
     const conditions = ctx.array(where, 'conditions', path, 'The conditions', true);
-    if (conditions && !conditions.length)
-        ctx.error(`${path}.conditions`, `where has no conditions: add one or remove "where".`);
+    if (conditions && !conditions.length) ctx.error(`${path}.conditions`, whereWithoutConditions());
     conditions?.forEach((c, i) => checkCondition(ctx, c, `${path}.conditions[${i}]`, fieldCheck));
     const logic = ctx.requireString(where, 'logic', path, 'The condition logic', {
         optional: true,
@@ -150,15 +159,12 @@ export function whereClause(
         if (upper === 'AND' || upper === 'OR') return;
         const r = parseConditionLogic(logic, conditions.length);
         if (!r.ok) {
-            ctx.error(`${path}.logic`, `Condition logic '${logic}' is not valid: ${r.message}.`);
+            ctx.error(`${path}.logic`, conditionLogicInvalid(logic, r.message));
             return;
         }
         const unused = conditions.map((_c, i) => i + 1).filter((n) => !r.used.has(n));
         if (unused.length) {
-            ctx.error(
-                `${path}.logic`,
-                `Condition logic '${logic}' does not use condition${unused.length > 1 ? 's' : ''} ${unused.join(', ')}: use every condition number or remove the unused condition.`
-            );
+            ctx.error(`${path}.logic`, conditionLogicUnusedConditions(logic, unused));
         }
     }
 }
@@ -172,29 +178,23 @@ export function checkCondition(
     if (!ctx.objectAt(c, path, 'A condition')) return;
     ctx.keys(c, path, ['field', 'operator', 'value'], 'a condition');
     let field: FieldDescribe | undefined;
-    if (c.field === undefined) ctx.error(`${path}.field`, `The condition field is missing: add "field".`);
+    if (c.field === undefined) ctx.error(`${path}.field`, conditionFieldMissing());
     else field = fieldCheck(c.field, `${path}.field`, 'Condition field');
     const op = ctx.optionalEnum(c, 'operator', path, 'The operator', CONDITION_OPERATORS, true);
     const type = field?.type.toUpperCase();
     if (field && !field.filterable) {
-        ctx.error(
-            `${path}.field`,
-            `Field '${String(c.field)}' (${field.type}) cannot be used in a filter: choose another field.`
-        );
+        ctx.error(`${path}.field`, fieldNotFilterable(String(c.field), field.type));
     }
     const v = c.value;
     const vp = `${path}.value`;
     if (op === 'isNull') {
         if (v !== undefined && typeof v !== 'boolean') {
-            ctx.error(
-                vp,
-                `For isNull the value must be true (is empty) or false (is not empty), but it is ${typeName(v)}.`
-            );
+            ctx.error(vp, isNullValueNotBoolean(typeName(v)));
         }
         return;
     }
     if (op && v === undefined) {
-        ctx.error(vp, `The condition has no value: add "value" (a literal or a merge field such as "{!$Record.Id}").`);
+        ctx.error(vp, conditionValueMissing());
         return;
     }
     if (typeof v === 'string' && isMergeField(v)) {
@@ -203,10 +203,7 @@ export function checkCondition(
     }
     if (op === 'in' || op === 'notIn') {
         if (!Array.isArray(v)) {
-            ctx.error(
-                vp,
-                `For ${op} the value must be a list [ ... ] or a merge field holding a collection, but it is ${typeName(v)}.`
-            );
+            ctx.error(vp, inListValueNotList(op, typeName(v)));
             return;
         }
         v.forEach((item, i) => {
@@ -215,7 +212,7 @@ export function checkCondition(
                 // Only a whole-value merge field becomes a query bind; inside a list it would be compared as text.
                 ctx.error(ip, mergeFieldInListNotResolved(item, conditionListHint(op)));
             } else if (Array.isArray(item) || isObject(item)) {
-                ctx.error(ip, `A value in an ${op} list must be a single literal, but it is ${typeName(item)}.`);
+                ctx.error(ip, inListValueNotLiteral(op, typeName(item)));
             } else if (type && item !== null) {
                 scalarValue(ctx, c, field, type, op, item, ip, path, true);
             }
@@ -223,17 +220,11 @@ export function checkCondition(
         return;
     }
     if (Array.isArray(v) || isObject(v)) {
-        ctx.error(
-            vp,
-            `The value of a ${op ?? ''} condition must be a single literal or a merge field, but it is ${typeName(v)}; use "in" for a list.`
-        );
+        ctx.error(vp, singleValueIsList(op ?? '', typeName(v)));
         return;
     }
     if ((op === 'contains' || op === 'startsWith' || op === 'endsWith') && type && !TEXT_TYPES.has(type)) {
-        ctx.error(
-            `${path}.operator`,
-            `${op} only works on text fields, and '${String(c.field)}' is ${field?.type}: use equals or a text field.`
-        );
+        ctx.error(`${path}.operator`, textOperatorOnNonText(op, String(c.field), field?.type));
         return;
     }
     if (!type || v === null) return;
@@ -257,25 +248,16 @@ function scalarValue(
     inList: boolean
 ): void {
     if (type === 'BOOLEAN' && typeof v !== 'boolean') {
-        ctx.error(
-            vp,
-            `'${String(c.field)}' is a checkbox: the value must be true or false without quotes, not ${typeName(v)}.`
-        );
+        ctx.error(vp, checkboxValueNotBoolean(String(c.field), typeName(v)));
     } else if (NUMBER_TYPES.has(type) && typeof v !== 'number') {
-        ctx.error(
-            vp,
-            `'${String(c.field)}' is a number field (${field?.type}): write the value as a number without quotes, not ${typeName(v)}.`
-        );
+        ctx.error(vp, numberValueNotNumber(String(c.field), field?.type, typeName(v)));
     } else if (type === 'BOOLEAN' && !inList && op !== 'equals' && op !== 'notEquals') {
-        ctx.error(`${path}.operator`, `A checkbox can only be compared with equals or notEquals.`);
+        ctx.error(`${path}.operator`, checkboxOperator());
     } else if (type === 'DATE' || type === 'DATETIME') {
         const isDate = type === 'DATE';
         const example = isDate ? '"2025-01-31"' : '"2025-01-31T09:00:00Z"';
         if (typeof v !== 'string') {
-            ctx.error(
-                vp,
-                `'${String(c.field)}' is a ${isDate ? 'date' : 'date-time'}: write the value as ${isDate ? '"YYYY-MM-DD"' : example}, not ${typeName(v)}.`
-            );
+            ctx.error(vp, dateValueNotText(String(c.field), isDate, example, typeName(v)));
             return;
         }
         const problem = isDate ? dateTextProblem(v) : dateTimeTextProblem(v);
@@ -290,7 +272,7 @@ function scalarValue(
                 )
             );
     } else if (TEXT_TYPES.has(type) && typeof v !== 'string') {
-        ctx.error(vp, `'${String(c.field)}' is a text field: write the value in double quotes, not ${typeName(v)}.`);
+        ctx.error(vp, textValueNotText(String(c.field), typeName(v)));
     } else if (field && op !== 'contains' && op !== 'startsWith' && op !== 'endsWith') {
         picklistValue(ctx, field, String(c.field), v, vp);
     }
