@@ -5,10 +5,26 @@
 import { childPath } from './jsonSource';
 import { RESERVED_KEYS } from './documentShape';
 import type { DependencyNode } from './dependencyGraph';
-import { didYouMean, listOf } from './suggest';
 import type { DefinitionProblem, SchemaCatalog } from './definitionTypes';
 import { IDENTIFIER_MAX, identifierReason } from './identifiers';
-import { invalidIdentifier } from './messages';
+import {
+    enumValueNotAllowed,
+    enumValueNotText,
+    integerOutOfRange,
+    invalidIdentifier,
+    notABoolean,
+    notAList,
+    notAnInteger,
+    notAnObject,
+    notText,
+    requiredEnumMissing,
+    requiredListMissing,
+    requiredPropertyMissing,
+    textEmpty,
+    textPatternMismatch,
+    textTooLong,
+    unknownProperty
+} from './messages';
 
 export type Json = Record<string, unknown>;
 
@@ -79,10 +95,7 @@ export class Checker {
             this.steps++;
             // Reserved keys (__proto__, ...) are reported once, by checkDocumentShape.
             if (allowed.includes(key) || RESERVED_KEYS.includes(key)) continue;
-            this.error(
-                childPath(path, key),
-                `Unknown property '${key}' in ${what}.${didYouMean(key, allowed)} Allowed properties: ${allowed.join(', ')}.`
-            );
+            this.error(childPath(path, key), unknownProperty(key, what, allowed));
         }
     }
 
@@ -97,23 +110,23 @@ export class Checker {
         const p = childPath(path, key);
         const v = obj[key];
         if (v === undefined) {
-            if (!opts.optional) this.error(p, `${what} is missing: add "${key}" to ${this.where(path)}.`);
+            if (!opts.optional) this.error(p, requiredPropertyMissing(what, key, this.where(path)));
             return undefined;
         }
         if (typeof v !== 'string') {
-            this.error(p, `${what} must be text, but it is ${typeName(v)}: write it in double quotes.`);
+            this.error(p, notText(what, typeName(v)));
             return undefined;
         }
         if ((opts.nonEmpty || opts.pattern) && !v.trim()) {
-            this.error(p, `${what} is empty: give it a value.`);
+            this.error(p, textEmpty(what));
             return undefined;
         }
         if (opts.pattern && !opts.pattern.test(v)) {
-            this.error(p, `${what} '${v}' is not valid: ${opts.patternHint}.`);
+            this.error(p, textPatternMismatch(what, v, opts.patternHint));
             return undefined;
         }
         if (opts.max !== undefined && v.length > opts.max) {
-            this.error(p, `${what} is ${v.length} characters long; the limit is ${opts.max}: shorten it.`);
+            this.error(p, textTooLong(what, v.length, opts.max));
         }
         return v;
     }
@@ -129,14 +142,14 @@ export class Checker {
         const p = childPath(path, key);
         const v = obj[key];
         if (v === undefined) {
-            if (required) this.error(p, `${what} is missing: add "${key}" with one of ${listOf(values)}.`);
+            if (required) this.error(p, requiredEnumMissing(what, key, values));
             return undefined;
         }
         if (typeof v !== 'string' || !values.includes(v)) {
             if (typeof v === 'string') {
-                this.error(p, `${what} '${v}' is not allowed.${didYouMean(v, values)} Use one of ${listOf(values)}.`);
+                this.error(p, enumValueNotAllowed(what, v, values));
             } else {
-                this.error(p, `${what} must be one of ${listOf(values)}, but it is ${typeName(v)}.`);
+                this.error(p, enumValueNotText(what, values, typeName(v)));
             }
             return undefined;
         }
@@ -147,10 +160,7 @@ export class Checker {
         const v = obj[key];
         if (v === undefined) return undefined;
         if (typeof v !== 'boolean') {
-            this.error(
-                childPath(path, key),
-                `${what} must be true or false (without quotes), but it is ${typeName(v)}.`
-            );
+            this.error(childPath(path, key), notABoolean(what, typeName(v)));
             return undefined;
         }
         return v;
@@ -161,12 +171,11 @@ export class Checker {
         if (v === undefined) return undefined;
         const p = childPath(path, key);
         if (typeof v !== 'number' || !Number.isInteger(v)) {
-            this.error(p, `${what} must be a whole number (without quotes), but it is ${typeName(v)}.`);
+            this.error(p, notAnInteger(what, typeName(v)));
             return undefined;
         }
         if (v < min || (max !== undefined && v > max)) {
-            const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`;
-            this.error(p, `${what} is ${v}; it must be ${range}.`);
+            this.error(p, integerOutOfRange(what, v, min, max));
             return undefined;
         }
         return v;
@@ -177,11 +186,11 @@ export class Checker {
         const v = obj[key];
         const p = childPath(path, key);
         if (v === undefined) {
-            if (required) this.error(p, `${what} is missing: add "${key}": [ ... ] to ${this.where(path)}.`);
+            if (required) this.error(p, requiredListMissing(what, key, this.where(path)));
             return undefined;
         }
         if (!Array.isArray(v)) {
-            this.error(p, `${what} must be a list [ ... ], but it is ${typeName(v)}.`);
+            this.error(p, notAList(what, typeName(v)));
             return undefined;
         }
         return v;
@@ -190,7 +199,7 @@ export class Checker {
     objectAt(v: unknown, path: string, what: string): v is Json {
         this.steps++;
         if (isObject(v)) return true;
-        this.error(path, `${what} must be an object { ... }, but it is ${typeName(v)}.`);
+        this.error(path, notAnObject(what, typeName(v)));
         return false;
     }
 

@@ -611,6 +611,11 @@ export function literalWrongType(what: string, expected: string, dataType: strin
 
 // ------------------------------------------------------------------ the validator: merge fields
 
+/** A field path after a Record variable or $User that the schema cannot resolve; `problem` from resolveFieldPath. */
+export function fieldPathProblemInMergeField(shown: string, problem: string): string {
+    return sentence(`${shown}: ${problem}`);
+}
+
 /** `shown` is the merge field as written ({!name.Field}); `candidates` the names and globals it could mean. */
 export function unknownMergeFieldName(shown: string, head: string, candidates: readonly string[]): string {
     return `${shown} refers to '${head}', which is not a resource, query or component of this definition.${didYouMean(head, candidates)} Add a resource named '${head}' or fix the name.`;
@@ -777,4 +782,70 @@ export function dateValueNotText(field: string, isDate: boolean, example: string
 
 export function textValueNotText(field: string, actual: string): string {
     return `'${field}' is a text field: write the value in double quotes, not ${actual}.`;
+}
+
+// ------------------------------------------------------------------ the validator: shapes (every part of the definition)
+
+/** `what` names the property ("The query of query 'x'"); `actual` here and below is typeName of the value found. */
+export function unknownProperty(key: string, what: string, allowed: readonly string[]): string {
+    return `Unknown property '${key}' in ${what}.${didYouMean(key, allowed)} Allowed properties: ${allowed.join(', ')}.`;
+}
+
+/** `where` names the owner (Checker.where). */
+export function requiredPropertyMissing(what: string, key: string, where: string): string {
+    return `${what} is missing: add "${key}" to ${where}.`;
+}
+
+export function notText(what: string, actual: string): string {
+    return `${what} must be text, but it is ${actual}: write it in double quotes.`;
+}
+
+export function textEmpty(what: string): string {
+    return `${what} is empty: give it a value.`;
+}
+
+/** `hint` says what to write instead, e.g. "use an object API name such as Contact or Invoice__c". */
+export function textPatternMismatch(what: string, value: string, hint: string | undefined): string {
+    return `${what} '${value}' is not valid: ${hint}.`;
+}
+
+export function textTooLong(what: string, length: number, max: number): string {
+    return `${what} is ${length} characters long; the limit is ${max}: shorten it.`;
+}
+
+export function requiredEnumMissing(what: string, key: string, values: readonly string[]): string {
+    return `${what} is missing: add "${key}" with one of ${listOf(values)}.`;
+}
+
+export function enumValueNotAllowed(what: string, value: string, values: readonly string[]): string {
+    return `${what} '${value}' is not allowed.${didYouMean(value, values)} Use one of ${listOf(values)}.`;
+}
+
+export function enumValueNotText(what: string, values: readonly string[], actual: string): string {
+    return `${what} must be one of ${listOf(values)}, but it is ${actual}.`;
+}
+
+export function notABoolean(what: string, actual: string): string {
+    return `${what} must be true or false (without quotes), but it is ${actual}.`;
+}
+
+export function notAnInteger(what: string, actual: string): string {
+    return `${what} must be a whole number (without quotes), but it is ${actual}.`;
+}
+
+export function integerOutOfRange(what: string, value: number, min: number, max: number | undefined): string {
+    const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`;
+    return `${what} is ${value}; it must be ${range}.`;
+}
+
+export function requiredListMissing(what: string, key: string, where: string): string {
+    return `${what} is missing: add "${key}": [ ... ] to ${where}.`;
+}
+
+export function notAList(what: string, actual: string): string {
+    return `${what} must be a list [ ... ], but it is ${actual}.`;
+}
+
+export function notAnObject(what: string, actual: string): string {
+    return `${what} must be an object { ... }, but it is ${actual}.`;
 }

@@ -8,6 +8,7 @@ import {
     componentReferenceWithoutProperty,
     errorOutsideOnError,
     expressionDoesNotParse,
+    fieldPathProblemInMergeField,
     recordGlobalNeedsField,
     userGlobalNeedsField,
     mergeFieldNameCase,
@@ -22,7 +23,6 @@ import {
     unknownTableProperty
 } from './messages';
 import { TABLE_PROPERTIES } from './definitionTypes';
-import { sentence } from './suggest';
 import { resolveFieldPath, rowFieldHint } from './schemaFields';
 import { ERROR_PROPERTIES, GLOBALS } from './vocabulary';
 import { Checker, type Json, type Scope } from './checker';
@@ -110,7 +110,7 @@ export function reference(ctx: Checker, ref: string, path: string, scope: Scope)
         if (res.kind === 'variable' && res.dataType === 'Record') {
             if (typeof res.objectApiName === 'string' && ctx.catalog) {
                 const r = resolveFieldPath(ctx.catalog, res.objectApiName, rest.join('.'));
-                if (!r.ok) ctx.error(path, sentence(`${shown}: ${r.message}`));
+                if (!r.ok) ctx.error(path, fieldPathProblemInMergeField(shown, r.message));
             }
             return;
         }
@@ -143,7 +143,7 @@ export function globalReference(
         }
         if (ctx.catalog && ctx.catalog.describeObject('User')) {
             const r = resolveFieldPath(ctx.catalog, 'User', rest.join('.'));
-            if (!r.ok) ctx.error(path, sentence(`${shown}: ${r.message}`));
+            if (!r.ok) ctx.error(path, fieldPathProblemInMergeField(shown, r.message));
         }
         return;
     }
