@@ -1,6 +1,9 @@
 import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { cleanup, contactDefinition, makeProject, type Fixture } from './helpers';
+import { createBackend } from '../backend';
 import type { QueryResponse } from '../backend/query';
 
 const fixtures: Fixture[] = [];
@@ -298,4 +301,40 @@ test('a definition with problems is reported by getDefinition and refused by run
         JSON.stringify(d.problems)
     );
     assert.equal(errorOf(() => run(f, 'Bad')).code, 'INVALID_DEFINITION');
+});
+
+test("picklist fields carry their active values' labels from the object XML; records keep the API values", () => {
+    const f = project({ Q: contactDefinition('Q', { pageSize: 30 }) });
+    const xml = path.join(
+        f.root,
+        'force-app',
+        'main',
+        'default',
+        'objects',
+        'Contact',
+        'fields',
+        'Status__c.field-meta.xml'
+    );
+    // a label that differs from its value, and an inactive value (left out: a row holding it shows the value)
+    fs.writeFileSync(
+        xml,
+        fs
+            .readFileSync(xml, 'utf8')
+            .replace('<label>Active</label>', '<label>Active Customer</label>')
+            .replace('<label>Inactive</label>', '<label>Inactive</label><isActive>false</isActive>')
+    );
+    const backend = createBackend({ root: f.root });
+    const r = backend.controller.runQuery({
+        definitionName: 'Q',
+        queryName: 'contacts',
+        requestJson: JSON.stringify({ pageSize: 30 })
+    }) as QueryResponse;
+    const status = r.fields.find((x) => x.path === 'Status__c');
+    assert.deepEqual(status?.picklistLabels, { New: 'New', Active: 'Active Customer' });
+    assert.equal(r.fields.find((x) => x.path === 'Email')?.picklistLabels, null);
+    assert.equal(r.fields.find((x) => x.path === 'Account.Name')?.picklistLabels, null);
+    assert.ok(
+        r.records.some((x) => x.Status__c === 'Active'),
+        'the records hold API values'
+    );
 });

@@ -52,6 +52,8 @@ export interface FieldInfo {
     isNameField: boolean;
     referenceTo: string | null;
     sortable: boolean;
+    /** PICKLIST and MULTIPICKLIST: active values' labels by API value (as Apex getPicklistValues()); else null. */
+    picklistLabels: Record<string, string> | null;
 }
 export interface QueryResponse {
     records: Record<string, unknown>[];
@@ -523,12 +525,21 @@ export function runStructuredQuery(
             type: r.field.type,
             isNameField: !!r.field.isNameField,
             referenceTo: r.field.referenceTo?.[0] ?? null,
-            sortable: r.field.sortable
+            sortable: r.field.sortable,
+            picklistLabels: picklistLabelsOf(r.field)
         })),
         notices,
         objectLabel: obj.label,
         objectLabelPlural: obj.labelPlural
     };
+}
+
+/** Labels of the field's active picklist values by API value, from the object XML's valueSet; null for non-picklists. */
+export function picklistLabelsOf(field: PreviewField): Record<string, string> | null {
+    if (field.type !== 'PICKLIST' && field.type !== 'MULTIPICKLIST') return null;
+    const labels: Record<string, string> = {};
+    for (const entry of field.picklistEntries ?? []) if (entry.active) labels[entry.value] = entry.label;
+    return labels;
 }
 
 /**

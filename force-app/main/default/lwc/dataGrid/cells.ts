@@ -13,8 +13,10 @@ export interface CellDisplay {
     href?: string;
     /** '_blank' for external URLs. */
     target?: string;
-    /** Boolean columns: true shows a check mark. */
+    /** Boolean columns: true shows a check mark (text "Checked" is its accessible label). */
     checked?: boolean;
+    /** Boolean columns: false shows no mark, only the assistive text "Not checked". */
+    unchecked?: boolean;
 }
 
 export interface FormatOptions {
@@ -28,6 +30,17 @@ export interface FormatOptions {
 type Formatter = (record: Row) => CellDisplay;
 
 const EMPTY: CellDisplay = Object.freeze({ text: '' }) as CellDisplay;
+const CHECKED: CellDisplay = Object.freeze({ text: 'Checked', checked: true }) as CellDisplay;
+const NOT_CHECKED: CellDisplay = Object.freeze({ text: 'Not checked', unchecked: true }) as CellDisplay;
+
+/**
+ * Label of a picklist value; multi-select values (A;B) show each label, joined by "; ". A value without a label
+ * (inactive, or not in the value set) shows as itself.
+ */
+export function picklistText(value: string, labels: Readonly<Record<string, string>>): string {
+    const own = (v: string): string => (Object.prototype.hasOwnProperty.call(labels, v) ? labels[v] : v);
+    return value.indexOf(';') < 0 ? own(value) : value.split(';').map(own).join('; ');
+}
 
 function isBlank(value: unknown): boolean {
     return value === undefined || value === null || value === '';
@@ -128,8 +141,17 @@ function formatterFor(column: GridColumn, options: FormatOptions): Formatter {
         case 'boolean':
             return (record) => {
                 const value = valueAt(record, path);
-                return { text: value === true ? 'True' : value === false ? 'False' : '', checked: value === true };
+                if (value === true) return CHECKED;
+                return value === false ? NOT_CHECKED : EMPTY;
             };
+        case 'picklist': {
+            const labels = column.labels;
+            return (record) => {
+                const value = valueAt(record, path);
+                if (isBlank(value) || !labels) return textOf(value);
+                return { text: picklistText(String(value), labels) };
+            };
+        }
         case 'recordLink': {
             const target = column.linkTarget ?? '';
             const labelPath = column.labelPath ?? path;

@@ -23,6 +23,7 @@ export type CellType =
     | 'phone'
     | 'url'
     | 'boolean'
+    | 'picklist'
     | 'recordLink';
 
 export interface GridColumn {
@@ -39,6 +40,8 @@ export interface GridColumn {
     linkTarget?: string;
     /** recordLink: path of the link text (the target's Name for lookups); the record Id stands in when blank. */
     labelPath?: string;
+    /** picklist: labels by API value (QueryFieldInfo.picklistLabels); the record keeps the API value. */
+    labels?: Readonly<Record<string, string>>;
 }
 
 export interface RowAction {
@@ -123,8 +126,11 @@ export function typeOf(displayType: string | undefined): CellType {
             return 'url';
         case 'BOOLEAN':
             return 'boolean';
+        case 'PICKLIST':
+        case 'MULTIPICKLIST':
+            return 'picklist';
         default:
-            // STRING, TEXTAREA, PICKLIST, MULTIPICKLIST, COMBOBOX, ID, REFERENCE without a link, TIME, …
+            // STRING, TEXTAREA, COMBOBOX, ID, REFERENCE without a link, TIME, …
             return 'text';
     }
 }
@@ -157,6 +163,7 @@ export function buildTable(definition: DataTableDefinition, fields: QueryFieldIn
             sortable: Boolean(column.sortable) && field?.sortable !== false
         };
         if (column.initialWidth) grid.width = column.initialWidth;
+        if (type === 'picklist' && field?.picklistLabels) grid.labels = field.picklistLabels;
         if (linkTarget !== undefined) {
             grid.linkTarget = linkTarget;
             grid.labelPath = (field?.type ?? '').toUpperCase() === 'REFERENCE' ? `${linkTarget}.Name` : column.field;

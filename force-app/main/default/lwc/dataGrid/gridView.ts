@@ -40,6 +40,7 @@ export interface CellView extends FocusSlot {
     href?: string;
     target?: string;
     checked?: boolean;
+    unchecked?: boolean;
 }
 
 export interface RowView {
@@ -201,6 +202,7 @@ export function rowViews(layout: GridLayout, active: CellPosition, source: RowSo
                 href: display.href,
                 target: display.target,
                 checked: display.checked,
+                unchecked: display.unchecked,
                 ...slot({ row: index, col: offset + c }, active, Boolean(display.href))
             };
         });

@@ -90,6 +90,11 @@ export interface QueryFieldInfo {
     isNameField: boolean;
     referenceTo: string | null;
     sortable: boolean;
+    /**
+     * PICKLIST and MULTIPICKLIST: the active values' labels by API value (describe getPicklistValues()); null for
+     * other types. Cells show the label and keep the API value as their data; a value not in the map shows as itself.
+     */
+    picklistLabels?: Record<string, string> | null;
 }
 
 export interface QueryNotice {

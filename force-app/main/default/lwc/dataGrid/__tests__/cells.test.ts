@@ -20,6 +20,47 @@ function show(col: GridColumn, record: Record<string, unknown>, options = {}) {
 }
 
 describe('cell formatting', () => {
+    it('shows picklist labels, keeps unknown values as they are and labels each multi-select value', () => {
+        const labels = { InProgress: 'In Progress', NotStarted: 'Not Started' };
+        const status = column('Status', 'picklist', { labels });
+        const record = { Status: 'InProgress' };
+        expect(show(status, record)).toEqual({ text: 'In Progress' });
+        // the record keeps the API value: sorting, filtering and flow inputs read it
+        expect(record.Status).toBe('InProgress');
+        expect(show(status, { Status: 'Retired' }).text).toBe('Retired');
+        expect(show(status, { Status: 'constructor' }).text).toBe('constructor');
+        expect(show(status, {})).toEqual({ text: '' });
+        expect(show(status, { Status: 'NotStarted;InProgress;Other' }).text).toBe('Not Started; In Progress; Other');
+        expect(show(column('Status', 'picklist'), record).text).toBe('InProgress');
+    });
+
+    it('plans picklist columns with the labels of the field info', () => {
+        const plan = buildTable({ columns: [{ field: 'Status' }, { field: 'Tags__c' }, { field: 'Name' }] } as never, [
+            {
+                path: 'Status',
+                label: 'Status',
+                type: 'PICKLIST',
+                isNameField: false,
+                referenceTo: null,
+                sortable: true,
+                picklistLabels: { InProgress: 'In Progress' }
+            },
+            {
+                path: 'Tags__c',
+                label: 'Tags',
+                type: 'MULTIPICKLIST',
+                isNameField: false,
+                referenceTo: null,
+                sortable: false
+            },
+            { path: 'Name', label: 'Name', type: 'STRING', isNameField: true, referenceTo: null, sortable: true }
+        ]);
+        expect(plan.columns.map((c) => c.type)).toEqual(['picklist', 'picklist', 'text']);
+        expect(plan.columns[0].labels).toEqual({ InProgress: 'In Progress' });
+        expect(plan.columns[1].labels).toBeUndefined();
+        expect(plan.columns[2].labels).toBeUndefined();
+    });
+
     it('formats numbers, currency in the org currency and percents stored as 12.5', () => {
         expect(show(column('n', 'integer'), { n: 1234.6 }).text).toBe('1,235');
         expect(show(column('n', 'number'), { n: '0.125' }).text).toBe('0.125');
@@ -58,9 +99,10 @@ describe('cell formatting', () => {
     });
 
     it('shows booleans as a check mark and record links with their label or the Id', () => {
-        expect(show(column('b', 'boolean'), { b: true })).toEqual({ text: 'True', checked: true });
-        expect(show(column('b', 'boolean'), { b: false })).toEqual({ text: 'False', checked: false });
-        expect(show(column('b', 'boolean'), {})).toEqual({ text: '', checked: false });
+        // icons with an accessible label: a check mark for true, only assistive text for false
+        expect(show(column('b', 'boolean'), { b: true })).toEqual({ text: 'Checked', checked: true });
+        expect(show(column('b', 'boolean'), { b: false })).toEqual({ text: 'Not checked', unchecked: true });
+        expect(show(column('b', 'boolean'), {})).toEqual({ text: '' });
         const lookup = column('AccountId', 'recordLink', { linkTarget: 'Account', labelPath: 'Account.Name' });
         expect(show(lookup, { AccountId: '001', Account: { Name: 'Acme' } })).toEqual({ text: 'Acme', href: '/r/001' });
         expect(show(lookup, { AccountId: '001', Account: null })).toEqual({ text: '001', href: '/r/001' });
@@ -77,7 +119,7 @@ describe('column plan', () => {
                 typeOf
             )
         ).toEqual(['integer', 'integer', 'number', 'currency', 'percent', 'date', 'datetime', 'email', 'phone', 'url']);
-        expect([typeOf('BOOLEAN'), typeOf('PICKLIST'), typeOf(undefined)]).toEqual(['boolean', 'text', 'text']);
+        expect([typeOf('BOOLEAN'), typeOf('PICKLIST'), typeOf(undefined)]).toEqual(['boolean', 'picklist', 'text']);
         const plan = buildTable(
             {
                 name: 't',
