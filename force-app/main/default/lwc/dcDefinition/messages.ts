@@ -4,8 +4,8 @@
  * values and formulas, URLs, what nobody can use, table rows, resources, interactions, components, actions, literal
  * values, merge fields, queries and their conditions, and the shape checks every part uses). The modules under
  * dcDefinition call these and write no message text themselves (__tests__/messages.test.ts checks). The builder,
- * the component's setup panel, the preview, `npm run validate:definitions` and `npm run verify` all print these. Each message says what is wrong and
- * how to fix it; the problem's path says where.
+ * the component's setup panel, the preview, `npm run validate:definitions` and `npm run verify` all print these.
+ * Each message says what is wrong and how to fix it; the problem's path says where.
  */
 import type { ValueType } from './valueTypes';
 import { didYouMean, listOf, sentence } from './suggest';
