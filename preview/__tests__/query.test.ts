@@ -338,3 +338,30 @@ test("picklist fields carry their active values' labels from the object XML; rec
         'the records hold API values'
     );
 });
+
+test("a lookup brings the related record's name along, once, and reports it as nameField", () => {
+    const f = project({
+        L: contactDefinition('L', { pageSize: 30, fields: ['Name', 'Email', 'Status__c', 'AccountId'] }),
+        B: contactDefinition('B', { pageSize: 30, fields: ['Name', 'Email', 'Status__c', 'AccountId', 'Account.Name'] })
+    });
+    const r = run(f, 'L', { pageSize: 30 });
+    assert.deepEqual(
+        r.fields.map((x) => [x.path, x.nameField]),
+        [
+            ['Id', null],
+            ['Name', null],
+            ['Email', null],
+            ['Status__c', null],
+            ['AccountId', 'Account.Name']
+        ]
+    );
+    const withAccount = r.records.filter((x) => x.AccountId);
+    assert.ok(withAccount.length > 0, 'the sample has contacts with an account');
+    for (const row of withAccount) assert.match(String((row.Account as { Name: string }).Name), /^Account [ABC]$/);
+    const b = run(f, 'B', { pageSize: 30 });
+    assert.deepEqual(
+        b.fields.map((x) => x.path),
+        ['Id', 'Name', 'Email', 'Status__c', 'AccountId', 'Account.Name']
+    );
+    assert.equal(b.fields[4].nameField, 'Account.Name');
+});

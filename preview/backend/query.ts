@@ -54,6 +54,8 @@ export interface FieldInfo {
     sortable: boolean;
     /** PICKLIST and MULTIPICKLIST: active values' labels by API value (as Apex getPicklistValues()); else null. */
     picklistLabels: Record<string, string> | null;
+    /** REFERENCE: path of the related record's name selected with the rows (Account.Name for AccountId); else null. */
+    nameField: string | null;
 }
 export interface QueryResponse {
     records: Record<string, unknown>[];
@@ -314,6 +316,11 @@ export function runStructuredQuery(
     const paths: string[] = ['Id'];
     for (const p of query.fields) if (!paths.some((x) => x.toLowerCase() === p.toLowerCase())) paths.push(p);
     const resolved = paths.map((p) => resolvePath(store, obj, p, `Query '${query.name}' field`));
+    // lookups bring the related record's name along (as Apex does), selected once even when the definition has it
+    const nameFields = resolved.map((r) => nameFieldOf(store, obj, r));
+    const selected = [...resolved];
+    for (const name of nameFields)
+        if (name && !selected.some((x) => x.path.toLowerCase() === name.path.toLowerCase())) selected.push(name);
 
     // conditions
     const conditions = query.where?.conditions ?? [];
@@ -490,7 +497,7 @@ export function runStructuredQuery(
 
     const records = page.map(({ rec }) => {
         const out: Record<string, unknown> = {};
-        for (const r of resolved) {
+        for (const r of selected) {
             // ids of the parents along the path (for the nested relationship objects), plus the lookup field itself
             const ids: string[] = [];
             let cur: SObject | undefined = rec;
@@ -519,19 +526,40 @@ export function runStructuredQuery(
         records,
         nextCursor,
         totalCount,
-        fields: resolved.map((r) => ({
+        fields: resolved.map((r, i) => ({
             path: r.path,
             label: r.field.label,
             type: r.field.type,
             isNameField: !!r.field.isNameField,
             referenceTo: r.field.referenceTo?.[0] ?? null,
             sortable: r.field.sortable,
-            picklistLabels: picklistLabelsOf(r.field)
+            picklistLabels: picklistLabelsOf(r.field),
+            nameField: nameFields[i]?.path ?? null
         })),
         notices,
         objectLabel: obj.label,
         objectLabelPlural: obj.labelPlural
     };
+}
+
+/**
+ * The related record's name for a lookup (Account.Name for AccountId, Account.Owner.Name for Account.OwnerId): the
+ * target's name field, resolved like any selected path; undefined for other fields or when it does not resolve.
+ */
+function nameFieldOf(store: Store, obj: PreviewObject, r: ResolvedPath): ResolvedPath | undefined {
+    if (r.field.type !== 'REFERENCE' || !r.field.relationshipName) return undefined;
+    const targets = r.field.referenceTo ?? [];
+    const target = targets.length === 1 ? store.schema.object(targets[0]) : undefined;
+    // polymorphic lookups name their record through Name, as SOQL's What.Name does
+    const leaf = target ? [...target.fields.values()].find((x) => x.isNameField)?.name : 'Name';
+    if (!leaf) return undefined;
+    const dot = r.path.lastIndexOf('.');
+    const prefix = dot < 0 ? '' : r.path.slice(0, dot + 1);
+    try {
+        return resolvePath(store, obj, `${prefix}${r.field.relationshipName}.${leaf}`, 'name field');
+    } catch {
+        return undefined;
+    }
 }
 
 /** Labels of the field's active picklist values by API value, from the object XML's valueSet; null for non-picklists. */

@@ -166,7 +166,10 @@ export function buildTable(definition: DataTableDefinition, fields: QueryFieldIn
         if (type === 'picklist' && field?.picklistLabels) grid.labels = field.picklistLabels;
         if (linkTarget !== undefined) {
             grid.linkTarget = linkTarget;
-            grid.labelPath = (field?.type ?? '').toUpperCase() === 'REFERENCE' ? `${linkTarget}.Name` : column.field;
+            grid.labelPath =
+                (field?.type ?? '').toUpperCase() === 'REFERENCE'
+                    ? field?.nameField || `${linkTarget}.Name`
+                    : column.field;
         }
         return grid;
     });

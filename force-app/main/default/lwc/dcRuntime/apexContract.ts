@@ -95,6 +95,11 @@ export interface QueryFieldInfo {
      * other types. Cells show the label and keep the API value as their data; a value not in the map shows as itself.
      */
     picklistLabels?: Record<string, string> | null;
+    /**
+     * REFERENCE: path of the related record's name, selected with the rows (Account.Name for AccountId, Owner.Name,
+     * What.Name); the cell shows it linking to the record. null when there is none or the user cannot read it.
+     */
+    nameField?: string | null;
 }
 
 export interface QueryNotice {

@@ -34,6 +34,32 @@ describe('cell formatting', () => {
         expect(show(column('Status', 'picklist'), record).text).toBe('InProgress');
     });
 
+    it('shows a lookup as the name the server selected, linking to the related record', () => {
+        const info = (path: string, nameField: string | null) => ({
+            path,
+            label: path,
+            type: 'REFERENCE',
+            isNameField: false,
+            referenceTo: 'User',
+            sortable: false,
+            nameField
+        });
+        const plan = buildTable({ columns: [{ field: 'AssigneeId' }, { field: 'WhatId' }] } as never, [
+            info('AssigneeId', 'Assignee.Name'),
+            info('WhatId', null)
+        ]);
+        expect(plan.columns.map((c) => [c.type, c.linkTarget, c.labelPath])).toEqual([
+            ['recordLink', 'Assignee', 'Assignee.Name'],
+            ['recordLink', 'What', 'What.Name']
+        ]);
+        const [assignee] = buildFormatters(plan.columns, { locale: 'en-US', recordUrl });
+        expect(assignee({ AssigneeId: '005A', Assignee: { Id: '005A', Name: 'Ada Lovelace' } })).toEqual({
+            text: 'Ada Lovelace',
+            href: '/r/005A'
+        });
+        expect(assignee({})).toEqual({ text: '' });
+    });
+
     it('plans picklist columns with the labels of the field info', () => {
         const plan = buildTable({ columns: [{ field: 'Status' }, { field: 'Tags__c' }, { field: 'Name' }] } as never, [
             {
