@@ -287,6 +287,20 @@ export function circularDocument(): string {
     return `The definition contains itself (an object or list inside its own value), so it is not a JSON tree: build it from plain JSON values.`;
 }
 
+export function schemaVersionMissing(version: number): string {
+    return `schemaVersion is missing: add "schemaVersion": ${version}.`;
+}
+
+/** `actual` as typeName gives it. */
+export function schemaVersionUnsupported(actual: string, version: number): string {
+    return `schemaVersion ${actual} is not supported: this version reads "schemaVersion": ${version}.`;
+}
+
+/** Resources, queries and components share one namespace (case-insensitive). */
+export function duplicateName(name: string, previousPath: string, kind: string): string {
+    return `The name '${name}' is already used by ${previousPath} (a ${kind}): resources, queries and components share one namespace, so rename one of them.`;
+}
+
 // ------------------------------------------------------------------ the validator: resources
 
 /**

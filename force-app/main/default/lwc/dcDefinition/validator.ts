@@ -11,17 +11,15 @@ import { checkInteraction } from './interactions';
 import { dependencyCycles } from './dependencyGraph';
 import { DEFINITION_KEYS, LIMITS } from './vocabulary';
 import { IDENTIFIER_MAX, identifierReason } from './identifiers';
+import { duplicateName, schemaVersionMissing, schemaVersionUnsupported } from './messages';
 
 export function runChecks(ctx: Checker): DefinitionProblem[] {
     const doc = ctx.doc;
     ctx.keys(doc, '', DEFINITION_KEYS, 'the definition');
     if (doc.schemaVersion === undefined) {
-        ctx.error('schemaVersion', `schemaVersion is missing: add "schemaVersion": ${SCHEMA_VERSION}.`);
+        ctx.error('schemaVersion', schemaVersionMissing(SCHEMA_VERSION));
     } else if (doc.schemaVersion !== SCHEMA_VERSION) {
-        ctx.error(
-            'schemaVersion',
-            `schemaVersion ${typeName(doc.schemaVersion)} is not supported: this version reads "schemaVersion": ${SCHEMA_VERSION}.`
-        );
+        ctx.error('schemaVersion', schemaVersionUnsupported(typeName(doc.schemaVersion), SCHEMA_VERSION));
     }
     // The custom metadata record Dynamic_Component.<apiName>: a developer name of at most 40 characters.
     ctx.identifier(doc, 'apiName', '', 'apiName', { max: LIMITS.apiNameLength, example: 'Contact_Status_Board' });
@@ -58,10 +56,7 @@ export function collectNames(ctx: Checker, items: unknown[], list: string, kind:
         const lower = name.toLowerCase();
         const existing = ctx.names.get(lower);
         if (existing) {
-            ctx.error(
-                `${path}.name`,
-                `The name '${name}' is already used by ${existing.path} (a ${existing.kind}): resources, queries and components share one namespace, so rename one of them.`
-            );
+            ctx.error(`${path}.name`, duplicateName(name, existing.path, existing.kind));
             return;
         }
         ctx.names.set(lower, { kind, path, value: item });
