@@ -270,3 +270,42 @@ e2eTest(
         assert.ok(box.x >= 0 && box.x + box.width <= 375, `the setup panel fits (x ${box.x}, width ${box.width})`);
     }
 );
+
+e2eTest(
+    'table: a picklist shows its label and a lookup its record name linking to the record (issue #13, point 6)',
+    async (t) => {
+        const { page } = t;
+        // The preview's value sets label every value as itself; relabel one value in the server's response so the check
+        // tells a label from an API value. The rows themselves are the server's, untouched.
+        await page.route('**/api/apex/**runQuery*', async (route) => {
+            const response = await route.fetch();
+            const body = (await response.json()) as {
+                result?: { fields?: { path: string; picklistLabels?: Record<string, string> | null }[] };
+            };
+            for (const field of body.result?.fields ?? [])
+                if (field.path === 'Status__c' && field.picklistLabels) field.picklistLabels.Active = 'Active customer';
+            await route.fulfill({ response, json: body });
+        });
+        await t.open('E2E_Readable_Values');
+        await waitForTable(page);
+        const grid = namedTable(page, 'readableTable');
+        const statuses = await grid.locator('td[data-label="Status"]').allTextContents();
+        const shown = statuses.map((s) => s.trim()).filter(Boolean);
+        assert.ok(shown.includes('Active customer'), `the label of Active is shown: ${shown.join(', ')}`);
+        assert.ok(!shown.includes('Active'), 'the API value Active is not shown');
+        assert.ok(shown.includes('New'), 'a value shows its (identical) label');
+        // the lookup: the Account's name, linking to its record page, never the raw Id
+        const links = grid.locator('td[data-label="Account"] a');
+        assert.ok((await links.count()) > 0, 'rows with an account show a link');
+        const first = links.first();
+        const text = (await first.textContent())?.trim() ?? '';
+        const href = (await first.getAttribute('href')) ?? '';
+        assert.ok(text !== '' && !/^001[A-Za-z0-9]{12,15}$/.test(text), `the link shows the account name: "${text}"`);
+        assert.match(href, /001[A-Za-z0-9]{12,15}/, `the link targets the account record: ${href}`);
+        const cells = await grid.locator('td[data-label="Account"]').allTextContents();
+        assert.ok(
+            cells.every((c) => !/^\s*001[A-Za-z0-9]{12,15}\s*$/.test(c)),
+            'no Account cell shows a raw Id'
+        );
+    }
+);
