@@ -2,7 +2,8 @@ import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cleanup, contactDefinition, makeProject, type Fixture } from './helpers';
+import { cleanup, contactDefinition, makeProject, REPO, type Fixture } from './helpers';
+import { loadSchema } from '../backend/schema';
 import { createBackend } from '../backend';
 import type { QueryResponse } from '../backend/query';
 
@@ -364,4 +365,27 @@ test("a lookup brings the related record's name along, once, and reports it as n
         ['Id', 'Name', 'Email', 'Status__c', 'AccountId', 'Account.Name']
     );
     assert.equal(b.fields[4].nameField, 'Account.Name');
+});
+
+test('built-in run statuses read as Setup labels them (In Progress, Not Started); the store keeps the API values', () => {
+    const schema = loadSchema(path.join(REPO, 'force-app', 'main', 'default'));
+    const entries = (object: string) =>
+        Object.fromEntries(
+            (schema.objects.get(object)?.fields.get('Status')?.picklistEntries ?? []).map((e) => [e.value, e.label])
+        );
+    assert.deepEqual(entries('FlowOrchestrationInstance'), {
+        InProgress: 'In Progress',
+        Completed: 'Completed',
+        Error: 'Error',
+        Canceled: 'Canceled',
+        Suspended: 'Suspended'
+    });
+    assert.equal(entries('FlowOrchestrationStepInstance').NotStarted, 'Not Started');
+    assert.deepEqual(schema.objects.get('FlowOrchestrationInstance')?.fields.get('Status')?.picklistValues, [
+        'InProgress',
+        'Completed',
+        'Error',
+        'Canceled',
+        'Suspended'
+    ]);
 });

@@ -51,8 +51,17 @@ function f(name: string, label: string, type: string, extra: Partial<PreviewFiel
     const sortable = type !== 'TEXTAREA' && type !== 'MULTIPICKLIST';
     const field: PreviewField = { name, label, type, sortable, filterable: sortable, ...extra };
     if (field.picklistValues && !field.picklistEntries)
-        field.picklistEntries = field.picklistValues.map((value) => ({ value, label: value, active: true }));
+        field.picklistEntries = field.picklistValues.map((value) => ({
+            value,
+            label: spacedLabel(value),
+            active: true
+        }));
     return field;
+}
+
+/** The label Setup shows for a run-status value such as InProgress ("In Progress"); other values as they are. */
+function spacedLabel(value: string): string {
+    return /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(value) ? value.replace(/(?<=[a-z])(?=[A-Z])/g, ' ') : value;
 }
 
 /** Standard value sets of the standard picklists the preview knows (as a new org has them). */
