@@ -309,3 +309,39 @@ e2eTest(
         );
     }
 );
+
+e2eTest(
+    'table: a height of 8 rows shows eight rows under the header and still renders only the rows in view',
+    async (t) => {
+        const { page } = t;
+        await t.open('E2E_Table_Rows_Height');
+        await waitForTable(page);
+        const grid = namedTable(page, 'rowsTable');
+        const measure = () =>
+            grid.locator('.grid-scroller').evaluate((el) => {
+                const header = (el.querySelector('thead tr') as HTMLElement).getBoundingClientRect().height;
+                const rowsInPage = el.querySelectorAll('tbody tr.data-row');
+                const rowHeight = (rowsInPage[0] as HTMLElement).getBoundingClientRect().height;
+                return {
+                    body: el.clientHeight - header,
+                    rowHeight,
+                    rendered: rowsInPage.length,
+                    scrollable: el.scrollHeight > el.clientHeight
+                };
+            });
+        const first = await measure();
+        const shown = first.body / first.rowHeight;
+        assert.ok(Math.abs(shown - 8) < 0.2, `the body is eight rows high: ${shown.toFixed(2)} rows`);
+        assert.ok(first.scrollable, 'more rows than eight are loaded, so the body scrolls');
+        // the count reads "50 of 1,000" (loaded of total): the loaded rows are the first number
+        const countText = (await grid.locator('.row-count').textContent()) ?? '';
+        const loaded = Number((/[\d,]+/.exec(countText)?.[0] ?? '0').replace(/,/g, ''));
+        assert.ok(loaded > first.rendered, `only the rows in view are rendered: ${first.rendered} of ${loaded}`);
+        // scrolled down, still eight rows high and still a window of the rows
+        await grid.locator('.grid-scroller').evaluate((el) => (el.scrollTop = 600));
+        await page.waitForTimeout(200);
+        const after = await measure();
+        assert.ok(Math.abs(after.body / after.rowHeight - 8) < 0.2, 'the height holds while scrolling');
+        assert.ok(after.rendered < loaded, `a window of rows after scrolling: ${after.rendered} of ${loaded}`);
+    }
+);

@@ -122,7 +122,8 @@ export default class BuilderTableEditor extends LightningElement {
         return this.str('keyField') || 'Id';
     }
     get height(): string {
-        return this.str('height');
+        const v = this.table.height;
+        return typeof v === 'number' ? String(v) : this.str('height');
     }
     get emptyMessage(): string {
         return this.str('emptyMessage');
@@ -478,6 +479,12 @@ export default class BuilderTableEditor extends LightningElement {
         const raw = (event.detail.value ?? '').trim();
         const n = Number(raw);
         this.set('maxRowSelection', raw === '' ? undefined : Number.isFinite(n) ? n : raw, 'Change max row selection');
+    }
+
+    /** Height: digits alone are a number of rows (stored as a number); anything else ('auto', '400px') as text. */
+    handleHeightChange(event: CustomEvent<{ value: string }>): void {
+        const raw = (event.detail.value ?? '').trim();
+        this.set('height', raw === '' ? undefined : /^\d+$/.test(raw) ? Number(raw) : raw, 'Change height');
     }
 
     handleFlagChange(event: CustomEvent<{ checked: boolean }>): void {

@@ -1,7 +1,7 @@
 /*
  * Components (data tables): the query they show, columns, header and row actions, selection, search.
  */
-import { Checker, isObject, OUTSIDE, type Json } from './checker';
+import { Checker, isObject, OUTSIDE, typeName, type Json } from './checker';
 import { expression } from './references';
 import {
     actionDoesNothing,
@@ -12,12 +12,43 @@ import {
     queryFieldCase,
     queryNameCase,
     searchWithoutFields,
+    tableHeightPixelsOutOfRange,
+    tableHeightQuotedRows,
+    tableHeightRowsNotWhole,
+    tableHeightRowsOutOfRange,
+    tableHeightUnknownUnit,
+    tableHeightWrongType,
     tableWithoutColumns,
     unknownQuery,
     unreachableHeaderAction
 } from './messages';
 import { resolveFieldPath, rowFieldHint } from './schemaFields';
 import { COMPONENT_TYPES, CSS_LENGTH, ICON_NAME, LIMITS } from './vocabulary';
+
+/** A table's height: rows from 1 to 100 (more is what "auto" is for), pixels for a header and a row up to 4000. */
+export const TABLE_HEIGHT = { minRows: 1, maxRows: 100, minPx: 64, maxPx: 4000 } as const;
+
+/** "auto", a whole number of rows, or a CSS length (pixels checked against TABLE_HEIGHT). */
+export function checkTableHeight(ctx: Checker, v: unknown, p: string): void {
+    if (v === undefined || v === 'auto') return;
+    if (typeof v === 'number') {
+        if (!Number.isInteger(v)) ctx.error(p, tableHeightRowsNotWhole(v));
+        else if (v < TABLE_HEIGHT.minRows || v > TABLE_HEIGHT.maxRows) {
+            ctx.error(p, tableHeightRowsOutOfRange(v, TABLE_HEIGHT.minRows, TABLE_HEIGHT.maxRows));
+        }
+        return;
+    }
+    if (typeof v !== 'string') {
+        ctx.error(p, tableHeightWrongType(typeName(v)));
+        return;
+    }
+    const text = v.trim();
+    if (/^\d+(\.\d+)?$/.test(text)) ctx.error(p, tableHeightQuotedRows(text));
+    else if (!CSS_LENGTH.test(v)) ctx.error(p, tableHeightUnknownUnit(v));
+    else if (v.endsWith('px') && (parseFloat(v) < TABLE_HEIGHT.minPx || parseFloat(v) > TABLE_HEIGHT.maxPx)) {
+        ctx.error(p, tableHeightPixelsOutOfRange(v, TABLE_HEIGHT.minPx, TABLE_HEIGHT.maxPx));
+    }
+}
 
 export function checkComponent(ctx: Checker, c: unknown, path: string): void {
     if (!ctx.objectAt(c, path, 'A component')) return;
@@ -96,11 +127,7 @@ export function checkComponent(ctx: Checker, c: unknown, path: string): void {
     if (showSearch && query && (!Array.isArray(query.searchFields) || !query.searchFields.length)) {
         ctx.error(`${path}.showSearch`, searchWithoutFields(String(query.name)));
     }
-    ctx.requireString(c, 'height', path, 'height', {
-        optional: true,
-        pattern: CSS_LENGTH,
-        patternHint: 'use a CSS length such as "400px", "30rem" or "50vh"'
-    });
+    checkTableHeight(ctx, c.height, `${path}.height`);
 
     const columns = ctx.array(c, 'columns', path, `The columns of ${label}`, true);
     if (columns && !columns.length) ctx.error(`${path}.columns`, tableWithoutColumns(label));

@@ -155,8 +155,11 @@ export interface DataTableDefinition {
     rowActions?: ActionButtonDefinition[];
     showRowNumbers?: boolean;
     showSearch?: boolean;
-    /** Height of the scroll area, CSS length; default 400px. */
-    height?: string;
+    /**
+     * Height of the table: 'auto' (grows with its rows up to the window height), a whole number of rows the body
+     * shows, or a CSS length such as '400px'; default 400px.
+     */
+    height?: 'auto' | number | string;
     emptyMessage?: string;
 }
 

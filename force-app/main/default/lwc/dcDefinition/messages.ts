@@ -865,3 +865,37 @@ export function notAList(what: string, actual: string): string {
 export function notAnObject(what: string, actual: string): string {
     return `${what} must be an object { ... }, but it is ${actual}.`;
 }
+
+// ------------------------------------------------------------- data table height
+
+const HEIGHT_FORMS =
+    '"auto" (grows with its rows up to the window height), a whole number of rows such as 10, or pixels such as "400px"';
+
+export function tableHeightWrongType(actual: string): string {
+    return `The table height must be ${HEIGHT_FORMS}, but it is ${actual}.`;
+}
+
+export function tableHeightQuotedRows(value: string): string {
+    return `The table height "${value}" has no unit: write ${value} without quotes for ${value} rows, or "${value}px" for pixels.`;
+}
+
+export function tableHeightRowsNotWhole(value: number): string {
+    return `The table height ${value} is a number of rows, which must be whole: write ${Math.max(1, Math.round(value))}, or "${value}px" for pixels.`;
+}
+
+export function tableHeightRowsOutOfRange(value: number, min: number, max: number): string {
+    const fix = value < min ? `show at least ${min} row` : `use "auto" to grow with the rows, or at most ${max} rows`;
+    return `The table height ${value} rows is ${value < min ? 'too small' : 'too large'}: ${fix}.`;
+}
+
+export function tableHeightPixelsOutOfRange(value: string, min: number, max: number): string {
+    const small = parseFloat(value) < min;
+    const fix = small
+        ? `at least "${min}px" leaves room for the header and one row`
+        : `use at most "${max}px", or "auto" to grow up to the window height`;
+    return `The table height "${value}" is ${small ? 'too small' : 'too large'}: ${fix}.`;
+}
+
+export function tableHeightUnknownUnit(value: string): string {
+    return `The table height "${value}" is not understood: use ${HEIGHT_FORMS} (a CSS length in rem, em, vh or % also works).`;
+}

@@ -5,11 +5,11 @@ import type { ActionButtonDefinition, DataTableDefinition } from 'c/dcDefinition
 import type { Row, SelectionChangeDetail } from 'c/dataGrid';
 import { ACTION_NOT_SET_UP } from 'c/dcInteractions';
 import LOCALE from '@salesforce/i18n/locale';
+import { sizedByRows, tableAreaHeight } from './tableHeight';
 
 export type { GridColumn, Row, SelectionChangeDetail } from 'c/dataGrid';
 
 const SEARCH_DELAY_MS = 300;
-const DEFAULT_HEIGHT = '400px';
 /** Formats the row and selection counts (built once: the count texts are read on every render). */
 const COUNT_FORMAT = new Intl.NumberFormat(LOCALE);
 
@@ -281,7 +281,10 @@ export default class DynamicDataTable extends LightningElement {
 
     /** The rows and the loading skeleton take the table's height, so the first page arriving shifts nothing. */
     get areaStyle(): string {
-        return this.hasRows || this.showInitialLoading ? `height: ${this.cssHeight};` : '';
+        if (!this.hasRows && !this.showInitialLoading) return '';
+        // a height in rows or 'auto' may be less than the area's usual minimum
+        const minimum = !this.heightValue && sizedByRows(this.tableDefinition?.height) ? ' min-height: 0;' : '';
+        return `height: ${this.cssHeight};${minimum}`;
     }
 
     /** The loading skeleton's column headers: the definition's labels (the describe's come with the first page). */
@@ -453,9 +456,9 @@ export default class DynamicDataTable extends LightningElement {
         });
     }
 
-    /** Height of the table area (CSS length): the override, else the definition's, else 400px. */
+    /** Height of the table area (CSS): the override, else the definition's ('auto', rows or a length), else 400px. */
     get cssHeight(): string {
-        return this.heightValue || this.tableDefinition?.height || DEFAULT_HEIGHT;
+        return this.heightValue || tableAreaHeight(this.tableDefinition?.height, this.gridRows.length);
     }
 
     // ------------------------------------------------------------------ event handlers

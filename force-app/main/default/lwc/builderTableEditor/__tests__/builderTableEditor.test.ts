@@ -189,6 +189,20 @@ describe('c-builder-table-editor', () => {
         ]);
     });
 
+    it('stores a height of digits as a number of rows, and auto or a length as text', async () => {
+        const { el, edits } = await mount();
+        change(field(el, 'height'), { value: ' 10 ' });
+        change(field(el, 'height'), { value: 'auto' });
+        change(field(el, 'height'), { value: '400px' });
+        change(field(el, 'height'), { value: '' });
+        expect(edits.map((e) => [e.path, e.op === 'set' && e.value])).toEqual([
+            ['components[0].height', 10],
+            ['components[0].height', 'auto'],
+            ['components[0].height', '400px'],
+            ['components[0].height', undefined]
+        ]);
+    });
+
     it('adds columns from the query fields; edits, reorders and removes them', async () => {
         const { el, edits } = await mount();
         expect(values(field(el, 'addColumn').options)).toEqual(['Id']);
