@@ -311,7 +311,7 @@ e2eTest(
 );
 
 e2eTest(
-    'table: a height of 8 rows shows eight rows under the header and still renders only the rows in view',
+    'table: a height of 8 rows shows eight rows under the header and renders only the rows in view; "auto" fits three rows',
     async (t) => {
         const { page } = t;
         await t.open('E2E_Table_Rows_Height');
@@ -343,5 +343,26 @@ e2eTest(
         const after = await measure();
         assert.ok(Math.abs(after.body / after.rowHeight - 8) < 0.2, 'the height holds while scrolling');
         assert.ok(after.rendered < loaded, `a window of rows after scrolling: ${after.rendered} of ${loaded}`);
+        // height "auto" over three rows: the table is exactly as high as its rows, nothing to scroll
+        const auto = namedTable(page, 'autoTable');
+        await auto.locator('tr.data-row').nth(2).waitFor({ timeout: 30000 });
+        const grown = await auto.locator('.grid-scroller').evaluate((el) => {
+            const header = (el.querySelector('thead tr') as HTMLElement).getBoundingClientRect().height;
+            const rowHeight = (el.querySelector('tbody tr.data-row') as HTMLElement).getBoundingClientRect().height;
+            return {
+                rowsHigh: (el.clientHeight - header) / rowHeight,
+                scrollable: el.scrollHeight > el.clientHeight,
+                scrollHeight: el.scrollHeight,
+                clientHeight: el.clientHeight
+            };
+        });
+        assert.ok(
+            Math.abs(grown.rowsHigh - 3) < 0.2,
+            `the auto table is three rows high: ${grown.rowsHigh.toFixed(2)}`
+        );
+        assert.ok(
+            !grown.scrollable,
+            `the auto table has nothing to scroll: ${grown.scrollHeight} > ${grown.clientHeight}`
+        );
     }
 );

@@ -35,6 +35,12 @@ function defaultRecordUrl(id: string): string {
 }
 
 /** Detail of the `selectionchange` event. */
+/** Detail of the `measure` event: the rendered row and header heights (px), sent when they change. */
+export interface GridMeasureDetail {
+    rowHeight: number;
+    headerHeight: number;
+}
+
 export interface SelectionChangeDetail {
     selectedKeys: readonly string[];
     selectedRows: readonly Row[];
@@ -621,6 +627,11 @@ export default class DataGrid extends LightningElement {
         if (headerHeight > 0 && Math.abs(headerHeight - this.headerHeight) > 0.5) {
             this.headerHeight = headerHeight;
             changed = true;
+        }
+        // the host sizes a table given in rows (or 'auto') from the real row and header heights
+        if (changed && rowHeight > 0) {
+            const detail: GridMeasureDetail = { rowHeight: this.rowHeight, headerHeight: this.headerHeight };
+            this.dispatchEvent(new CustomEvent('measure', { detail }));
         }
         this.measured = rowHeight > 0;
         if (scroller.clientHeight > 0 && scroller.clientHeight !== this.viewportHeight) {

@@ -2,10 +2,10 @@ import { LightningElement, api, unwrap } from 'lwc';
 import { SelectionModel } from 'c/dcRuntime';
 import type { QueryFieldInfo, QueryNotice } from 'c/dcRuntime';
 import type { ActionButtonDefinition, DataTableDefinition } from 'c/dcDefinition';
-import type { Row, SelectionChangeDetail } from 'c/dataGrid';
+import type { GridMeasureDetail, Row, SelectionChangeDetail } from 'c/dataGrid';
 import { ACTION_NOT_SET_UP } from 'c/dcInteractions';
 import LOCALE from '@salesforce/i18n/locale';
-import { sizedByRows, tableAreaHeight } from './tableHeight';
+import { sizedByRows, tableAreaHeight, type GridMetrics } from './tableHeight';
 
 export type { GridColumn, Row, SelectionChangeDetail } from 'c/dataGrid';
 
@@ -96,6 +96,8 @@ export default class DynamicDataTable extends LightningElement {
     private unavailableHeaderNames: string[] = [];
     private unavailableRowNames: string[] = [];
     private heightValue = '';
+    /** The grid's rendered row and header heights (its `measure` event); nominal ones until then. */
+    private gridMetrics: GridMetrics | undefined;
     private searchTimer?: ReturnType<typeof setTimeout>;
     private focusReturnPending = false;
     /** "Show selected": the grid shows these selected rows (a snapshot) instead of the loaded ones. */
@@ -458,7 +460,9 @@ export default class DynamicDataTable extends LightningElement {
 
     /** Height of the table area (CSS): the override, else the definition's ('auto', rows or a length), else 400px. */
     get cssHeight(): string {
-        return this.heightValue || tableAreaHeight(this.tableDefinition?.height, this.gridRows.length);
+        return (
+            this.heightValue || tableAreaHeight(this.tableDefinition?.height, this.gridRows.length, this.gridMetrics)
+        );
     }
 
     // ------------------------------------------------------------------ event handlers
@@ -485,6 +489,11 @@ export default class DynamicDataTable extends LightningElement {
 
     handleSort(event: CustomEvent): void {
         this.forward(event);
+    }
+
+    handleGridMeasure(event: CustomEvent<GridMeasureDetail>): void {
+        const { rowHeight, headerHeight } = event.detail;
+        this.gridMetrics = { rowHeight, headerHeight };
     }
 
     handleLoadMore(event: CustomEvent): void {

@@ -30,6 +30,17 @@ describe('tableAreaHeight', () => {
         expect(tableAreaHeight(1, 0)).toBe(`${HEADER_PX + ROW_PX + BORDER_PX}px`);
     });
 
+    it("uses the grid's measured row and header heights once it reports them", () => {
+        const measured = { rowHeight: 32, headerHeight: 40 };
+        expect(tableAreaHeight(8, 0, measured)).toBe(`${40 + 8 * 32 + BORDER_PX}px`);
+        expect(tableAreaHeight('auto', 3, measured)).toBe(`min(${40 + 3 * 32 + BORDER_PX}px, 100vh)`);
+        // fractional heights round up, so the last row is never cut by a pixel
+        expect(heightForRows(3, { rowHeight: 32.5, headerHeight: 40.25 })).toBe(Math.ceil(40.25 + 97.5 + BORDER_PX));
+        // nothing measured (zeros) falls back to the nominal sizes
+        expect(heightForRows(2, { rowHeight: 0, headerHeight: 0 })).toBe(HEADER_PX + 2 * ROW_PX + BORDER_PX);
+        expect(tableAreaHeight('250px', 3, measured)).toBe('250px');
+    });
+
     it("grows an 'auto' table with its loaded rows, capped at the window height", () => {
         expect(tableAreaHeight('auto', 3)).toBe(`min(${heightForRows(3)}px, 100vh)`);
         expect(tableAreaHeight('auto', 50000)).toBe(`min(${heightForRows(50000)}px, 100vh)`);
