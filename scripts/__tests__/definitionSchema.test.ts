@@ -162,8 +162,21 @@ const BAD: [string, (d: ReturnType<typeof good>) => void][] = [
     ['executeFlow without id', (d) => delete d.interactions[0].do[0].onFinish[0].id],
     ['position on a flow dialog', (d) => (d.interactions[1].do[1].position = 'left')],
     ['toast without title', (d) => delete d.interactions[0].do[0].onCancel[0].title],
-    ['unknown property on a flow input', (d) => (d.interactions[0].do[0].onFinish[0].inputs[0].type = 'Text')]
+    ['unknown property on a flow input', (d) => (d.interactions[0].do[0].onFinish[0].inputs[0].type = 'Text')],
+    ['table height as a quoted number', (d) => ((d.components[0] as Record<string, unknown>).height = '10')],
+    ['table height of 0 rows', (d) => ((d.components[0] as Record<string, unknown>).height = 0)],
+    ['table height of 7.5 rows', (d) => ((d.components[0] as Record<string, unknown>).height = 7.5)],
+    ['table height in an unknown unit', (d) => ((d.components[0] as Record<string, unknown>).height = '400pt')]
 ];
+
+for (const height of ['auto', 8, '400px']) {
+    test(`both accept table height ${JSON.stringify(height)}`, () => {
+        const doc = good();
+        (doc.components[0] as Record<string, unknown>).height = height;
+        assert.deepEqual(schemaErrors(doc), []);
+        assert.deepEqual(validateDefinition(doc), []);
+    });
+}
 
 test('the schema itself compiles in strict mode', () => {
     assert.equal(typeof validateSchema, 'function');
