@@ -1,4 +1,4 @@
-import { validateDefinition } from 'c/dcDefinition';
+import { ACTION_TYPES, validateDefinition } from 'c/dcDefinition';
 import {
     allActions,
     applyEditKeepingReferences,
@@ -125,16 +125,8 @@ describe('new nodes', () => {
     });
 
     it('creates every action type; Execute Flow gets a unique id', () => {
-        const types: NewActionType[] = [
-            'refreshQueries',
-            'setVariable',
-            'showToast',
-            'navigate',
-            'confirm',
-            'executeFlow',
-            'openFlowDialog',
-            'openFlowPanel'
-        ];
+        // every type the validator knows, so a new action type is covered here too
+        const types: readonly NewActionType[] = ACTION_TYPES;
         for (const t of types) expect(newAction(BOARD, t).type).toBe(t);
         expect(newAction(BOARD, 'setVariable')).toEqual({ type: 'setVariable', variable: 'updatedCount', value: '' });
         expect(newAction(BOARD, 'executeFlow').id).toBe('runFlow');
