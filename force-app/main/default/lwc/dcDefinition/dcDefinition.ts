@@ -27,9 +27,11 @@ export * from './flowContract';
 export * from './messages';
 export {
     ACTION_TYPES,
+    CELL_STYLE_VARIANTS,
     COMPONENT_TYPES,
     CONDITION_OPERATORS,
     DEFINITION_KEYS,
+    EDITABLE_TYPES,
     ERROR_PROPERTIES,
     GLOBALS,
     INTERACTION_EVENTS,

@@ -19,8 +19,13 @@ export const TABLE_PROPERTIES = [
     'SelectedRowsKeyValue',
     'FirstSelectedRow',
     'SelectedRowCount',
-    'ActionRow'
+    'ActionRow',
+    'LastSaveSavedCount',
+    'LastSaveFailedCount'
 ] as const;
+
+/** Table properties that hold a Number (the others hold rows, keys or a row). */
+export const NUMBER_TABLE_PROPERTIES = ['SelectedRowCount', 'LastSaveSavedCount', 'LastSaveFailedCount'] as const;
 
 export interface DefinitionDocument {
     /** Path of definitions/definition.schema.json, for editor completion; ignored at runtime. */
@@ -129,6 +134,27 @@ export interface ColumnDefinition {
     linkToRecord?: boolean;
     sortable?: boolean;
     initialWidth?: number;
+    /**
+     * Inline edit. Only a direct, updateable field of the query's object with an editable type; a column the
+     * running user cannot update is shown read-only.
+     */
+    editable?: boolean;
+    /** Wrap long text (rows grow); default false = clip with an ellipsis. */
+    wrap?: boolean;
+    /** Conditional styles; the first matching rule wins. */
+    cellStyles?: CellStyleRule[];
+}
+
+export type CellStyleVariant = 'success' | 'warning' | 'error' | 'info' | 'inverse' | 'neutral';
+
+/** Styles a cell when its raw value matches: operator and value as in query conditions. */
+export interface CellStyleRule {
+    operator: ConditionOperator;
+    /** A literal; an array for in / notIn; none for isNull. */
+    value?: unknown;
+    variant: CellStyleVariant;
+    /** Show the value as an SLDS badge of the variant's theme; otherwise the text takes the variant's colour. */
+    badge?: boolean;
 }
 
 export interface ActionButtonDefinition {
@@ -161,11 +187,14 @@ export interface DataTableDefinition {
      */
     height?: 'auto' | number | string;
     emptyMessage?: string;
+    /** Data columns frozen on horizontal scroll (0-3, default 1); checkbox and row-number columns always are. */
+    frozenColumns?: number;
 }
 
 // ------------------------------------------------------------- interactions
 
-export type InteractionEvent = 'headerActionClick' | 'rowActionClick' | 'selectionChange' | 'load';
+/** save: after a table save that saved at least one row (target = the table). */
+export type InteractionEvent = 'headerActionClick' | 'rowActionClick' | 'selectionChange' | 'load' | 'save';
 
 export interface InteractionDefinition {
     /** Unique id; the server uses it (with the action id) to find an Execute Flow action. */
@@ -188,7 +217,8 @@ export type ActionDefinition =
     | NavigateAction
     | ConfirmAction
     | ExecuteFlowAction
-    | OpenFlowAction;
+    | OpenFlowAction
+    | ExportCsvAction;
 
 export interface ActionBase {
     type: string;
@@ -295,6 +325,14 @@ export interface OpenFlowAction extends ActionBase, FlowPermission {
     size?: 'small' | 'medium' | 'large';
 }
 
+export interface ExportCsvAction extends ActionBase {
+    type: 'exportCsv';
+    /** Name of the data table whose rows (all matching its query and current search, up to maxRows) are exported. */
+    table: string;
+    /** Merge fields allowed; default `<definition apiName>_<YYYY-MM-DD>.csv` in the user's time zone. */
+    fileName?: string;
+}
+
 /** One problem found in a definition: `path` is a JSON path such as components[0].columns[2].field. */
 export interface DefinitionProblem {
     /** JSON path of the offending value ('' for the document itself). */
@@ -329,6 +367,11 @@ export interface FieldDescribe {
     relationshipName?: string;
     sortable: boolean;
     filterable: boolean;
+    /**
+     * False for fields no one can write (formula, auto-number, roll-up summary, Id and system audit fields).
+     * Omitted = unknown (treated as updateable; the server checks the running user at save).
+     */
+    updateable?: boolean;
     /**
      * PICKLIST / MULTIPICKLIST fields: the values (API names) in setup order, when the describe knows them.
      * A literal condition value on the field must be one of them.

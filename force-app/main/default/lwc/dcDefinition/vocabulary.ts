@@ -33,7 +33,7 @@ export const CONDITION_OPERATORS = [
 /** Operators that only text fields take (the others compare values of any ordered type). */
 export const TEXT_OPERATORS = ['contains', 'startsWith', 'endsWith'] as const;
 export const COMPONENT_TYPES = ['dataTable'] as const;
-export const INTERACTION_EVENTS = ['headerActionClick', 'rowActionClick', 'selectionChange', 'load'] as const;
+export const INTERACTION_EVENTS = ['headerActionClick', 'rowActionClick', 'selectionChange', 'load', 'save'] as const;
 export const ACTION_TYPES = [
     'refreshQueries',
     'setVariable',
@@ -42,7 +42,8 @@ export const ACTION_TYPES = [
     'confirm',
     'executeFlow',
     'openFlowDialog',
-    'openFlowPanel'
+    'openFlowPanel',
+    'exportCsv'
 ] as const;
 /** Global merge fields: {!$Record.Field}, {!$User.Field}, {!$Error.message} (On Error only). */
 export const GLOBALS = ['$Record', '$User', '$Error'] as const;
@@ -55,7 +56,8 @@ export const LIMITS = {
     pageSizeMin: 1,
     pageSizeMax: 2000,
     maxRowsMax: 50000,
-    relationshipDepth: 5
+    relationshipDepth: 5,
+    frozenColumnsMax: 3
 } as const;
 
 export const FIELD_PATH = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
@@ -86,5 +88,28 @@ export const ACTION_KEYS: Record<string, string[]> = {
     confirm: ['title', 'message', 'confirmLabel', 'variant', 'theme', 'onCancel'],
     executeFlow: ['flowApiName', 'inputs', 'outputs', 'requiredPermission'],
     openFlowDialog: ['flowApiName', 'title', 'inputs', 'outputs', 'onClose', 'size', 'requiredPermission'],
-    openFlowPanel: ['flowApiName', 'title', 'inputs', 'outputs', 'onClose', 'position', 'size', 'requiredPermission']
+    openFlowPanel: ['flowApiName', 'title', 'inputs', 'outputs', 'onClose', 'position', 'size', 'requiredPermission'],
+    exportCsv: ['table', 'fileName']
 };
+
+/** Cell style variants (cellStyles[].variant): SLDS text colours / badge themes. */
+export const CELL_STYLE_VARIANTS = ['success', 'warning', 'error', 'info', 'inverse', 'neutral'] as const;
+/** Schema.DisplayType names an `editable` column may have (the client has an editor for each). */
+export const EDITABLE_TYPES: ReadonlySet<string> = new Set([
+    'STRING',
+    'TEXTAREA',
+    'EMAIL',
+    'PHONE',
+    'URL',
+    'DOUBLE',
+    'INTEGER',
+    'LONG',
+    'CURRENCY',
+    'PERCENT',
+    'BOOLEAN',
+    'DATE',
+    'DATETIME',
+    'PICKLIST',
+    'MULTIPICKLIST',
+    'REFERENCE'
+]);
