@@ -75,7 +75,17 @@ function good(): Doc {
                 query: 'contacts',
                 maxRowSelection: 10,
                 showSearch: true,
-                columns: [{ field: 'Name', linkToRecord: true }, { field: 'Email' }],
+                frozenColumns: 1,
+                columns: [
+                    { field: 'Name', linkToRecord: true, editable: true, wrap: true },
+                    {
+                        field: 'Email',
+                        cellStyles: [
+                            { operator: 'endsWith', value: '.org', variant: 'success', badge: true },
+                            { operator: 'isNull', variant: 'neutral' }
+                        ]
+                    }
+                ],
                 headerActions: [{ name: 'run', label: 'Run', requiresSelection: true, variant: 'brand' }],
                 rowActions: [{ name: 'open', label: 'Open' }]
             }
@@ -123,8 +133,14 @@ function good(): Doc {
                         flowApiName: 'Edit_Flow',
                         inputs: [{ name: 'recordId', value: '{!table.ActionRow.Id}' }]
                     },
-                    { type: 'openFlowPanel', flowApiName: 'Log_Flow', position: 'left' }
+                    { type: 'openFlowPanel', flowApiName: 'Log_Flow', position: 'left' },
+                    { type: 'exportCsv', table: 'table', fileName: 'contacts.csv' }
                 ]
+            },
+            {
+                id: 'saved',
+                on: { event: 'save', target: 'table' },
+                do: [{ type: 'showToast', title: '{!table.LastSaveSavedCount} saved' }]
             },
             { id: 'loaded', on: { event: 'load' }, do: [{ type: 'refreshQueries', queries: ['contacts'] }] }
         ]
@@ -156,9 +172,9 @@ const BAD: [string, (d: ReturnType<typeof good>) => void][] = [
     ['bad icon name', (d) => (d.components[0].headerActions[0].iconName = 'check')],
     ['interaction without id', (d) => delete d.interactions[0].id],
     ['action-click trigger without action', (d) => delete d.interactions[0].on.action],
-    ['load trigger with a target', (d) => (d.interactions[2].on.target = 'table')],
-    ['empty do', (d) => (d.interactions[2].do = [])],
-    ['unknown action type', (d) => (d.interactions[2].do[0].type = 'runFlow')],
+    ['load trigger with a target', (d) => (d.interactions[3].on.target = 'table')],
+    ['empty do', (d) => (d.interactions[3].do = [])],
+    ['unknown action type', (d) => (d.interactions[3].do[0].type = 'runFlow')],
     ['executeFlow without id', (d) => delete d.interactions[0].do[0].onFinish[0].id],
     ['position on a flow dialog', (d) => (d.interactions[1].do[1].position = 'left')],
     ['toast without title', (d) => delete d.interactions[0].do[0].onCancel[0].title],
@@ -166,7 +182,20 @@ const BAD: [string, (d: ReturnType<typeof good>) => void][] = [
     ['table height as a quoted number', (d) => ((d.components[0] as Record<string, unknown>).height = '10')],
     ['table height of 0 rows', (d) => ((d.components[0] as Record<string, unknown>).height = 0)],
     ['table height of 7.5 rows', (d) => ((d.components[0] as Record<string, unknown>).height = 7.5)],
-    ['table height in an unknown unit', (d) => ((d.components[0] as Record<string, unknown>).height = '400pt')]
+    ['table height in an unknown unit', (d) => ((d.components[0] as Record<string, unknown>).height = '400pt')],
+    ['editable that is not a boolean', (d) => (d.components[0].columns[0].editable = 'yes')],
+    ['wrap that is not a boolean', (d) => (d.components[0].columns[0].wrap = 1)],
+    ['a cell style variant that does not exist', (d) => (d.components[0].columns[1].cellStyles[0].variant = 'green')],
+    ['a cell style without a variant', (d) => delete d.components[0].columns[1].cellStyles[0].variant],
+    ['a cell style without a value', (d) => delete d.components[0].columns[1].cellStyles[0].value],
+    ['a cell style isNull with a value', (d) => (d.components[0].columns[1].cellStyles[1].value = true)],
+    ['a cell style value with a merge field', (d) => (d.components[0].columns[1].cellStyles[0].value = '{!heading}')],
+    ['frozenColumns above 3', (d) => (d.components[0].frozenColumns = 4)],
+    ['negative frozenColumns', (d) => (d.components[0].frozenColumns = -1)],
+    ['a save trigger with an action', (d) => (d.interactions[2].on.action = 'run')],
+    ['a save trigger without a target', (d) => delete d.interactions[2].on.target],
+    ['exportCsv without a table', (d) => delete d.interactions[1].do[3].table],
+    ['exportCsv with an unknown key', (d) => (d.interactions[1].do[3].query = 'contacts')]
 ];
 
 for (const height of ['auto', 8, '400px']) {

@@ -9,6 +9,10 @@ import { checkValue } from './values';
 import { urlProblem } from './urlPolicy';
 import {
     clearWithValue,
+    componentNameCase,
+    exportFileNameNotCsv,
+    exportTableNotATable,
+    unknownExportTable,
     duplicateActionId,
     duplicateFlowInput,
     duplicateFlowOutput,
@@ -190,11 +194,38 @@ export function checkAction(ctx: Checker, a: unknown, path: string, scope: Scope
                 actionChain(ctx, a, 'onClose', path, scope);
             }
             break;
+        case 'exportCsv': {
+            const table = ctx.requireString(a, 'table', path, 'The table to export', { nonEmpty: true });
+            if (table !== undefined) exportTable(ctx, table, `${path}.table`);
+            template('fileName', 'The file name');
+            const fileName = a.fileName;
+            // Only the literal end is known: a name ending in a merge field is left to the author.
+            if (typeof fileName === 'string' && fileName.trim() && !/\}\s*$/.test(fileName)) {
+                if (!fileName.trim().toLowerCase().endsWith('.csv'))
+                    ctx.warn(`${path}.fileName`, exportFileNameNotCsv(fileName));
+            }
+            break;
+        }
         default:
             break;
     }
     actionChain(ctx, a, 'onFinish', path, scope);
     actionChain(ctx, a, 'onError', path, { ...scope, inOnError: true });
+}
+
+/** exportCsv's table: a data table of the definition, written exactly as defined. */
+function exportTable(ctx: Checker, name: string, path: string): void {
+    const entry = ctx.lookup(name);
+    if (!entry) {
+        const tables = [...ctx.names.values()]
+            .filter((e) => e.kind === 'component' && e.value.type === 'dataTable')
+            .map((e) => e.value.name as string);
+        ctx.error(path, unknownExportTable(name, tables));
+    } else if (entry.kind !== 'component' || entry.value.type !== 'dataTable') {
+        ctx.error(path, exportTableNotATable(name, entry.kind === 'resource' ? String(entry.value.kind) : entry.kind));
+    } else if (entry.value.name !== name) {
+        ctx.error(path, componentNameCase(String(entry.value.name)));
+    }
 }
 
 /** A variable resource named `name`, or a problem. */

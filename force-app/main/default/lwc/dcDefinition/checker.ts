@@ -84,6 +84,12 @@ export class Checker {
         this.problems.push({ path, message, severity: 'error' });
     }
 
+    /** A problem that does not block (listed, e.g. in the builder and by validate:definitions). */
+    warn(path: string, message: string): void {
+        this.steps++;
+        this.problems.push({ path, message, severity: 'warning' });
+    }
+
     where(path: string): string {
         return path || 'the definition';
     }

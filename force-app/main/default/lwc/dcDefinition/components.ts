@@ -7,7 +7,12 @@ import {
     actionDoesNothing,
     columnNotSortable,
     duplicateActionName,
+    editableIdColumn,
+    editableNotDirectField,
+    editableNotUpdateable,
+    editableTypeNotSupported,
     fieldNotInQuery,
+    frozenColumnsMoreThanColumns,
     notAQuery,
     queryFieldCase,
     queryNameCase,
@@ -23,7 +28,17 @@ import {
     unreachableHeaderAction
 } from './messages';
 import { resolveFieldPath, rowFieldHint } from './schemaFields';
-import { COMPONENT_TYPES, CSS_LENGTH, ICON_NAME, LIMITS } from './vocabulary';
+import { comparedValue } from './queries';
+import type { FieldDescribe } from './definitionTypes';
+import {
+    CELL_STYLE_VARIANTS,
+    COMPONENT_TYPES,
+    CONDITION_OPERATORS,
+    CSS_LENGTH,
+    EDITABLE_TYPES,
+    ICON_NAME,
+    LIMITS
+} from './vocabulary';
 
 /** A table's height: rows from 1 to 100 (more is what "auto" is for), pixels for a header and a row up to 4000. */
 export const TABLE_HEIGHT = { minRows: 1, maxRows: 100, minPx: 64, maxPx: 4000 } as const;
@@ -73,6 +88,7 @@ export function checkComponent(ctx: Checker, c: unknown, path: string): void {
             'showSearch',
             'height',
             'emptyMessage',
+            'frozenColumns',
             'description'
         ],
         label
@@ -131,25 +147,40 @@ export function checkComponent(ctx: Checker, c: unknown, path: string): void {
 
     const columns = ctx.array(c, 'columns', path, `The columns of ${label}`, true);
     if (columns && !columns.length) ctx.error(`${path}.columns`, tableWithoutColumns(label));
+    const objectName = typeof query?.object === 'string' ? query.object : undefined;
     columns?.forEach((col, i) => {
         const p = `${path}.columns[${i}]`;
         if (!ctx.objectAt(col, p, 'A column')) return;
-        ctx.keys(col, p, ['field', 'label', 'linkToRecord', 'sortable', 'initialWidth'], 'a column');
+        ctx.keys(
+            col,
+            p,
+            ['field', 'label', 'linkToRecord', 'sortable', 'initialWidth', 'editable', 'wrap', 'cellStyles'],
+            'a column'
+        );
         const field = ctx.requireString(col, 'field', p, 'The column field', { nonEmpty: true });
-        if (field !== undefined) {
-            const known = inQuery(field, `${p}.field`, 'Column');
-            if (known && col.sortable === true && ctx.catalog && typeof query?.object === 'string') {
-                const r = resolveFieldPath(ctx.catalog, query.object, known);
-                if (r.ok && r.field && !r.field.sortable) {
-                    ctx.error(`${p}.sortable`, columnNotSortable(field, r.field.type));
-                }
-            }
+        let describe: FieldDescribe | undefined;
+        const known = field !== undefined ? inQuery(field, `${p}.field`, 'Column') : undefined;
+        if (known && ctx.catalog && objectName) {
+            const r = resolveFieldPath(ctx.catalog, objectName, known);
+            if (r.ok) describe = r.field;
+        }
+        if (describe && col.sortable === true && !describe.sortable) {
+            ctx.error(`${p}.sortable`, columnNotSortable(field!, describe.type));
         }
         ctx.requireString(col, 'label', p, 'The column label', { optional: true, nonEmpty: true });
         ctx.optionalBoolean(col, 'linkToRecord', p, 'linkToRecord');
         ctx.optionalBoolean(col, 'sortable', p, 'sortable');
         ctx.optionalInteger(col, 'initialWidth', p, 'initialWidth', 20, 2000);
+        ctx.optionalBoolean(col, 'wrap', p, 'wrap');
+        const editable = ctx.optionalBoolean(col, 'editable', p, 'editable');
+        if (editable && field !== undefined) checkEditable(ctx, field, describe, objectName, `${p}.editable`);
+        const rules = ctx.array(col, 'cellStyles', p, 'cellStyles');
+        rules?.forEach((rule, ri) => checkCellStyle(ctx, rule, `${p}.cellStyles[${ri}]`, field ?? '', describe));
     });
+    const frozen = ctx.optionalInteger(c, 'frozenColumns', path, 'frozenColumns', 0, LIMITS.frozenColumnsMax);
+    if (frozen !== undefined && columns && columns.length && frozen > columns.length) {
+        ctx.error(`${path}.frozenColumns`, frozenColumnsMoreThanColumns(frozen, columns.length));
+    }
 
     actionButtons(ctx, c, 'headerActions', path, label);
     actionButtons(ctx, c, 'rowActions', path, label);
@@ -189,6 +220,45 @@ export function actionButtons(
             patternHint: 'use an SLDS icon name such as "utility:check"'
         });
     });
+}
+
+/**
+ * An `editable` column: a direct field of the query's object (the save writes that object only), not the Id, of a
+ * type the table has an editor for, and updateable in the catalog (formula, auto-number, roll-up and system fields
+ * are not). Without a catalog only the path and the Id are checked; the server checks the running user at save.
+ */
+function checkEditable(
+    ctx: Checker,
+    field: string,
+    describe: FieldDescribe | undefined,
+    objectName: string | undefined,
+    p: string
+): void {
+    if (field.includes('.')) {
+        ctx.error(p, editableNotDirectField(field, objectName));
+        return;
+    }
+    const type = describe?.type.toUpperCase();
+    if (field.toLowerCase() === 'id' || type === 'ID') {
+        ctx.error(p, editableIdColumn(field));
+        return;
+    }
+    if (!describe || !type || !objectName) return;
+    if (!EDITABLE_TYPES.has(type)) {
+        ctx.error(p, editableTypeNotSupported(field, describe.type, [...EDITABLE_TYPES]));
+    } else if (describe.updateable === false) {
+        ctx.error(p, editableNotUpdateable(field, objectName, describe.type));
+    }
+}
+
+/** One cellStyles rule: an operator and value as in a query condition (literals only), a variant, badge. */
+function checkCellStyle(ctx: Checker, rule: unknown, p: string, field: string, describe: FieldDescribe | undefined) {
+    if (!ctx.objectAt(rule, p, 'A cell style')) return;
+    ctx.keys(rule, p, ['operator', 'value', 'variant', 'badge'], 'a cell style');
+    const op = ctx.optionalEnum(rule, 'operator', p, 'The cell style operator', CONDITION_OPERATORS, true);
+    comparedValue(ctx, rule, field, describe, op, p, true);
+    ctx.optionalEnum(rule, 'variant', p, 'The cell style variant', CELL_STYLE_VARIANTS, true);
+    ctx.optionalBoolean(rule, 'badge', p, 'badge');
 }
 
 /** True when a table offers no row selection: maxRowSelection 0 or not set (the default is 0). */

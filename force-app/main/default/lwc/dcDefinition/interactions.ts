@@ -11,6 +11,8 @@ import {
     loadWithAction,
     loadWithTarget,
     notAComponent,
+    saveWithAction,
+    saveWithoutEditableColumn,
     selectionChangeWithAction,
     triggerMissing,
     unknownComponent,
@@ -69,6 +71,13 @@ export function checkTrigger(ctx: Checker, on: Json, path: string, event: string
             if (entry.value.name !== target) ctx.error(`${path}.target`, componentNameCase(String(entry.value.name)));
         }
     }
+    if (event === 'save') {
+        if (on.action !== undefined) ctx.error(`${path}.action`, saveWithAction());
+        if (component && !hasEditableColumn(component)) {
+            ctx.error(`${path}.event`, saveWithoutEditableColumn(String(component.name)));
+        }
+        return;
+    }
     if (event === 'selectionChange' || event === undefined) {
         if (event === 'selectionChange' && on.action !== undefined) {
             ctx.error(`${path}.action`, selectionChangeWithAction());
@@ -96,4 +105,9 @@ export function checkTrigger(ctx: Checker, on: Json, path: string, event: string
             : false;
         ctx.error(`${path}.action`, unknownTriggerAction(String(component.name), listKey, action, names, other));
     }
+}
+
+/** True when a table has a column with "editable": true (only then can its save event happen). */
+export function hasEditableColumn(component: Json): boolean {
+    return Array.isArray(component.columns) && component.columns.some((col) => isObject(col) && col.editable === true);
 }

@@ -899,3 +899,71 @@ export function tableHeightPixelsOutOfRange(value: string, min: number, max: num
 export function tableHeightUnknownUnit(value: string): string {
     return `The table height "${value}" is not understood: use ${HEIGHT_FORMS} (a CSS length in rem, em, vh or % also works).`;
 }
+
+// ------------------------------------------------- data table editing, cell styles, frozen columns, export (#13)
+
+/** `editable` on a parent path (Account.Name): only the query object's own fields are saved. */
+export function editableNotDirectField(field: string, objectName: string | undefined): string {
+    const relationship = field.split('.')[0];
+    const object = objectName ?? "the query's object";
+    return `Column '${field}' cannot be editable: inline edit saves fields of ${object} only, and '${field}' is a field of the related record '${relationship}'. Remove "editable", or make the lookup field itself editable (e.g. '${relationship.endsWith('__r') ? relationship.slice(0, -3) + '__c' : relationship + 'Id'}').`;
+}
+
+/** `editable` on the record Id. */
+export function editableIdColumn(field: string): string {
+    return `Column '${field}' cannot be editable: a record's Id never changes. Remove "editable".`;
+}
+
+/** `editable` on a field no one can write: formula, auto-number, roll-up summary or system field. */
+export function editableNotUpdateable(field: string, objectName: string, type: string): string {
+    return `Column '${field}' cannot be editable: ${objectName}.${field} (${type}) is not updateable - formula, auto-number, roll-up summary and system fields (CreatedDate, LastModifiedById, ...) are computed by Salesforce. Remove "editable", or edit the field it is computed from.`;
+}
+
+/** `editable` on a field type the table has no editor for (ID, ADDRESS, LOCATION, BASE64, ...). */
+export function editableTypeNotSupported(field: string, type: string, types: readonly string[]): string {
+    return `Column '${field}' cannot be editable: the table has no editor for ${type} fields. Remove "editable"; editable types are ${types.join(', ')}.`;
+}
+
+/** A cell style rule with isNull given a value. */
+export function cellStyleIsNullWithValue(): string {
+    return `A cell style with "operator": "isNull" matches empty cells and takes no value: remove "value".`;
+}
+
+/** A cell style rule without a value (every operator but isNull compares with one). */
+export function cellStyleValueMissing(operator: string): string {
+    return `A cell style with "operator": "${operator}" compares the cell with "value": add one, e.g. "value": "Active"${operator === 'in' || operator === 'notIn' ? ' (a list for in / notIn: ["Active", "New"])' : ''}.`;
+}
+
+/** A cell style value with a merge field: rules compare the cell with a fixed value. */
+export function cellStyleValueNotLiteral(value: string): string {
+    return `A cell style compares the cell with a fixed value, but '${value}' is a merge field: write the literal value (text, number, true/false or a list of them).`;
+}
+
+export function frozenColumnsMoreThanColumns(frozen: number, columns: number): string {
+    return `frozenColumns is ${frozen}, but the table has only ${columns} column${columns === 1 ? '' : 's'}: freeze at most ${columns}, or add columns.`;
+}
+
+/** The save event takes no action (it fires after the table's own Save). */
+export function saveWithAction(): string {
+    return `A save interaction has no action: remove "action" (it runs after every save of the target table that saved a row).`;
+}
+
+/** A save interaction on a table without any editable column: it can never run. */
+export function saveWithoutEditableColumn(table: string): string {
+    return `The save event of '${table}' never happens: the table has no editable column. Add "editable": true to a column of '${table}', or remove this interaction.`;
+}
+
+/** exportCsv naming a table that does not exist; `tables` are the definition's data tables. */
+export function unknownExportTable(table: string, tables: readonly string[]): string {
+    return `exportCsv: data table '${table}' does not exist.${didYouMean(table, tables)} Name one of the definition's data tables (${tables.join(', ') || 'none defined'}).`;
+}
+
+/** exportCsv naming a resource or query. */
+export function exportTableNotATable(name: string, kind: string): string {
+    return `exportCsv: '${name}' is a ${kind}, not a data table: "table" must name a data table.`;
+}
+
+/** A warning: the file name does not end in .csv, so spreadsheets may not open it. */
+export function exportFileNameNotCsv(fileName: string): string {
+    return `The export file name '${fileName}' does not end in .csv: spreadsheet programs may not open it. Add ".csv" at the end.`;
+}

@@ -9,6 +9,9 @@ import { closest, sentence } from './suggest';
 import { dateTextProblem, dateTimeTextProblem } from 'c/dcExpressions';
 import { schemaNameLengthReason } from './identifiers';
 import {
+    cellStyleIsNullWithValue,
+    cellStyleValueMissing,
+    cellStyleValueNotLiteral,
     checkboxOperator,
     checkboxValueNotBoolean,
     conditionFieldMissing,
@@ -181,24 +184,44 @@ export function checkCondition(
     if (c.field === undefined) ctx.error(`${path}.field`, conditionFieldMissing());
     else field = fieldCheck(c.field, `${path}.field`, 'Condition field');
     const op = ctx.optionalEnum(c, 'operator', path, 'The operator', CONDITION_OPERATORS, true);
-    const type = field?.type.toUpperCase();
     if (field && !field.filterable) {
         ctx.error(`${path}.field`, fieldNotFilterable(String(c.field), field.type));
     }
+    comparedValue(ctx, c, String(c.field), field, op, path, false);
+}
+
+/**
+ * The value a condition (or a cell style rule, `cellStyle`) compares a field with: its shape for the operator and,
+ * when the field's type is known, its type (the same rules for both; a cell style takes literals only and no value
+ * for isNull). `path` is the object holding "operator" and "value".
+ */
+export function comparedValue(
+    ctx: Checker,
+    c: Json,
+    fieldName: string,
+    field: FieldDescribe | undefined,
+    op: string | undefined,
+    path: string,
+    cellStyle: boolean
+): void {
+    const type = field?.type.toUpperCase();
     const v = c.value;
     const vp = `${path}.value`;
     if (op === 'isNull') {
-        if (v !== undefined && typeof v !== 'boolean') {
+        if (cellStyle) {
+            if (v !== undefined) ctx.error(vp, cellStyleIsNullWithValue());
+        } else if (v !== undefined && typeof v !== 'boolean') {
             ctx.error(vp, isNullValueNotBoolean(typeName(v)));
         }
         return;
     }
     if (op && v === undefined) {
-        ctx.error(vp, conditionValueMissing());
+        ctx.error(vp, cellStyle ? cellStyleValueMissing(op) : conditionValueMissing());
         return;
     }
     if (typeof v === 'string' && isMergeField(v)) {
-        expression(ctx, v, vp, 'template', OUTSIDE);
+        if (cellStyle) ctx.error(vp, cellStyleValueNotLiteral(v));
+        else expression(ctx, v, vp, 'template', OUTSIDE);
         return;
     }
     if (op === 'in' || op === 'notIn') {
@@ -210,11 +233,16 @@ export function checkCondition(
             const ip = `${vp}[${i}]`;
             if (typeof item === 'string' && isMergeField(item)) {
                 // Only a whole-value merge field becomes a query bind; inside a list it would be compared as text.
-                ctx.error(ip, mergeFieldInListNotResolved(item, conditionListHint(op)));
+                ctx.error(
+                    ip,
+                    cellStyle
+                        ? cellStyleValueNotLiteral(item)
+                        : mergeFieldInListNotResolved(item, conditionListHint(op))
+                );
             } else if (Array.isArray(item) || isObject(item)) {
                 ctx.error(ip, inListValueNotLiteral(op, typeName(item)));
             } else if (type && item !== null) {
-                scalarValue(ctx, c, field, type, op, item, ip, path, true);
+                scalarValue(ctx, fieldName, field, type, op, item, ip, path, true);
             }
         });
         return;
@@ -224,11 +252,11 @@ export function checkCondition(
         return;
     }
     if ((op === 'contains' || op === 'startsWith' || op === 'endsWith') && type && !TEXT_TYPES.has(type)) {
-        ctx.error(`${path}.operator`, textOperatorOnNonText(op, String(c.field), field?.type));
+        ctx.error(`${path}.operator`, textOperatorOnNonText(op, fieldName, field?.type));
         return;
     }
     if (!type || v === null) return;
-    scalarValue(ctx, c, field, type, op, v, vp, path, false);
+    scalarValue(ctx, fieldName, field, type, op, v, vp, path, false);
 }
 
 function conditionListHint(op: string): string {
@@ -238,7 +266,7 @@ function conditionListHint(op: string): string {
 /** One literal compared with a field of a known type (a condition's value, or one element of an in list). */
 function scalarValue(
     ctx: Checker,
-    c: Json,
+    fieldName: string,
     field: FieldDescribe | undefined,
     type: string,
     op: string | undefined,
@@ -248,33 +276,28 @@ function scalarValue(
     inList: boolean
 ): void {
     if (type === 'BOOLEAN' && typeof v !== 'boolean') {
-        ctx.error(vp, checkboxValueNotBoolean(String(c.field), typeName(v)));
+        ctx.error(vp, checkboxValueNotBoolean(fieldName, typeName(v)));
     } else if (NUMBER_TYPES.has(type) && typeof v !== 'number') {
-        ctx.error(vp, numberValueNotNumber(String(c.field), field?.type, typeName(v)));
+        ctx.error(vp, numberValueNotNumber(fieldName, field?.type, typeName(v)));
     } else if (type === 'BOOLEAN' && !inList && op !== 'equals' && op !== 'notEquals') {
         ctx.error(`${path}.operator`, checkboxOperator());
     } else if (type === 'DATE' || type === 'DATETIME') {
         const isDate = type === 'DATE';
         const example = isDate ? '"2025-01-31"' : '"2025-01-31T09:00:00Z"';
         if (typeof v !== 'string') {
-            ctx.error(vp, dateValueNotText(String(c.field), isDate, example, typeName(v)));
+            ctx.error(vp, dateValueNotText(fieldName, isDate, example, typeName(v)));
             return;
         }
         const problem = isDate ? dateTextProblem(v) : dateTimeTextProblem(v);
         if (problem)
             ctx.error(
                 vp,
-                invalidDateValue(
-                    `The value '${v}' for '${String(c.field)}'`,
-                    isDate ? 'Date' : 'DateTime',
-                    problem,
-                    example
-                )
+                invalidDateValue(`The value '${v}' for '${fieldName}'`, isDate ? 'Date' : 'DateTime', problem, example)
             );
     } else if (TEXT_TYPES.has(type) && typeof v !== 'string') {
-        ctx.error(vp, textValueNotText(String(c.field), typeName(v)));
+        ctx.error(vp, textValueNotText(fieldName, typeName(v)));
     } else if (field && op !== 'contains' && op !== 'startsWith' && op !== 'endsWith') {
-        picklistValue(ctx, field, String(c.field), v, vp);
+        picklistValue(ctx, field, fieldName, v, vp);
     }
 }
 

@@ -22,7 +22,7 @@ import {
     unknownMergeFieldName,
     unknownTableProperty
 } from './messages';
-import { TABLE_PROPERTIES } from './definitionTypes';
+import { NUMBER_TABLE_PROPERTIES, TABLE_PROPERTIES } from './definitionTypes';
 import { resolveFieldPath, rowFieldHint } from './schemaFields';
 import { ERROR_PROPERTIES, GLOBALS } from './vocabulary';
 import { Checker, type Json, type Scope } from './checker';
@@ -49,7 +49,8 @@ export function expression(
 
 /**
  * The static type of a merge-field path for inferFormulaType: resources by their dataType, Record fields,
- * $User fields and table row fields from the catalog, SelectedRowCount a Number; undefined when unknown.
+ * $User fields and table row fields from the catalog, SelectedRowCount and LastSave* counts Numbers; undefined when
+ * unknown.
  */
 export function referenceFormulaType(ctx: Checker, refPath: string[]): FormulaType | undefined {
     const [head, ...rest] = refPath;
@@ -68,7 +69,7 @@ export function referenceFormulaType(ctx: Checker, refPath: string[]): FormulaTy
         return rest.length ? undefined : formulaTypeOf(typeof v.dataType === 'string' ? v.dataType : undefined);
     }
     if (entry.kind !== 'component') return undefined;
-    if (rest[0] === 'SelectedRowCount' && rest.length === 1) return 'Number';
+    if ((NUMBER_TABLE_PROPERTIES as readonly string[]).includes(rest[0]) && rest.length === 1) return 'Number';
     if ((rest[0] === 'FirstSelectedRow' || rest[0] === 'ActionRow') && rest.length > 1) {
         const q = typeof v.query === 'string' ? ctx.lookup(v.query) : undefined;
         if (q?.kind === 'query' && typeof q.value.object === 'string')

@@ -278,6 +278,8 @@ export function referenceType(
         case 'SelectedRows':
             return { dataType: 'Record', isCollection: true, objectApiName };
         case 'SelectedRowCount':
+        case 'LastSaveSavedCount':
+        case 'LastSaveFailedCount':
             return { dataType: 'Number', isCollection: false };
         case 'FirstSelectedRow':
         case 'ActionRow':
