@@ -100,6 +100,13 @@ export interface QueryFieldInfo {
      * What.Name); the cell shows it linking to the record. null when there is none or the user cannot read it.
      */
     nameField?: string | null;
+    /**
+     * describe isUpdateable() for the running user; false for relationship paths (Account.Name). An `editable`
+     * column whose field is not updateable is shown read-only. Absent from servers older than issue #13.
+     */
+    updateable?: boolean;
+    /** Dependent PICKLIST / MULTIPICKLIST: API name of the controlling field; null otherwise. */
+    controllerName?: string | null;
 }
 
 export interface QueryNotice {
@@ -116,6 +123,80 @@ export interface QueryResponse {
     notices: QueryNotice[];
     objectLabel: string;
     objectLabelPlural: string;
+}
+
+/** One row's changes in saveRecords: only the edited fields, by API name. */
+export interface SaveDraft {
+    /** The record Id. */
+    id: string;
+    values: Record<string, unknown>;
+    /** The row's LastModifiedDate as loaded; the server refuses the row with CONFLICT when the record is newer. */
+    lastModifiedDate: string | null;
+}
+
+/** saveRecords(definitionName, tableName, requestJson): requestJson is JSON.stringify(SaveRequest). */
+export interface SaveRequest {
+    drafts: SaveDraft[];
+}
+
+/**
+ * A row's error: the platform's StatusCode name (REQUIRED_FIELD_MISSING, FIELD_CUSTOM_VALIDATION_EXCEPTION,
+ * DUPLICATES_DETECTED, ENTITY_IS_LOCKED, …) or ours (ROW_NOT_AVAILABLE, INVALID_VALUE, FIELD_NOT_EDITABLE,
+ * CONFLICT); `fields` names the fields it is about (empty: the whole row).
+ */
+export interface SaveError {
+    code: string;
+    message: string;
+    fields: string[];
+}
+
+export interface SaveResult {
+    id: string;
+    success: boolean;
+    errors: SaveError[];
+}
+
+/** RecordSaveService.SaveResponse. */
+export interface SaveResponse {
+    results: SaveResult[];
+    savedCount: number;
+    failedCount: number;
+    /** The saved rows re-read with the query's SELECT (same shape as QueryResponse.records). */
+    records: Record<string, unknown>[];
+}
+
+/** searchLookup(definitionName, tableName, fieldPath, searchTerm) → LookupOption[] (LookupSearchService.Option). */
+export interface LookupOption {
+    id: string;
+    name: string;
+    objectApiName: string;
+}
+
+/** exportRows(definitionName, tableName, requestJson): the same request as runQuery, pageSize up to 2,000. */
+export type ExportRequest = QueryRequest;
+/** exportRows answers like runQuery; unreadable columns are left out with a notice. */
+export type ExportResponse = QueryResponse;
+
+/** One picklist value of the UI API (getPicklistValuesByRecordType). */
+export interface UiPicklistValue {
+    value: string;
+    label: string;
+    /** Indexes into the field's controllerValues for which this value is valid (dependent picklists). */
+    validFor: number[];
+    attributes: unknown;
+}
+
+export interface UiPicklistFieldValues {
+    /** Controlling value → index used by validFor; {} for a field that is not dependent. */
+    controllerValues: Record<string, number>;
+    defaultValue: UiPicklistValue | null;
+    values: UiPicklistValue[];
+    url?: string;
+}
+
+/** The getPicklistValuesByRecordType wire's data: every picklist of the object for one record type. */
+export interface UiPicklistValuesByRecordType {
+    picklistFieldValues: Record<string, UiPicklistFieldValues>;
 }
 
 /** executeFlow(definitionName, interactionId, actionId, inputsJson) → FlowRunResponse. */

@@ -1,7 +1,9 @@
 /*
  * c/dcRuntime — runtime state of a rendered Dynamic Component definition:
  * ResourceStore (variables, constants, formulas, $Record, $User), SelectionModel (data table selection),
- * Runtime (store + registered components + expression scope), and the Apex wire contract (apexContract).
+ * Runtime (store + registered components + expression scope), the Apex wire contract (apexContract), and the
+ * data table's edit and export logic: DraftStore (drafts), parseEditValue (editor input), picklists (record types,
+ * dependent picklists), csv and exportTable (exportCsv action), valueFormatter (display text of a value).
  * Plain TypeScript (no lwc imports): also runs in Node scripts and in the local preview.
  */
 export { ResourceStore, ResourceDefinitionError, RECORD_GLOBAL, USER_GLOBAL } from './store';
@@ -20,8 +22,51 @@ export {
     selectionReference,
     singleMergePath
 } from './apexContract';
+export {
+    DraftStore,
+    MAX_SAVE_ROWS,
+    SaveLimitError,
+    changesLabel,
+    countLabel,
+    sameFieldValue,
+    saveLimitProblem
+} from './drafts';
+export type { DraftStoreOptions, RowErrors, SetOptions } from './drafts';
+export { REQUIRED_MESSAGE, numberSymbols, parseEditValue, parseLocaleNumber, wallTimeToUtc } from './editValues';
+export type { EditValueOptions, ParseResult } from './editValues';
+export {
+    MASTER_RECORD_TYPE_ID,
+    dependentsToReset,
+    hasPicklistValues,
+    isDependentPicklist,
+    isValidForRecordType,
+    joinMultiSelect,
+    picklistOptions,
+    picklistValueProblem,
+    recordTypeIdOf,
+    splitMultiSelect
+} from './picklists';
+export type { PicklistOption, PicklistProblemContext } from './picklists';
+export {
+    CSV_BOM,
+    CSV_LINE_END,
+    csvField,
+    csvFileName,
+    csvLine,
+    exportFileName,
+    localDateText,
+    neutralizeFormula,
+    toCsv
+} from './csv';
+export { picklistLabelText, valueAtPath, valueFormatter } from './format';
+export type { ValueFormatOptions, ValueFormatter } from './format';
+export { ExportAbortedError, exportTable } from './exporter';
+export type { ExportColumn, ExportOmission, ExportOptions, ExportProgress, ExportResult } from './exporter';
 export type {
     DefinitionResponse,
+    ExportRequest,
+    ExportResponse,
+    LookupOption,
     ErrorCode,
     FlowRunContext,
     FlowRunResponse,
@@ -32,6 +77,14 @@ export type {
     QueryNotice,
     QueryRequest,
     QueryResponse,
+    SaveDraft,
+    SaveError,
+    SaveRequest,
+    SaveResponse,
+    SaveResult,
     SelectionReference,
-    ServerError
+    ServerError,
+    UiPicklistFieldValues,
+    UiPicklistValue,
+    UiPicklistValuesByRecordType
 } from './apexContract';

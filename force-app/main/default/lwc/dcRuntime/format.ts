@@ -1,0 +1,160 @@
+/*
+ * Display text of a record's field value, as the Data Table shows it: picklist labels, lookup names, numbers,
+ * currency, percent, dates and date-times in the user's locale and time zone. The same Intl options as
+ * dataGrid/cells.ts (the table's cells); used by the CSV export so a file reads like the table. Formatters are built
+ * once per field (Intl objects are costly) and then run per row.
+ */
+import type { QueryFieldInfo } from './apexContract';
+
+type Row = Record<string, unknown>;
+
+export interface ValueFormatOptions {
+    locale?: string;
+    /** ISO code of CURRENCY values (default USD). */
+    currency?: string;
+    /** Date-times are shown in this time zone (dates are calendar days and never shift). */
+    timeZone?: string;
+}
+
+/** Text of one record's value. */
+export type ValueFormatter = (record: Row) => string;
+
+function isBlank(value: unknown): boolean {
+    return value === undefined || value === null || value === '';
+}
+
+/** Reads a dotted path (Account.Owner.Name) from a nested record; undefined past a null parent. */
+export function valueAtPath(record: Row | null | undefined, path: string): unknown {
+    if (path.indexOf('.') < 0) return record?.[path];
+    let current: unknown = record;
+    for (const part of path.split('.')) {
+        if (current === null || current === undefined || typeof current !== 'object') return undefined;
+        current = (current as Row)[part];
+    }
+    return current;
+}
+
+/**
+ * Label of a picklist value; multi-select values (A;B) show each label, joined by "; ". A value without a label
+ * (inactive, or not in the value set) shows as itself.
+ */
+export function picklistLabelText(value: string, labels: Readonly<Record<string, string>>): string {
+    const own = (v: string): string => (Object.prototype.hasOwnProperty.call(labels, v) ? labels[v] : v);
+    return value.indexOf(';') < 0 ? own(value) : value.split(';').map(own).join('; ');
+}
+
+function plainText(value: unknown): string {
+    if (isBlank(value)) return '';
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function numeric(value: unknown): number | undefined {
+    if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+    return undefined;
+}
+
+function safeNumberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+    try {
+        return new Intl.NumberFormat(locale, options);
+    } catch {
+        return new Intl.NumberFormat('en-US', { ...options, currency: options.currency ? 'USD' : undefined });
+    }
+}
+
+function safeDateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+    try {
+        return new Intl.DateTimeFormat(locale, options);
+    } catch {
+        return new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' });
+    }
+}
+
+/** Relationship of a lookup field: AccountId → Account, Parent__c → Parent__r. */
+function relationshipOf(path: string): string | undefined {
+    if (path.endsWith('__c')) return `${path.slice(0, -3)}__r`;
+    if (path.length > 2 && path.endsWith('Id')) return path.slice(0, -2);
+    return undefined;
+}
+
+/**
+ * The formatter of one field: by its describe type (Schema.DisplayType name). A lookup (REFERENCE) shows the related
+ * record's name (QueryFieldInfo.nameField, else <Relationship>.Name), and its Id only when there is no name.
+ * Checkboxes are "true" / "false" (a file has no check-mark icon). A value a type cannot read shows as itself.
+ */
+export function valueFormatter(
+    path: string,
+    field: QueryFieldInfo | undefined,
+    options: ValueFormatOptions = {}
+): ValueFormatter {
+    const { locale, timeZone } = options;
+    const read = (record: Row): unknown => valueAtPath(record, path);
+    const withNumber = (format: Intl.NumberFormat, scale = 1): ValueFormatter => {
+        return (record) => {
+            const value = read(record);
+            const n = numeric(value);
+            return n === undefined ? plainText(value) : format.format(n * scale);
+        };
+    };
+    switch ((field?.type ?? '').toUpperCase()) {
+        case 'INTEGER':
+        case 'LONG':
+            return withNumber(safeNumberFormat(locale, { maximumFractionDigits: 0 }));
+        case 'DOUBLE':
+            return withNumber(safeNumberFormat(locale, { maximumFractionDigits: 6 }));
+        case 'CURRENCY':
+            return withNumber(safeNumberFormat(locale, { style: 'currency', currency: options.currency || 'USD' }));
+        case 'PERCENT':
+            // Salesforce stores 12.5 for 12.5 %
+            return withNumber(safeNumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }), 0.01);
+        case 'DATE': {
+            const format = safeDateFormat(locale, { year: 'numeric', month: 'short', day: '2-digit', timeZone: 'UTC' });
+            return (record) => {
+                const value = read(record);
+                const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+                return m ? format.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))) : plainText(value);
+            };
+        }
+        case 'DATETIME': {
+            const format = safeDateFormat(locale, {
+                year: 'numeric',
+                month: 'short',
+                day: '2-digit',
+                hour: '2-digit',
+                minute: '2-digit',
+                timeZone: timeZone || undefined
+            });
+            return (record) => {
+                const value = read(record);
+                const date = typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
+                return date && !Number.isNaN(date.getTime()) ? format.format(date) : plainText(value);
+            };
+        }
+        case 'BOOLEAN':
+            return (record) => {
+                const value = read(record);
+                return value === true ? 'true' : value === false ? 'false' : plainText(value);
+            };
+        case 'PICKLIST':
+        case 'MULTIPICKLIST': {
+            const labels = field?.picklistLabels;
+            return (record) => {
+                const value = read(record);
+                return isBlank(value) || !labels ? plainText(value) : picklistLabelText(String(value), labels);
+            };
+        }
+        case 'REFERENCE': {
+            const dot = path.lastIndexOf('.');
+            const relationship = relationshipOf(path.slice(dot + 1));
+            const namePath =
+                field?.nameField ||
+                (relationship ? `${dot < 0 ? '' : path.slice(0, dot + 1)}${relationship}.Name` : '');
+            return (record) => {
+                const name = namePath ? valueAtPath(record, namePath) : undefined;
+                return isBlank(name) ? plainText(read(record)) : String(name);
+            };
+        }
+        default:
+            return (record) => plainText(read(record));
+    }
+}
