@@ -78,7 +78,8 @@ test('Set_Contact_Status_Active (the project flow) sets the selected contacts Ac
         )
     ]);
     const store = f.backend.store;
-    const notActive = store.all('Contact').filter((c) => c.Status__c !== 'Active');
+    // with an email: Contact's validation rule Email_Required_When_Active refuses an Active contact without one
+    const notActive = store.all('Contact').filter((c) => c.Status__c !== 'Active' && c.Email);
     const many = notActive.slice(0, 5).map((c) => c.Id);
     const r = exec(f, 'setActive', {}, selected(many));
     assert.deepEqual(r, { success: true, outputs: { updatedCount: 5 }, error: null });
@@ -187,6 +188,13 @@ test('the allow-list: unknown inputs, interactions and actions, other action typ
     );
 });
 
+/** Sample data where every contact has an email (so the validation rule lets any of them become Active). */
+function withEmails(data: Record<string, unknown>): Record<string, unknown> {
+    const contacts = data['Contacts.json'] as { records: Record<string, unknown>[] };
+    contacts.records.forEach((r, i) => (r.Email ??= `c${i + 1}@example.com`));
+    return data;
+}
+
 test('the DML row budget: 10,001 selected rows (all real, all in the query) are refused before the flow runs', () => {
     const def = contactDefinition(
         'Big',
@@ -203,7 +211,7 @@ test('the DML row budget: 10,001 selected rows (all real, all in the query) are 
     table.maxRowSelection = 20000;
     table.headerActions = [{ name: 'setActive', label: 'Set as Active' }];
     const f = makeProject({
-        data: sampleData(3, 10001),
+        data: withEmails(sampleData(3, 10001)),
         definitions: { Big: def },
         repoFlows: ['Set_Contact_Status_Active']
     });

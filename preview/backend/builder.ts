@@ -45,7 +45,7 @@ import { flowCatalogOfDirectory, type FlowXmlCatalog } from '../../scripts/lib/f
 import { ServiceError } from './errors';
 import { runNamedQuery, type QueryDefinition, type QueryResponse } from './query';
 import type { BackendOptions } from './index';
-import type { PreviewField, PreviewSchema } from './schema';
+import { isUpdateableField, type PreviewField, type PreviewSchema } from './schema';
 import type { Store } from './store';
 
 // ------------------------------------------------------------------ sessions
@@ -609,7 +609,7 @@ function builderField(f: PreviewField): BuilderField {
         sortable: f.sortable,
         filterable: f.filterable,
         accessible: true,
-        updateable: !f.calculated && f.type !== 'ID',
+        updateable: isUpdateableField(f),
         nameField: f.isNameField === true
     };
     if (f.relationshipName) out.relationshipName = f.relationshipName;

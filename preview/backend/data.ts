@@ -1,6 +1,7 @@
 /*
  * Loads the sample data plan (data/*-plan.json, the `sf data import tree` format) into a Store:
- * records get generated ids in file order, "@RefN" references resolve to the ids of saved references.
+ * records get generated ids in file order, "@RefN" references resolve to the ids of saved references and
+ * `RecordType: {Name}` to the RecordTypeId of that record type (as the CLI does).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -42,6 +43,15 @@ export function loadTree(
             if (k === 'attributes') continue;
             if (v && typeof v === 'object' && Array.isArray((v as { records?: unknown }).records)) {
                 children.push([k, (v as { records: TreeRecord[] }).records]);
+            } else if (k === 'RecordType' && v && typeof v === 'object') {
+                // as sf data import tree does: RecordType.Name → the RecordTypeId of that name on the record's object
+                const name = (v as { Name?: unknown }).Name;
+                const rt = store.all('RecordType').find((x) => x.Name === name && x.SobjectType === r.attributes.type);
+                if (!rt)
+                    throw new Error(
+                        `data: ${r.attributes.type} record ${r.attributes.referenceId ?? ''} names record type ${JSON.stringify(name)}, which ${r.attributes.type} does not have (objects/${r.attributes.type}/recordTypes)`
+                    );
+                fields.RecordTypeId = rt.Id;
             } else if (typeof v === 'string' && v.startsWith('@')) {
                 const id = refs.get(v.slice(1));
                 if (!id)

@@ -24,6 +24,10 @@ export interface PreviewField {
     defaultValue?: unknown;
     /** Computed by the store (Contact.Name); not writable. */
     calculated?: boolean;
+    /** A dependent picklist: the controlling field's API name (the field XML's valueSet.controllingField). */
+    controllerName?: string;
+    /** A dependent picklist: the controlling values each value is valid for (the field XML's valueSettings). */
+    validFor?: Map<string, string[]>;
     sortable: boolean;
     filterable: boolean;
 }
@@ -45,6 +49,33 @@ export interface PreviewObject {
     isCustom?: boolean;
     /** SOQL can read it (platform events cannot). Default true. */
     queryable?: boolean;
+    /** Record types (objects/<Object>/recordTypes/*.recordType-meta.xml), in file name order. */
+    recordTypes?: PreviewRecordType[];
+    /** Active validation rules (objects/<Object>/validationRules/*.validationRule-meta.xml). */
+    validationRules?: PreviewValidationRule[];
+}
+
+/** The master record type's Id (UI API: a record of an object without record types has this one). */
+export const MASTER_RECORD_TYPE_ID = '012000000000000AAA';
+
+export interface PreviewRecordType {
+    /** Assigned by the schema: 012 + counter (the store's RecordType table holds the same Ids). */
+    id: string;
+    developerName: string;
+    /** Label (the RecordType record's Name). */
+    name: string;
+    active: boolean;
+    /** Per picklist field: the values this record type offers (in the field's order) and its default. */
+    picklists: Map<string, { values: string[]; defaultValue: string | null }>;
+}
+
+export interface PreviewValidationRule {
+    name: string;
+    /** errorConditionFormula: the record is refused when it evaluates to true. */
+    formula: string;
+    errorMessage: string;
+    /** errorDisplayField, or undefined for an error shown at the top of the page. */
+    errorDisplayField?: string;
 }
 
 function f(name: string, label: string, type: string, extra: Partial<PreviewField> = {}): PreviewField {
@@ -150,6 +181,7 @@ function standardObjects(): PreviewObject[] {
             f('Title', 'Title', 'STRING'),
             f('Department', 'Department', 'STRING'),
             f('Birthdate', 'Birthdate', 'DATE'),
+            f('DoNotCall', 'Do Not Call', 'BOOLEAN', { defaultValue: false }),
             f('AccountId', 'Account ID', 'REFERENCE', { referenceTo: ['Account'], relationshipName: 'Account' }),
             f('Description', 'Contact Description', 'TEXTAREA'),
             ...audit
@@ -186,7 +218,11 @@ function standardObjects(): PreviewObject[] {
             f('Description', 'Description', 'TEXTAREA'),
             f('Status', 'Status', 'PICKLIST', { picklistValues: ['Assigned', 'Completed'], restricted: true }),
             f('AssigneeId', 'Assignee ID', 'REFERENCE', { referenceTo: ['User'], relationshipName: 'Assignee' }),
-            f('RelatedRecordId', 'Related Record ID', 'STRING'),
+            // polymorphic: any object (describe referenceTo is empty in the offline catalog); named through Name
+            f('RelatedRecordId', 'Related Record ID', 'REFERENCE', {
+                referenceTo: [],
+                relationshipName: 'RelatedRecord'
+            }),
             f('StepInstanceId', 'Step Run ID', 'REFERENCE', {
                 referenceTo: ['FlowOrchestrationStepInstance'],
                 relationshipName: 'StepInstance'
@@ -211,6 +247,13 @@ function standardObjects(): PreviewObject[] {
             ]),
             queryable: false
         },
+        // the record types of the project's objects (loadSchema adds one record per recordTypes/*.recordType-meta.xml)
+        obj('RecordType', 'Record Type', 'Record Types', '012', [
+            f('Name', 'Record Type Label', 'STRING', { isNameField: true, required: true }),
+            f('DeveloperName', 'Record Type Name', 'STRING', { required: true }),
+            f('SobjectType', 'SObject Type Name', 'STRING', { required: true }),
+            f('IsActive', 'Active', 'BOOLEAN')
+        ]),
         obj('User', 'User', 'Users', '005', [
             f('Name', 'Full Name', 'STRING', { isNameField: true, calculated: true }),
             f('FirstName', 'First Name', 'STRING'),
@@ -244,7 +287,8 @@ const FIELD_TYPES: Record<string, string> = {
     AutoNumber: 'STRING'
 };
 
-const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'value' });
+const ARRAYS = new Set(['value', 'valueSettings', 'controllingFieldValue', 'picklistValues', 'values']);
+const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => ARRAYS.has(name) });
 
 function text(v: unknown): string | undefined {
     return v === undefined || v === null ? undefined : String(v);
@@ -265,6 +309,8 @@ function readCustomField(file: string): PreviewField | undefined {
     if (text(doc.type) === 'AutoNumber' || doc.formula !== undefined) field.calculated = true;
     const valueSet = doc.valueSet as
         | {
+              controllingField?: unknown;
+              valueSettings?: { controllingFieldValue?: unknown[]; valueName?: unknown }[];
               restricted?: unknown;
               valueSetDefinition?: {
                   value?: { fullName: unknown; default?: unknown; label?: unknown; isActive?: unknown }[];
@@ -284,8 +330,63 @@ function readCustomField(file: string): PreviewField | undefined {
         const def = values.find((v) => text(v.default) === 'true');
         if (def) field.defaultValue = String(def.fullName);
     }
+    if (text(valueSet?.controllingField)) {
+        field.controllerName = text(valueSet?.controllingField);
+        field.validFor = new Map((field.picklistValues ?? []).map((v) => [v, [] as string[]]));
+        for (const setting of valueSet?.valueSettings ?? []) {
+            const list = field.validFor.get(String(setting.valueName));
+            if (list) list.push(...(setting.controllingFieldValue ?? []).map(String));
+        }
+    }
     if (type === 'BOOLEAN') field.defaultValue = text(doc.defaultValue) === 'true';
     return field;
+}
+
+function readRecordType(file: string, id: string): PreviewRecordType | undefined {
+    const doc = xml.parse(fs.readFileSync(file, 'utf8')).RecordType as Record<string, unknown> | undefined;
+    if (!doc) return undefined;
+    const developerName = text(doc.fullName) ?? path.basename(file).replace('.recordType-meta.xml', '');
+    const picklists = new Map<string, { values: string[]; defaultValue: string | null }>();
+    for (const p of (doc.picklistValues ?? []) as {
+        picklist?: unknown;
+        values?: { fullName?: unknown; default?: unknown }[];
+    }[]) {
+        const values = (p.values ?? []).map((v) => decodeURIComponent(String(v.fullName)));
+        const def = (p.values ?? []).find((v) => text(v.default) === 'true');
+        picklists.set(String(p.picklist), {
+            values,
+            defaultValue: def ? decodeURIComponent(String(def.fullName)) : null
+        });
+    }
+    return {
+        id,
+        developerName,
+        name: text(doc.label) ?? developerName,
+        active: text(doc.active) !== 'false',
+        picklists
+    };
+}
+
+function readValidationRule(file: string): PreviewValidationRule | undefined {
+    const doc = xml.parse(fs.readFileSync(file, 'utf8')).ValidationRule as Record<string, unknown> | undefined;
+    if (!doc || text(doc.active) === 'false') return undefined;
+    return {
+        name: text(doc.fullName) ?? path.basename(file).replace('.validationRule-meta.xml', ''),
+        formula: text(doc.errorConditionFormula) ?? 'false',
+        errorMessage: text(doc.errorMessage) ?? 'A validation rule refused the record.',
+        errorDisplayField: text(doc.errorDisplayField)
+    };
+}
+
+/** Files of a metadata folder with the given suffix, sorted; none when the folder is absent. */
+function metadataFiles(dir: string, suffix: string): string[] {
+    return fs.existsSync(dir)
+        ? fs
+              .readdirSync(dir)
+              .filter((f) => f.endsWith(suffix))
+              .sort()
+              .map((f) => path.join(dir, f))
+        : [];
 }
 
 export class PreviewSchema {
@@ -357,6 +458,11 @@ export class PreviewSchema {
     }
 }
 
+/** Fields no one can write: Id, formula/auto-number/computed (Contact.Name) and system audit fields. */
+export function isUpdateableField(f: PreviewField): boolean {
+    return !f.calculated && f.type !== 'ID';
+}
+
 /** A field as the definition validator reads it (c/dcDefinition FieldDescribe). */
 export interface CatalogField {
     name: string;
@@ -366,6 +472,7 @@ export interface CatalogField {
     relationshipName?: string;
     sortable: boolean;
     filterable: boolean;
+    updateable: boolean;
     picklistValues?: { value: string; label: string; active: boolean }[];
 }
 
@@ -381,7 +488,8 @@ function catalogField(f: PreviewField): CatalogField {
         label: f.label,
         type: f.type,
         sortable: f.sortable,
-        filterable: f.filterable
+        filterable: f.filterable,
+        updateable: isUpdateableField(f)
     };
     if (f.referenceTo) out.referenceTo = f.referenceTo;
     if (f.relationshipName) out.relationshipName = f.relationshipName;
@@ -396,6 +504,8 @@ export function loadSchema(sourceDir: string): PreviewSchema {
     const objectsDir = path.join(sourceDir, 'objects');
     if (!fs.existsSync(objectsDir)) return schema;
     let customIndex = 0;
+    // record type Ids in load order; the store seeds one RecordType record per record type with the same Id
+    let recordTypeCount = 0;
     for (const objName of fs.readdirSync(objectsDir).sort()) {
         if (objName.endsWith('__mdt') || objName.endsWith('__e')) continue;
         let obj = schema.object(objName);
@@ -426,13 +536,27 @@ export function loadSchema(sourceDir: string): PreviewSchema {
             };
             schema.add(obj);
         }
-        const fieldsDir = path.join(objectsDir, objName, 'fields');
-        if (!fs.existsSync(fieldsDir)) continue;
-        for (const file of fs.readdirSync(fieldsDir).sort()) {
-            if (!file.endsWith('.field-meta.xml')) continue;
-            const field = readCustomField(path.join(fieldsDir, file));
+        for (const file of metadataFiles(path.join(objectsDir, objName, 'fields'), '.field-meta.xml')) {
+            const field = readCustomField(file);
             if (field) obj.fields.set(field.name, field);
         }
+        const recordTypes = metadataFiles(path.join(objectsDir, objName, 'recordTypes'), '.recordType-meta.xml')
+            .map((file) => readRecordType(file, '012' + String(++recordTypeCount).padStart(12, '0') + 'AAA'))
+            .filter((rt): rt is PreviewRecordType => !!rt);
+        if (recordTypes.length) {
+            obj.recordTypes = recordTypes;
+            obj.fields.set(
+                'RecordTypeId',
+                f('RecordTypeId', 'Record Type ID', 'REFERENCE', {
+                    referenceTo: ['RecordType'],
+                    relationshipName: 'RecordType'
+                })
+            );
+        }
+        const rules = metadataFiles(path.join(objectsDir, objName, 'validationRules'), '.validationRule-meta.xml')
+            .map(readValidationRule)
+            .filter((r): r is PreviewValidationRule => !!r);
+        if (rules.length) obj.validationRules = rules;
     }
     return schema;
 }

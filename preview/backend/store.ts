@@ -1,19 +1,28 @@
 /*
  * In-memory record store of the preview, with the checks a DML statement would make (unknown field, required field,
- * restricted picklist, bad lookup id) and transactions: a snapshot of the per-object maps is taken at begin(), and
- * records are never mutated in place (an update stores a new object), so rollback() just restores the maps.
+ * restricted picklist, a picklist value the record's record type or controlling value does not offer, bad lookup id,
+ * validation rules) and transactions: a snapshot of the per-object maps is taken at begin(), and records are never
+ * mutated in place (an update stores a new object), so rollback() just restores the maps. Every write sets
+ * LastModifiedDate (strictly later than the record's previous one, so a conflict check by date always sees it).
  */
-import type { PreviewField, PreviewObject, PreviewSchema } from './schema';
+import { MASTER_RECORD_TYPE_ID, type PreviewField, type PreviewObject, type PreviewSchema } from './schema';
+import { failingRule } from './validationRules';
 
 export type SObject = Record<string, unknown> & { Id: string };
 
-/** A DML failure, with the platform's status code, e.g. REQUIRED_FIELD_MISSING. */
+/** A DML failure, with the platform's status code, e.g. REQUIRED_FIELD_MISSING, and the fields it is about. */
 export class DmlError extends Error {
     readonly statusCode: string;
-    constructor(statusCode: string, message: string) {
+    /** The platform's Database.Error.getFields(): the fields the error is about (empty: the whole record). */
+    readonly fields: string[];
+    /** The message without the status code prefix (Database.Error.getMessage()). */
+    readonly text: string;
+    constructor(statusCode: string, message: string, fields: string[] = []) {
         super(`${statusCode}: ${message}`);
         this.name = 'DmlError';
         this.statusCode = statusCode;
+        this.text = message;
+        this.fields = fields;
     }
 }
 
@@ -27,7 +36,24 @@ export class Store {
     dmlRows = 0;
     now: () => Date = () => new Date();
 
-    constructor(readonly schema: PreviewSchema) {}
+    constructor(readonly schema: PreviewSchema) {
+        // one RecordType record per record type of the schema, with the Ids the schema gave them
+        const recordTypes = schema.object('RecordType');
+        if (recordTypes) {
+            const table = this.table('RecordType');
+            for (const o of schema.objects.values()) {
+                for (const rt of o.recordTypes ?? []) {
+                    table.set(rt.id, {
+                        Id: rt.id,
+                        Name: rt.name,
+                        DeveloperName: rt.developerName,
+                        SobjectType: o.name,
+                        IsActive: rt.active
+                    });
+                }
+            }
+        }
+    }
 
     private table(objectName: string): Map<string, SObject> {
         const obj = this.requireObject(objectName);
@@ -86,8 +112,85 @@ export class Store {
                 if (out[field.name] === undefined && field.defaultValue !== undefined)
                     out[field.name] = field.defaultValue;
             }
+            // the default record type (the preview's profile: the first active one) when none is given
+            const first = obj.recordTypes?.find((rt) => rt.active);
+            if (first && (out.RecordTypeId === undefined || out.RecordTypeId === null)) out.RecordTypeId = first.id;
         }
         return out;
+    }
+
+    /** The record type of a record (undefined: the object has none, or the master record type). */
+    recordTypeOf(obj: PreviewObject, rec: Record<string, unknown>) {
+        return obj.recordTypes?.find((rt) => rt.id === rec.RecordTypeId);
+    }
+
+    /**
+     * Picklist values written by this DML must be offered by the record's record type and, for a dependent picklist,
+     * be valid for the record's controlling value (as it is after the write). A value the record already had is not
+     * checked again when only its record type or controlling field changes (the API does not clear it either).
+     */
+    private checkPicklistScope(
+        obj: PreviewObject,
+        rec: Record<string, unknown>,
+        written: Record<string, unknown>
+    ): void {
+        const recordType = this.recordTypeOf(obj, rec);
+        for (const name of Object.keys(written)) {
+            const field = obj.fields.get(name);
+            const value = rec[name];
+            if (
+                !field ||
+                (field.type !== 'PICKLIST' && field.type !== 'MULTIPICKLIST') ||
+                value === null ||
+                value === undefined
+            )
+                continue;
+            const values = field.type === 'MULTIPICKLIST' ? String(value).split(';') : [String(value)];
+            const offered = recordType?.picklists.get(field.name)?.values;
+            for (const v of values) {
+                if (offered && !offered.includes(v)) {
+                    throw new DmlError(
+                        'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+                        `${field.label}: bad value for restricted picklist field: ${v} (record type ${recordType?.name} does not offer it)`,
+                        [field.name]
+                    );
+                }
+            }
+            if (field.controllerName && field.validFor) {
+                const controller = obj.fields.get(field.controllerName);
+                const controlling = rec[field.controllerName];
+                for (const v of values) {
+                    const validFor = field.validFor.get(v);
+                    if (validFor && !validFor.includes(String(controlling))) {
+                        throw new DmlError(
+                            'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+                            `${field.label}: bad value for restricted picklist field: ${v} (not valid when ${controller?.label ?? field.controllerName} is ${controlling === null || controlling === undefined ? 'blank' : String(controlling)})`,
+                            [field.name]
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /** Validation rules run for DML inside a transaction (saves, flows); loading the sample data skips them. */
+    private checkValidationRules(obj: PreviewObject, rec: SObject): void {
+        if (!this.snapshot || !obj.validationRules?.length) return;
+        const rule = failingRule(obj.name, obj.validationRules, (p) => this.valueOf(obj.name, rec, p), this.now);
+        if (rule) {
+            throw new DmlError(
+                'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+                rule.errorMessage,
+                rule.errorDisplayField ? [rule.errorDisplayField] : []
+            );
+        }
+    }
+
+    /** Now, or 1 ms after the record's last change when the clock has not moved on (one write = one new date). */
+    private modifiedAt(previous: unknown): string {
+        const now = this.now().getTime();
+        const before = typeof previous === 'string' ? Date.parse(previous) : NaN;
+        return new Date(Number.isNaN(before) || now > before ? now : before + 1).toISOString();
     }
 
     private coerce(obj: PreviewObject, field: PreviewField, value: unknown): unknown {
@@ -108,13 +211,28 @@ export class Store {
             }
             case 'REFERENCE': {
                 const target = this.byId(String(value));
+                // polymorphic lookups (no referenceTo) take a record of any object
+                const targets = field.referenceTo ?? [];
                 if (
                     !target ||
-                    !field.referenceTo?.some((t) => this.schema.object(t)?.keyPrefix === String(value).slice(0, 3))
+                    (targets.length > 0 &&
+                        !targets.some((t) => this.schema.object(t)?.keyPrefix === String(value).slice(0, 3)))
                 ) {
                     throw new DmlError(
                         'INVALID_CROSS_REFERENCE_KEY',
-                        `invalid cross reference id: ${String(value)} is not a ${field.referenceTo?.join(' or ')} id (field ${field.name}).`
+                        `invalid cross reference id: ${String(value)} is not a ${targets.join(' or ') || 'record'} id (field ${field.name}).`,
+                        [field.name]
+                    );
+                }
+                if (
+                    field.name === 'RecordTypeId' &&
+                    target.SobjectType !== obj.name &&
+                    value !== MASTER_RECORD_TYPE_ID
+                ) {
+                    throw new DmlError(
+                        'INVALID_CROSS_REFERENCE_KEY',
+                        `Record Type ID: this ID value isn't valid for the user: ${String(value)}`,
+                        [field.name]
                     );
                 }
                 return String(value);
@@ -123,15 +241,29 @@ export class Store {
                 if (field.restricted && field.picklistValues && !field.picklistValues.includes(String(value))) {
                     throw new DmlError(
                         'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
-                        `${field.label}: bad value for restricted picklist field: ${String(value)}`
+                        `${field.label}: bad value for restricted picklist field: ${String(value)}`,
+                        [field.name]
                     );
                 }
                 return String(value);
+            case 'MULTIPICKLIST': {
+                if (typeof value !== 'string') break;
+                const bad = value.split(';').find((v) => field.restricted && !field.picklistValues?.includes(v));
+                if (bad !== undefined) {
+                    throw new DmlError(
+                        'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+                        `${field.label}: bad value for restricted picklist field: ${bad}`,
+                        [field.name]
+                    );
+                }
+                return value;
+            }
             case 'EMAIL':
                 if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(value))) {
                     throw new DmlError(
                         'INVALID_EMAIL_ADDRESS',
-                        `${field.label}: invalid email address: ${String(value)}`
+                        `${field.label}: invalid email address: ${String(value)}`,
+                        [field.name]
                     );
                 }
                 return String(value);
@@ -140,7 +272,8 @@ export class Store {
         }
         throw new DmlError(
             'INVALID_TYPE_ON_FIELD_IN_RECORD',
-            `${field.label}: value not of required type: ${String(value)}`
+            `${field.label}: value not of required type: ${String(value)}`,
+            [field.name]
         );
     }
 
@@ -157,7 +290,8 @@ export class Store {
         if (missing.length) {
             throw new DmlError(
                 'REQUIRED_FIELD_MISSING',
-                `Required fields are missing: [${missing.map((m) => m.name).join(', ')}]`
+                `Required fields are missing: [${missing.map((m) => m.name).join(', ')}]`,
+                missing.map((m) => m.name)
             );
         }
         return rec;
@@ -182,6 +316,8 @@ export class Store {
         const values = this.check(obj, fields, true);
         const now = this.now().toISOString();
         const rec = this.finish(obj, { ...values, Id: this.newId(obj), CreatedDate: now, LastModifiedDate: now });
+        this.checkPicklistScope(obj, rec, values);
+        this.checkValidationRules(obj, rec);
         this.table(obj.name).set(rec.Id, rec);
         return rec;
     }
@@ -196,7 +332,14 @@ export class Store {
             Object.fromEntries(Object.entries(fields).filter(([k]) => !SYSTEM_FIELDS.has(k))),
             false
         );
-        const rec = this.finish(obj, { ...current, ...values, Id: id, LastModifiedDate: this.now().toISOString() });
+        const rec = this.finish(obj, {
+            ...current,
+            ...values,
+            Id: id,
+            LastModifiedDate: this.modifiedAt(current.LastModifiedDate)
+        });
+        this.checkPicklistScope(obj, rec, values);
+        this.checkValidationRules(obj, rec);
         this.table(obj.name).set(id, rec);
         return rec;
     }

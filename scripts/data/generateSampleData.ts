@@ -1,6 +1,9 @@
 /*
  * Writes the sample data plan in data/ (for `sf data tree import` and the local preview): 20 accounts
  * and 400 contacts, deterministic (seeded), in files of at most 200 records (the tree-import limit).
+ * Contacts carry the sample edit fields (Score__c, Credit_Limit__c, ... Status_Reason__c) and a record type as
+ * `RecordType: {Name}` (sf data import tree resolves it to the org's RecordTypeId; so does the preview); picklist
+ * values are valid for the contact's record type and, for Status_Reason__c, for its Status__c.
  *   node_modules/.bin/tsx scripts/data/generateSampleData.ts
  */
 import * as fs from 'node:fs';
@@ -75,6 +78,25 @@ const COMPANIES = [
 ];
 const TITLES = ['CEO', 'CTO', 'VP Sales', 'Buyer', 'Engineer', 'Analyst', 'Office Manager', 'Consultant'];
 const STATUSES = ['New', 'New', 'New', 'Active', 'Inactive'];
+/** Status_Reason__c values by Status__c (the field's valueSettings) and by record type (the record type XML). */
+const REASONS: Record<string, Record<string, string[]>> = {
+    Customer: {
+        New: ['Referral', 'Web_Signup'],
+        Active: ['Referral', 'Onboarded', 'Renewed'],
+        Inactive: ['Churned', 'Moved']
+    },
+    Partner: { New: ['Referral'], Active: ['Referral', 'Onboarded', 'Renewed'], Inactive: ['Moved', 'Contract_Ended'] }
+};
+const CHANNELS: Record<string, string[]> = {
+    Customer: ['Email', 'Phone', 'In_Person'],
+    Partner: ['Email', 'Phone', 'In_Person', 'Partner_Portal']
+};
+const INTERESTS = ['Analytics', 'Automation', 'Security', 'Mobile', 'Integration'];
+const NOTES = [
+    'Prefers a short call before any proposal; send the agenda a day ahead.',
+    'Met at the regional user group. Interested in the integration roadmap, asked for a follow-up with the product team once the next release notes are out, and wants pricing for a pilot of 50 seats.',
+    'Budget review in the next quarter.'
+];
 
 /** Small deterministic PRNG (mulberry32) so the data is the same on every machine. */
 function rng(seed: number): () => number {
@@ -97,6 +119,9 @@ export function sampleData(): { accounts: Record<string, unknown>[]; contacts: R
         Industry: pick(['Technology', 'Manufacturing', 'Retail', 'Finance', 'Media']),
         Phone: `(555) 01${String(i).padStart(2, '0')}-0000`
     }));
+    // a second generator for the fields added later, so the first one's sequence (names, titles, statuses) is kept
+    const more = rng(20261207);
+    const pickMore = <T>(xs: T[]): T => xs[Math.floor(more() * xs.length)];
     const contacts = Array.from({ length: 400 }, (_, i) => {
         const first = FIRST[i % FIRST.length];
         const last = LAST[Math.floor(i / FIRST.length) % LAST.length];
@@ -104,7 +129,7 @@ export function sampleData(): { accounts: Record<string, unknown>[]; contacts: R
         const domain = String(account.Name)
             .toLowerCase()
             .replace(/[^a-z]/g, '');
-        return {
+        const contact: Record<string, unknown> = {
             attributes: { type: 'Contact', referenceId: `ContactRef${i + 1}` },
             FirstName: first,
             LastName: last,
@@ -114,6 +139,37 @@ export function sampleData(): { accounts: Record<string, unknown>[]; contacts: R
             Status__c: pick(STATUSES),
             AccountId: `@${account.attributes.referenceId}`
         };
+        const recordType = i % 4 === 3 ? 'Partner' : 'Customer';
+        const status = String(contact.Status__c);
+        const extra: Record<string, unknown> = {
+            RecordType: { Name: recordType },
+            Status_Reason__c: more() < 0.7 ? pickMore(REASONS[recordType][status]) : null,
+            Preferred_Channel__c: pickMore(CHANNELS[recordType]),
+            Score__c: Math.floor(more() * 101),
+            Credit_Limit__c: more() < 0.8 ? 500 * (1 + Math.floor(more() * 40)) : null,
+            Discount__c: more() < 0.6 ? Math.round(more() * 100) / 4 : null,
+            Next_Meeting__c:
+                more() < 0.5
+                    ? new Date(
+                          Date.UTC(
+                              2027,
+                              0,
+                              4 + Math.floor(more() * 120),
+                              8 + Math.floor(more() * 9),
+                              more() < 0.5 ? 0 : 30
+                          )
+                      ).toISOString()
+                    : null,
+            LinkedIn_Profile__c: `https://www.linkedin.com/in/${first}-${last}-${i + 1}`
+                .toLowerCase()
+                .replace(/\s+/g, '-'),
+            Interests__c: INTERESTS.filter(() => more() < 0.3).join(';') || null,
+            DoNotCall: i % 9 === 0,
+            Notes__c: i % 5 === 0 ? pickMore(NOTES) : null
+        };
+        // sf data import tree sends every key: leave blank fields out instead of sending nulls
+        for (const [k, v] of Object.entries(extra)) if (v !== null) contact[k] = v;
+        return contact;
     });
     return { accounts, contacts };
 }
