@@ -95,7 +95,8 @@ export function sameFieldValue(a: unknown, b: unknown): boolean {
         return x === y;
     }
     if (typeof a === 'string' && typeof b === 'string' && ISO_DATETIME.test(a) && ISO_DATETIME.test(b)) {
-        return Date.parse(a) === Date.parse(b.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+        const instant = (t: string): number => Date.parse(t.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+        return instant(a) === instant(b);
     }
     return false;
 }
@@ -319,7 +320,8 @@ export class DraftStore {
                 if (!messages.includes(message)) messages.push(message);
                 if (error.code && !codes.includes(error.code)) codes.push(error.code);
                 for (const field of error.fields ?? []) {
-                    fields[field] = fields[field] ? `${fields[field]} ${message}` : message;
+                    if (!fields[field]) fields[field] = message;
+                    else if (!fields[field].includes(message)) fields[field] += ` ${message}`;
                 }
             }
             if (!messages.length) messages.push('The record could not be saved.');
