@@ -1,7 +1,7 @@
 /*
  * c/dcInteractions — the interaction engine of Dynamic Components: events (headerActionClick, rowActionClick,
- * selectionChange, load) → matching interactions → ordered actions with onFinish / onError chains; executors by
- * action type; services (toast, navigation, confirm, Apex executeFlow, screen flows) injected by the host.
+ * selectionChange, load, save) → matching interactions → ordered actions with onFinish / onError chains; executors by
+ * action type; services (toast, navigation, confirm, Apex executeFlow, screen flows, CSV export) injected by the host.
  * Plain TypeScript (no lwc imports).
  */
 export { ACTION_NOT_SET_UP, InteractionEngine, interactionKey, MAX_CHAIN_STEPS } from './engine';
@@ -10,6 +10,7 @@ export {
     BUILT_IN_EXECUTORS,
     confirm,
     executeFlow,
+    exportCsv,
     navigate,
     openFlowDialog,
     openFlowPanel,

@@ -67,7 +67,8 @@ const ERROR_TITLES: Record<string, string> = {
     navigate: 'Could not open the page',
     setVariable: 'Could not update a value',
     showToast: 'Could not show a message',
-    confirm: 'Could not ask for confirmation'
+    confirm: 'Could not ask for confirmation',
+    exportCsv: 'The export could not be completed'
 };
 
 type ListResult = 'continue' | 'stop';

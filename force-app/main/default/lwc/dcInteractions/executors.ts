@@ -9,6 +9,7 @@ import type { FlowRunContext, FlowRunResponse } from 'c/dcRuntime';
 import type {
     ConfirmAction,
     ExecuteFlowAction,
+    ExportCsvAction,
     FlowOutputMapping,
     NavigateAction,
     OpenFlowAction,
@@ -286,6 +287,29 @@ function openFlow(kind: 'dialog' | 'panel'): ActionExecutor<OpenFlowAction> {
 export const openFlowDialog = openFlow('dialog');
 export const openFlowPanel = openFlow('panel');
 
+/** exportCsv: the host exports the table (all rows of its query and search, up to maxRows) to a CSV download. */
+export const exportCsv: ActionExecutor<ExportCsvAction> = async (action, context) => {
+    const table = typeof action.table === 'string' ? action.table.trim() : '';
+    if (!table) {
+        throw new ActionError(
+            'MISSING_VALUE',
+            `The exportCsv action of interaction '${context.interaction.id}' names no table; set its "table" to a data table's name.`
+        );
+    }
+    const exportTable = context.services.exportTable;
+    if (typeof exportTable !== 'function') {
+        throw new ActionError('EXPORT_UNAVAILABLE', `Exporting '${table}' is not available on this page.`);
+    }
+    // a file name that resolves to blank (an empty merge field) falls back to the default name
+    const fileName = action.fileName === undefined ? undefined : text(context, action.fileName, 'The file name', false);
+    try {
+        await exportTable.call(context.services, table, fileName);
+    } catch (e) {
+        const error = toErrorInfo(e);
+        throw new ActionError(error.code, error.message, error.details);
+    }
+};
+
 export const BUILT_IN_EXECUTORS: Readonly<Record<string, ActionExecutor>> = {
     refreshQueries: refreshQueries as ActionExecutor,
     setVariable: setVariable as ActionExecutor,
@@ -294,5 +318,6 @@ export const BUILT_IN_EXECUTORS: Readonly<Record<string, ActionExecutor>> = {
     confirm: confirm as ActionExecutor,
     executeFlow: executeFlow as ActionExecutor,
     openFlowDialog: openFlowDialog as ActionExecutor,
-    openFlowPanel: openFlowPanel as ActionExecutor
+    openFlowPanel: openFlowPanel as ActionExecutor,
+    exportCsv: exportCsv as ActionExecutor
 };

@@ -69,6 +69,12 @@ export interface ActionServices {
     confirm(options: ConfirmRequest): Promise<boolean>;
     executeFlow(request: ExecuteFlowRequest): Promise<FlowRunResponse>;
     openFlow(request: OpenFlowRequest): Promise<OpenFlowResult>;
+    /**
+     * exportCsv: downloads the rows of the data table `table` as CSV under `fileName` (undefined: the host's default,
+     * `<apiName>_<YYYY-MM-DD>.csv`). Resolves when the file was handed to the browser; rejects with {code, message}
+     * when it cannot. Optional: a host without it makes exportCsv fail with EXPORT_UNAVAILABLE.
+     */
+    exportTable?(table: string, fileName: string | undefined): Promise<void>;
 }
 
 /** An event raised by a component (or the host for load). */
