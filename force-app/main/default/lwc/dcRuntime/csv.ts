@@ -16,7 +16,7 @@ export const CSV_LINE_END = '\r\n';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** A signed number as a locale writes it (digits, group and decimal marks, optional %): safe to keep as is. */
-const PLAIN_NUMBER = /^[-+]?\d[\d.,\u00a0\u202f ']*%?$/;
+const PLAIN_NUMBER = /^[-+]?\d[\d.,\u00a0\u202f '\u2019]*%?$/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** Prefixes a cell a spreadsheet would run as a formula with `'` (OWASP); other text is returned unchanged. */
