@@ -6,6 +6,7 @@ import { RefreshEvent } from 'lightning/refresh';
 import LightningConfirm from 'lightning/confirm';
 import { getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import userId from '@salesforce/user/Id';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import hasCustomizeApplication from '@salesforce/userPermission/CustomizeApplication';
 import getDefinition from '@salesforce/apex/DynamicComponentController.getDefinition';
 import runQuery from '@salesforce/apex/DynamicComponentController.runQuery';
@@ -19,7 +20,7 @@ import type {
     ParseDefinitionResult,
     QueryDefinition
 } from 'c/dcDefinition';
-import { Runtime, SelectionModel, parseServerError } from 'c/dcRuntime';
+import { Runtime, SelectionModel, exportFileName, parseServerError } from 'c/dcRuntime';
 import type {
     DefinitionResponse,
     FlowRunResponse,
@@ -29,7 +30,7 @@ import type {
     QueryRequest,
     QueryResponse
 } from 'c/dcRuntime';
-import { InteractionEngine } from 'c/dcInteractions';
+import { ActionError, InteractionEngine } from 'c/dcInteractions';
 import type {
     ActionExecutor,
     ActionServices,
@@ -43,6 +44,8 @@ import type {
 import { toText } from 'c/dcExpressions';
 import FlowDialog, { toDialogResult } from 'c/flowDialog';
 import { bindsOf, recordIdsOf, referencedGlobals, toPlainRecord } from './recordData';
+import { NO_SAVE, mergeSavedRows, saveCount, tableHandle } from './tableHandle';
+import type { LastSave } from './tableHandle';
 import type { RecordRepresentation } from './recordData';
 
 type Row = Record<string, unknown>;
@@ -63,7 +66,8 @@ const confirmDialog = LightningConfirm as unknown as {
 
 /** What a flow action of a draft shows instead of running: the flow runs only from a saved definition. */
 export const DRAFT_FLOW_MESSAGE = 'Save the definition to try this action.';
-const FLOW_ACTION_TYPES = ['executeFlow', 'openFlowDialog', 'openFlowPanel'];
+/** Actions the server runs only for a saved definition (a draft has no stored definition to run them from). */
+const SAVED_DEFINITION_ACTION_TYPES = ['executeFlow', 'openFlowDialog', 'openFlowPanel', 'exportCsv'];
 
 /** `interactions[3]`, `interactions[3].do[0].inputs[1].name` → 3; any other path → -1. */
 const INTERACTION_PATH = /^interactions\[(\d+)\](?=$|[.[])/;
@@ -107,6 +111,8 @@ interface TableState {
     /** The query and bind values of the last request, so a rebuild of a draft re-queries only when they change. */
     queryKey: string;
     bindsKey: string;
+    /** Counts of the last inline-edit save: {!table.LastSaveSavedCount}, {!table.LastSaveFailedCount}. */
+    lastSave: LastSave;
 }
 
 interface PanelState {
@@ -164,11 +170,13 @@ interface DefinitionSource {
  * Then it builds the Runtime and the InteractionEngine, renders a card with the data tables, runs their queries
  * (Apex runQuery: keyset paging, server-side sort and search), routes the tables' events to the interactions and
  * implements the actions' services (refresh, toast, navigation, confirm, Execute Flow through Apex, screen flows in
- * a dialog or panel). Loading always ends: a failing getDefinition or runtime build ends in the setup panel.
+ * a dialog or panel, CSV export through the table). A table's `save` event (after an inline-edit save) stores
+ * {!table.LastSaveSavedCount} / {!table.LastSaveFailedCount}, takes the rows the server re-read and runs the save
+ * interactions. Loading always ends: a failing getDefinition or runtime build ends in the setup panel.
  *
  * Draft mode (docs/BUILDER.md, "Live preview of a draft"): with `definitionJson` set, it renders that JSON instead
  * (definitionName is only a label), merges `draftProblems`, runs queries through the builder's previewQuery, and
- * flow actions show "Save the definition to try this action." instead of running. A new draft rebuilds in place:
+ * flow and export actions show "Save the definition to try this action." instead of running. A new draft rebuilds in place:
  * nothing happens when it means the same, and tables whose query did not change keep their rows.
  */
 export default class DynamicComponent extends NavigationMixin(LightningElement) {
@@ -519,7 +527,8 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
             navigate: (pageReference) => this.navigate(pageReference as PageReference),
             confirm: (options) => this.confirm(options),
             executeFlow: (request) => this.executeFlow(request),
-            openFlow: (request) => this.openFlow(request)
+            openFlow: (request) => this.openFlow(request),
+            exportTable: (table, fileName) => this.exportTable(table, fileName)
         };
         const engine = new InteractionEngine({ runtime, services, disabledInteractions: disabled });
         if (this.isDraft) {
@@ -528,7 +537,7 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
                 this.showToast({ title: DRAFT_FLOW_MESSAGE, variant: 'info' });
                 return { next: 'branch', actions: [], stop: true };
             };
-            for (const type of FLOW_ACTION_TYPES) engine.registerExecutor(type, notInDraft);
+            for (const type of SAVED_DEFINITION_ACTION_TYPES) engine.registerExecutor(type, notInDraft);
         }
         this.runtime = runtime;
         this.engine = engine;
@@ -553,7 +562,11 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
                 reuse.selection.maxRowSelection === fresh.maxRowSelection
                     ? reuse.selection
                     : fresh;
-            runtime.registerComponent(component.name, selection);
+            const name = component.name;
+            runtime.registerComponent(
+                name,
+                tableHandle(selection, () => this.tables.get(name)?.lastSave ?? NO_SAVE)
+            );
             const unavailable = (kind: 'headerActionClick' | 'rowActionClick', actions: { name: string }[] = []) =>
                 actions
                     .filter((action) => engine.isDisabled({ event: kind, target: component.name, action: action.name }))
@@ -581,7 +594,8 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
                 requestSeq: 0,
                 stale: true,
                 queryKey,
-                bindsKey: ''
+                bindsKey: '',
+                lastSave: NO_SAVE
             };
             table.definition = component;
             table.query = query;
@@ -801,7 +815,46 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
         });
     }
 
+    /**
+     * exportCsv: the table exports (c-dynamic-data-table's exportCsv pages exportRows and downloads the file). No
+     * file name: `<apiName>_<YYYY-MM-DD>.csv`, the date in the user's time zone.
+     */
+    private async exportTable(name: string, fileName: string | undefined): Promise<void> {
+        if (!this.tables.has(name)) {
+            const names = [...this.tables.keys()].join(', ') || 'none';
+            throw new ActionError(
+                'UNKNOWN_COMPONENT',
+                `There is no data table '${name}' to export (tables: ${names}).`
+            );
+        }
+        const element = this.template?.querySelector(`c-dynamic-data-table[data-name="${name}"]`) as
+            (HTMLElement & { exportCsv?: (fileName: string) => Promise<unknown> }) | null;
+        if (!element || typeof element.exportCsv !== 'function') {
+            throw new ActionError('EXPORT_UNAVAILABLE', `The table '${name}' is not shown, so it cannot be exported.`);
+        }
+        const apiName = this.definition?.apiName || this.definitionName;
+        await element.exportCsv(fileName || exportFileName(apiName, new Date(), TIME_ZONE));
+    }
+
     // ------------------------------------------------------------------ table events
+
+    /**
+     * A table saved its drafts (c-dynamic-data-table, after saveRecords): the counts become LastSave*, the rows the
+     * server re-read replace the loaded ones, and the save interactions run when at least one row was saved.
+     */
+    handleSave(event: CustomEvent<{ savedCount?: unknown; failedCount?: unknown; records?: unknown }>): void {
+        const name = this.tableName(event);
+        const table = this.tables.get(name);
+        if (!table) return;
+        const detail = event.detail ?? {};
+        table.lastSave = { savedCount: saveCount(detail.savedCount), failedCount: saveCount(detail.failedCount) };
+        if (Array.isArray(detail.records) && detail.records.length) {
+            table.records = mergeSavedRows(table.records, detail.records);
+        }
+        this.runtime?.componentChanged(name);
+        this.refreshView();
+        if (table.lastSave.savedCount > 0) this.engine?.dispatch({ event: 'save', target: name });
+    }
 
     handleHeaderAction(event: CustomEvent<{ action: string }>): void {
         const target = this.tableName(event);

@@ -1164,3 +1164,149 @@ describe('c-dynamic-component draft mode (the builder live preview)', () => {
         expect(runQueryMock).toHaveBeenCalledTimes(1);
     });
 });
+
+describe('c-dynamic-component inline-edit saves and CSV export (issue #13)', () => {
+    type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    type TableElement = HTMLElement & { exportCsv?: jest.Mock };
+
+    /** The Contacts board with an editable Phone column, an Export header action and a save interaction. */
+    function editableDefinition(fileName?: string): Doc {
+        const doc = JSON.parse(JSON.stringify(DEFINITION)) as Doc;
+        const contacts = doc.components[0];
+        contacts.columns.find((c: Doc) => c.field === 'Phone').editable = true;
+        contacts.headerActions.push({ name: 'export', label: 'Export' });
+        doc.resources.push({ name: 'lastSaved', kind: 'variable', dataType: 'Number', value: 0 });
+        doc.interactions.push(
+            {
+                id: 'exportIt',
+                on: { event: 'headerActionClick', target: 'contactsTable', action: 'export' },
+                do: [{ type: 'exportCsv', table: 'contactsTable', ...(fileName ? { fileName } : {}) }]
+            },
+            {
+                id: 'afterSave',
+                on: { event: 'save', target: 'contactsTable' },
+                do: [
+                    { type: 'setVariable', variable: 'lastSaved', value: '{!contactsTable.LastSaveSavedCount}' },
+                    {
+                        type: 'showToast',
+                        title: '{!contactsTable.LastSaveSavedCount} saved, {!contactsTable.LastSaveFailedCount} failed'
+                    }
+                ]
+            }
+        );
+        return doc;
+    }
+
+    async function hostWith(doc: Doc, props: Partial<HostElement> = {}): Promise<HostElement> {
+        getDefinitionMock.mockResolvedValue(definitionResponse(doc));
+        runQueryMock.mockResolvedValue(page(1, 3));
+        return createReadyHost(props);
+    }
+
+    /** Stands in for c-dynamic-data-table's @api exportCsv(fileName) (written with the exporter by its owner). */
+    function stubExport(element: HTMLElement, implementation?: jest.Mock): jest.Mock | undefined {
+        Object.defineProperty(table(element), 'exportCsv', { value: implementation, configurable: true });
+        return implementation;
+    }
+
+    function save(element: HTMLElement, detail: Record<string, unknown>): void {
+        table(element).dispatchEvent(new CustomEvent('save', { detail }));
+    }
+
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.clearAllMocks();
+        runQueryMock.mockReset();
+        getDefinitionMock.mockReset();
+        previewQueryMock.mockReset();
+    });
+
+    it('a save that saved rows runs the save interaction with the counts and shows the re-read rows', async () => {
+        const element = await hostWith(editableDefinition());
+        const toast = toasts(element);
+        const queries = runQueryMock.mock.calls.length;
+        save(element, { savedCount: 2, failedCount: 1, records: [contact(1, { Phone: '555-0100' })] });
+        await settle();
+        expect(toast.mock.calls.map((c) => c[0].title)).toEqual(['2 saved, 1 failed']);
+        expect(cellText(gridRows(element)[0], 'Phone')).toBe('555-0100');
+        expect(gridKeys(element)).toEqual([key(1), key(2), key(3)]);
+        // the save response carried the rows: no query runs again
+        expect(runQueryMock.mock.calls.length).toBe(queries);
+    });
+
+    it('a save that saved nothing runs no interaction, but its counts are there for the next action', async () => {
+        const element = await hostWith(editableDefinition('{!contactsTable.LastSaveFailedCount}_failed.csv'));
+        const toast = toasts(element);
+        const exportCsv = stubExport(element, jest.fn().mockResolvedValue({ rowCount: 3 }))!;
+        save(element, { savedCount: 0, failedCount: 3 });
+        await settle();
+        expect(toast).not.toHaveBeenCalled();
+        headerButton(element, 'export').dispatchEvent(new CustomEvent('click'));
+        await settle();
+        expect(exportCsv).toHaveBeenCalledWith('3_failed.csv');
+    });
+
+    it('reads counts that are not whole numbers of rows as 0', async () => {
+        const element = await hostWith(editableDefinition('{!contactsTable.LastSaveSavedCount}.csv'));
+        const toast = toasts(element);
+        const exportCsv = stubExport(element, jest.fn().mockResolvedValue(undefined))!;
+        save(element, { savedCount: '2', failedCount: -1 });
+        await settle();
+        expect(toast).not.toHaveBeenCalled();
+        headerButton(element, 'export').dispatchEvent(new CustomEvent('click'));
+        await settle();
+        expect(exportCsv).toHaveBeenCalledWith('0.csv');
+    });
+
+    it('exportCsv calls the table with the default name <apiName>_<YYYY-MM-DD>.csv', async () => {
+        const element = await hostWith(editableDefinition());
+        const exportCsv = stubExport(element, jest.fn().mockResolvedValue({ rowCount: 3 }))!;
+        headerButton(element, 'export').dispatchEvent(new CustomEvent('click'));
+        await settle();
+        expect(exportCsv).toHaveBeenCalledTimes(1);
+        expect(exportCsv.mock.calls[0][0]).toMatch(/^Contact_Status_Board_\d{4}-\d{2}-\d{2}\.csv$/);
+    });
+
+    it('exportCsv failures end in an error toast with the reason', async () => {
+        const element = await hostWith(editableDefinition('contacts.csv'));
+        const toast = toasts(element);
+        stubExport(element, jest.fn().mockRejectedValue({ body: { message: 'You cannot read Contact.Phone.' } }));
+        headerButton(element, 'export').dispatchEvent(new CustomEvent('click'));
+        await settle();
+        expect(toast).toHaveBeenCalledWith(
+            expect.objectContaining({
+                title: 'The export could not be completed',
+                message: 'You cannot read Contact.Phone.',
+                variant: 'error'
+            })
+        );
+    });
+
+    it('exportCsv says so when the table cannot export', async () => {
+        const element = await hostWith(editableDefinition());
+        const toast = toasts(element);
+        stubExport(element, undefined);
+        headerButton(element, 'export').dispatchEvent(new CustomEvent('click'));
+        await settle();
+        expect(toast).toHaveBeenCalledWith(
+            expect.objectContaining({
+                title: 'The export could not be completed',
+                message: "The table 'contactsTable' is not shown, so it cannot be exported.",
+                variant: 'error'
+            })
+        );
+    });
+
+    it('does not export from a draft: an info toast says to save first', async () => {
+        previewQueryMock.mockResolvedValue(page(1, 3));
+        const element = await createReadyHost({ definitionJson: JSON.stringify(editableDefinition()) });
+        const toast = toasts(element);
+        const exportCsv = stubExport(element, jest.fn().mockResolvedValue(undefined))!;
+        headerButton(element, 'export').dispatchEvent(new CustomEvent('click'));
+        await settle();
+        expect(exportCsv).not.toHaveBeenCalled();
+        expect(toast.mock.calls.map((c) => [c[0].title, c[0].variant])).toEqual([
+            ['Save the definition to try this action.', 'info']
+        ]);
+    });
+});
