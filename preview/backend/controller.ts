@@ -22,7 +22,19 @@ import {
 } from '../../force-app/main/default/lwc/dcDefinition/dcDefinition';
 import { closest } from '../../force-app/main/default/lwc/dcDefinition/suggest';
 import { flowCatalogOfDirectory } from '../../scripts/lib/flowCatalog';
+import { accessOf, type AccessPolicy } from './access';
+import {
+    DataTableContext,
+    EDIT_EXTRAS,
+    exportRows,
+    feedsEditableTable,
+    saveRecords,
+    searchLookup,
+    type LookupOption,
+    type SaveResponse
+} from './editing';
 import { ServiceError } from './errors';
+import { isoDateTimeMillis, isValidIsoDate } from './isoDates';
 import { loadDefinitions, readDefinition, schemaCatalog, type StoredDefinition } from './definitions';
 import { runNamedQuery, runStructuredQuery, type QueryDefinition, type QueryResponse } from './query';
 import {
@@ -55,6 +67,8 @@ export interface ControllerSession {
      * session, none for an end user (canCustomize false).
      */
     permissions?: readonly string[];
+    /** Field-level security and record visibility (default: access.ts accessOf — full for an admin). */
+    access?: AccessPolicy;
 }
 
 export interface DefinitionResponse {
@@ -112,35 +126,6 @@ function flowFault(flow: FlowModel, raw: string): { code: string; message: strin
         cause ??
         `Flow '${flow.apiName}' failed without saying why. Give its data elements a fault path that assigns {!$Flow.FaultMessage} to a Text output variable named ${FAULT_OUTPUT}, or look the run up in Setup > Paused and Failed Flow Interviews.`;
     return { code: 'FLOW_FAULT', message, details: [`Flow: ${flow.apiName}`] };
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-// Apex FlowValueCoercer.DATETIME_PATTERN: date, time (seconds and milliseconds optional), Z, an offset or nothing (UTC)
-const ISO_DATETIME =
-    /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|([+-])(\d{2}):?(\d{2}))?$/;
-
-const realDay = (y: number, m: number, d: number): boolean =>
-    m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
-
-/** YYYY-MM-DD naming a real day (Apex Date.daysInMonth). */
-function isValidIsoDate(text: string): boolean {
-    const m = ISO_DATE.exec(text);
-    return m !== null && realDay(Number(m[1]), Number(m[2]), Number(m[3]));
-}
-
-/** The instant an ISO 8601 date-time names, as Apex parses it, or null. */
-function isoDateTimeMillis(text: string): number | null {
-    const m = ISO_DATETIME.exec(text);
-    if (!m) return null;
-    const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
-    const sec = m[6] === undefined ? 0 : Number(m[6]);
-    if (!realDay(y, mo, d) || h > 23 || mi > 59 || sec > 59) return null;
-    let millis = Date.UTC(y, mo - 1, d, h, mi, sec) + (m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0')));
-    if (m[9] !== undefined) {
-        const offset = (Number(m[10]) * 60 + Number(m[11])) * 60000;
-        millis += m[9] === '+' ? -offset : offset;
-    }
-    return millis;
 }
 
 /** Coerces one input value to the flow variable's type (and collection-ness), or throws TYPE_MISMATCH. */
@@ -354,7 +339,10 @@ export class PreviewController {
         };
     }
 
-    runQuery(params: { definitionName?: unknown; queryName?: unknown; requestJson?: unknown }): QueryResponse {
+    runQuery(
+        params: { definitionName?: unknown; queryName?: unknown; requestJson?: unknown },
+        session: ControllerSession = {}
+    ): QueryResponse {
         const def = this.definition(params.definitionName);
         this.requireUsable(def);
         const queries = (def.document?.queries ?? []) as QueryDefinition[];
@@ -364,8 +352,56 @@ export class PreviewController {
             queries,
             params.queryName,
             params.requestJson,
-            this.options.user
+            this.options.user,
+            {
+                access: accessOf(session),
+                // rows of an editable table carry what a save needs: the conflict check's date, the record type
+                alsoSelect: feedsEditableTable(def.document, params.queryName) ? EDIT_EXTRAS : undefined
+            }
         );
+    }
+
+    /** A data table of a usable stored definition, with its query (Apex DataTableContext.load). */
+    private tableContext(definitionName: unknown, tableName: unknown): DataTableContext {
+        const def = this.definition(definitionName);
+        this.requireUsable(def);
+        return new DataTableContext(def.document ?? {}, def.apiName, String(tableName ?? ''));
+    }
+
+    /** Apex saveRecords (RecordSaveService): see editing.ts. */
+    saveRecords(
+        params: { definitionName?: unknown; tableName?: unknown; requestJson?: unknown },
+        session: ControllerSession = {}
+    ): SaveResponse {
+        const context = this.tableContext(params.definitionName, params.tableName);
+        return saveRecords(
+            { store: this.options.store, user: this.options.user, session },
+            context,
+            params.requestJson
+        );
+    }
+
+    /** Apex searchLookup (LookupSearchService): see editing.ts. */
+    searchLookup(
+        params: { definitionName?: unknown; tableName?: unknown; fieldPath?: unknown; searchTerm?: unknown },
+        session: ControllerSession = {}
+    ): LookupOption[] {
+        const context = this.tableContext(params.definitionName, params.tableName);
+        return searchLookup(
+            { store: this.options.store, user: this.options.user, session },
+            context,
+            params.fieldPath,
+            params.searchTerm
+        );
+    }
+
+    /** Apex exportRows (TableExportService): see editing.ts. */
+    exportRows(
+        params: { definitionName?: unknown; tableName?: unknown; requestJson?: unknown },
+        session: ControllerSession = {}
+    ): QueryResponse {
+        const context = this.tableContext(params.definitionName, params.tableName);
+        return exportRows({ store: this.options.store, user: this.options.user, session }, context, params.requestJson);
     }
 
     /** The interpreter's model of a project flow (exact API name), or FLOW_NOT_FOUND with the contract's wording. */
@@ -733,7 +769,13 @@ export class PreviewController {
             case 'DynamicComponentController.getDefinition':
                 return this.getDefinition(params, session);
             case 'DynamicComponentController.runQuery':
-                return this.runQuery(params);
+                return this.runQuery(params, session);
+            case 'DynamicComponentController.saveRecords':
+                return this.saveRecords(params, session);
+            case 'DynamicComponentController.searchLookup':
+                return this.searchLookup(params, session);
+            case 'DynamicComponentController.exportRows':
+                return this.exportRows(params, session);
             case 'DynamicComponentController.executeFlow':
                 return this.executeFlow(params, session);
             default:

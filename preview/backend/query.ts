@@ -11,8 +11,9 @@
  * maxRows of the list as it stands when that page is read, so a row inserted before the cursor between pages takes
  * up one of the maxRows and a deleted one frees one. No cursor a client forges reaches a row ranked past maxRows.
  */
+import { FULL_ACCESS, type AccessPolicy } from './access';
 import { ServiceError } from './errors';
-import type { PreviewField, PreviewObject } from './schema';
+import { isUpdateableField, type PreviewField, type PreviewObject } from './schema';
 import type { SObject, Store } from './store';
 import { parseLogic, type LogicNode } from './logic';
 
@@ -56,6 +57,10 @@ export interface FieldInfo {
     picklistLabels: Record<string, string> | null;
     /** REFERENCE: path of the related record's name selected with the rows (Account.Name for AccountId); else null. */
     nameField: string | null;
+    /** The running user can change this field (isUpdateable()); false for relationship paths and computed fields. */
+    updateable: boolean;
+    /** A dependent picklist's controlling field (API name); else null. */
+    controllerName: string | null;
 }
 export interface QueryResponse {
     records: Record<string, unknown>[];
@@ -78,14 +83,35 @@ interface ResolvedPath {
     field: PreviewField;
     /** relationship names leading to the field (Account for Account.Name) */
     relationships: PreviewField[];
+    /** The user can read every field along the path (the lookups and the field itself). */
+    readable: boolean;
 }
 
-function resolvePath(store: Store, obj: PreviewObject, path: string, where: string): ResolvedPath {
+/** What SOQL reads through a polymorphic relationship (RelatedRecord.Name): the record's name or Id. */
+const POLYMORPHIC_FIELDS: Record<string, PreviewField> = {
+    name: { name: 'Name', label: 'Name', type: 'STRING', isNameField: true, sortable: true, filterable: true },
+    id: { name: 'Id', label: 'ID', type: 'ID', sortable: true, filterable: true }
+};
+
+function resolvePath(
+    store: Store,
+    obj: PreviewObject,
+    path: string,
+    where: string,
+    access: AccessPolicy = FULL_ACCESS
+): ResolvedPath {
     const segments = path.split('.');
     let current = obj;
     const relationships: PreviewField[] = [];
+    let readable = true;
     for (let i = 0; i < segments.length - 1; i++) {
         const rel = store.schema.relationship(current.name, segments[i]);
+        const polymorphic = rel?.type === 'REFERENCE' && (rel.referenceTo?.length ?? 0) !== 1;
+        if (rel && polymorphic && i === segments.length - 2 && POLYMORPHIC_FIELDS[segments[i + 1].toLowerCase()]) {
+            relationships.push(rel);
+            readable = readable && access.readable(current.name, rel.name);
+            return { path, field: POLYMORPHIC_FIELDS[segments[i + 1].toLowerCase()], relationships, readable };
+        }
         const target = rel?.referenceTo?.length === 1 ? store.schema.object(rel.referenceTo[0]) : undefined;
         if (!rel || !target) {
             throw new ServiceError(
@@ -94,6 +120,7 @@ function resolvePath(store: Store, obj: PreviewObject, path: string, where: stri
             );
         }
         relationships.push(rel);
+        readable = readable && access.readable(current.name, rel.name);
         current = target;
     }
     const field = store.schema.field(current.name, segments[segments.length - 1]);
@@ -103,7 +130,8 @@ function resolvePath(store: Store, obj: PreviewObject, path: string, where: stri
             `${where}: field '${segments[segments.length - 1]}' does not exist on ${current.name} (in '${path}').`
         );
     }
-    return { path, field, relationships };
+    readable = readable && access.readable(current.name, field.name);
+    return { path, field, relationships, readable };
 }
 
 /** Case-insensitive for text, numeric for numbers; never called with nulls. */
@@ -138,9 +166,22 @@ function coerceValue(value: unknown, field: PreviewField, label: string): unknow
 
 type Predicate = (rec: SObject) => boolean;
 
-function conditionPredicate(store: Store, obj: PreviewObject, c: QueryCondition, value: unknown, n: number): Predicate {
+function conditionPredicate(
+    store: Store,
+    obj: PreviewObject,
+    c: QueryCondition,
+    value: unknown,
+    n: number,
+    access: AccessPolicy
+): Predicate {
     const label = `Condition ${n} (${c.field} ${c.operator})`;
-    const rp = resolvePath(store, obj, c.field, label);
+    const rp = resolvePath(store, obj, c.field, label, access);
+    if (!rp.readable) {
+        throw new ServiceError(
+            'NO_ACCESS',
+            `This list filters on ${rp.field.label} (${rp.path}), which you do not have access to. Ask your Salesforce admin for read access.`
+        );
+    }
     const get = (rec: SObject) => store.valueOf(obj.name, rec, c.field);
     const like = (test: (v: string, p: string) => boolean): Predicate => {
         const p = String(coerceValue(value, rp.field, label) ?? '').toLowerCase();
@@ -252,6 +293,15 @@ export interface ServerScope {
     recordId?: string | null;
     /** Only these row Ids (executeFlow's re-query of a selection): no paging, no maxRows, no search. */
     onlyIds?: ReadonlySet<string>;
+    /** With onlyIds: read those rows by Id alone, without the query's conditions (a save re-reads its rows). */
+    byIdOnly?: boolean;
+    /** Field-level security and record visibility of the running user (default: full access). */
+    access?: AccessPolicy;
+    /**
+     * Fields of the query's object selected with the rows but not listed in `fields` (LastModifiedDate and
+     * RecordTypeId of a table with an editable column); left out when the object lacks them or they are unreadable.
+     */
+    alsoSelect?: string[];
 }
 
 /** `{!$User.F}` / `{!$Record.F}` of a condition value, or null when the value is another merge field. */
@@ -312,15 +362,32 @@ export function runStructuredQuery(
     const maxRows =
         query.maxRows === undefined ? DEFAULT_MAX_ROWS : Math.max(1, Math.min(query.maxRows, DEFAULT_MAX_ROWS));
 
-    // fields: Id first, then the definition's paths (deduplicated, case-insensitive)
+    const access = scope.access ?? FULL_ACCESS;
+    const accessNotices: { path: string; message: string }[] = [];
+    // fields: Id first, then the definition's paths (deduplicated, case-insensitive); unreadable ones are left out
     const paths: string[] = ['Id'];
     for (const p of query.fields) if (!paths.some((x) => x.toLowerCase() === p.toLowerCase())) paths.push(p);
-    const resolved = paths.map((p) => resolvePath(store, obj, p, `Query '${query.name}' field`));
+    const resolved = paths
+        .map((p) => resolvePath(store, obj, p, `Query '${query.name}' field`, access))
+        .filter((r) => {
+            if (!r.readable)
+                accessNotices.push({
+                    path: r.path,
+                    message: `${r.field.label} is hidden: you do not have access to this field.`
+                });
+            return r.readable;
+        });
     // lookups bring the related record's name along (as Apex does), selected once even when the definition has it
-    const nameFields = resolved.map((r) => nameFieldOf(store, obj, r));
+    const nameFields = resolved.map((r) => nameFieldOf(store, obj, r, access));
     const selected = [...resolved];
     for (const name of nameFields)
         if (name && !selected.some((x) => x.path.toLowerCase() === name.path.toLowerCase())) selected.push(name);
+    for (const extra of scope.alsoSelect ?? []) {
+        const field = store.schema.field(obj.name, extra);
+        if (!field || !access.readable(obj.name, field.name)) continue;
+        if (!selected.some((x) => x.path.toLowerCase() === field.name.toLowerCase()))
+            selected.push({ path: field.name, field, relationships: [], readable: true });
+    }
 
     // conditions
     const conditions = query.where?.conditions ?? [];
@@ -353,7 +420,7 @@ export function runStructuredQuery(
             );
             return () => false;
         }
-        return conditionPredicate(store, obj, c, value, n);
+        return conditionPredicate(store, obj, c, value, n, access);
     });
     let where: Predicate = () => true;
     if (preds.length) {
@@ -373,7 +440,15 @@ export function runStructuredQuery(
     const term = (textOf(request.searchTerm, 'searchTerm') ?? '').trim().toLowerCase();
     let search: Predicate = () => true;
     const searchNotices: { path: string; message: string }[] = [];
-    const fields = query.searchFields ?? [];
+    const fields = (query.searchFields ?? []).filter((f) => {
+        const r = resolvePath(store, obj, f, 'search field', access);
+        if (!r.readable && term)
+            searchNotices.push({
+                path: r.path,
+                message: `Search does not look in ${r.field.label}: you do not have access to this field.`
+            });
+        return r.readable;
+    });
     if (term && !fields.length)
         searchNotices.push({ path: 'searchFields', message: 'Search is not available for this list.' });
     if (term && fields.length) {
@@ -393,11 +468,18 @@ export function runStructuredQuery(
     if (direction !== 'asc' && direction !== 'desc') {
         throw new ServiceError('INVALID_REQUEST', `sortDirection must be "asc" or "desc", not "${String(direction)}".`);
     }
-    const sortField =
+    let sortField =
         resolved.find((r) => r.path.toLowerCase() === sortPath.toLowerCase()) ??
         (query.orderBy?.some((o) => o.field.toLowerCase() === sortPath.toLowerCase())
-            ? resolvePath(store, obj, sortPath, 'orderBy')
+            ? resolvePath(store, obj, sortPath, 'orderBy', access)
             : undefined);
+    if (sortField && !sortField.readable) {
+        accessNotices.push({
+            path: sortField.path,
+            message: `The list is not sorted by ${sortField.field.label}: you do not have access to this field.`
+        });
+        sortField = resolvePath(store, obj, 'Id', 'orderBy');
+    }
     if (!sortField) {
         throw new ServiceError(
             'INVALID_REQUEST',
@@ -437,7 +519,8 @@ export function runStructuredQuery(
     const matching: { rec: SObject; raw: unknown; key: unknown }[] = [];
     const only = scope.onlyIds;
     for (const rec of store.all(obj.name)) {
-        if (only ? !only.has(rec.Id) || !where(rec) : !where(rec) || !search(rec)) continue;
+        if (only ? !only.has(rec.Id) || (!scope.byIdOnly && !where(rec)) : !where(rec) || !search(rec)) continue;
+        if (!access.canSee(obj.name, rec)) continue;
         const raw = rawOf(rec);
         matching.push({ rec, raw, key: keyOf(raw) });
     }
@@ -468,6 +551,7 @@ export function runStructuredQuery(
         start = lo;
     }
     const notices: { path: string; message: string }[] = [
+        ...accessNotices,
         ...blank.map((message) => ({ path: 'where', message })),
         ...searchNotices
     ];
@@ -534,7 +618,10 @@ export function runStructuredQuery(
             referenceTo: r.field.referenceTo?.[0] ?? null,
             sortable: r.field.sortable,
             picklistLabels: picklistLabelsOf(r.field),
-            nameField: nameFields[i]?.path ?? null
+            nameField: nameFields[i]?.path ?? null,
+            updateable:
+                r.relationships.length === 0 && isUpdateableField(r.field) && access.updateable(obj.name, r.field.name),
+            controllerName: r.relationships.length === 0 ? (r.field.controllerName ?? null) : null
         })),
         notices,
         objectLabel: obj.label,
@@ -546,7 +633,12 @@ export function runStructuredQuery(
  * The related record's name for a lookup (Account.Name for AccountId, Account.Owner.Name for Account.OwnerId): the
  * target's name field, resolved like any selected path; undefined for other fields or when it does not resolve.
  */
-function nameFieldOf(store: Store, obj: PreviewObject, r: ResolvedPath): ResolvedPath | undefined {
+function nameFieldOf(
+    store: Store,
+    obj: PreviewObject,
+    r: ResolvedPath,
+    access: AccessPolicy = FULL_ACCESS
+): ResolvedPath | undefined {
     if (r.field.type !== 'REFERENCE' || !r.field.relationshipName) return undefined;
     const targets = r.field.referenceTo ?? [];
     const target = targets.length === 1 ? store.schema.object(targets[0]) : undefined;
@@ -556,7 +648,8 @@ function nameFieldOf(store: Store, obj: PreviewObject, r: ResolvedPath): Resolve
     const dot = r.path.lastIndexOf('.');
     const prefix = dot < 0 ? '' : r.path.slice(0, dot + 1);
     try {
-        return resolvePath(store, obj, `${prefix}${r.field.relationshipName}.${leaf}`, 'name field');
+        const name = resolvePath(store, obj, `${prefix}${r.field.relationshipName}.${leaf}`, 'name field', access);
+        return name.readable ? name : undefined;
     } catch {
         return undefined;
     }
@@ -580,8 +673,21 @@ export function runNamedQuery(
     queries: QueryDefinition[],
     queryName: unknown,
     requestJson: unknown,
-    user: Record<string, unknown> = {}
+    user: Record<string, unknown> = {},
+    extra: Pick<ServerScope, 'access' | 'alsoSelect'> = {}
 ): QueryResponse {
+    const query = namedQuery(definitionName, queries, queryName);
+    const request = parseQueryRequest(requestJson);
+    const recordId = (request as { recordId?: unknown }).recordId;
+    return runStructuredQuery(store, query, request, {
+        user,
+        recordId: typeof recordId === 'string' ? recordId : null,
+        ...extra
+    });
+}
+
+/** The query named `queryName` of a definition, or UNKNOWN_QUERY listing the ones it has. */
+export function namedQuery(definitionName: string, queries: QueryDefinition[], queryName: unknown): QueryDefinition {
     const query = queries.find((q) => q && q.name === queryName);
     if (!query) {
         const available = queries.map((q) => q?.name).filter((n): n is string => typeof n === 'string');
@@ -591,6 +697,11 @@ export function runNamedQuery(
             available
         );
     }
+    return query;
+}
+
+/** The request JSON of runQuery / exportRows (docs/CONTRACTS.md QueryRequest), or INVALID_REQUEST. */
+export function parseQueryRequest(requestJson: unknown): QueryRequest & { recordId?: unknown } {
     let request: QueryRequest = {};
     if (typeof requestJson === 'string' && requestJson.trim()) {
         try {
@@ -602,9 +713,5 @@ export function runNamedQuery(
     if (!request || typeof request !== 'object' || Array.isArray(request)) {
         throw new ServiceError('INVALID_REQUEST', 'The query request must be a JSON object (docs/CONTRACTS.md).');
     }
-    const recordId = (request as { recordId?: unknown }).recordId;
-    return runStructuredQuery(store, query, request, {
-        user,
-        recordId: typeof recordId === 'string' ? recordId : null
-    });
+    return request;
 }
