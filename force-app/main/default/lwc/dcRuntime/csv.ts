@@ -24,9 +24,14 @@ export function neutralizeFormula(text: string): string {
     return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
+/** Anything csvField must change: one test lets the common plain cell through untouched. */
+const SPECIAL = /^[=+\-@\t\r]|[",\r\n]/;
+
 /** One CSV field: neutralised, then quoted when it holds a quote, comma, CR or LF (inner quotes doubled). */
 export function csvField(value: string | null | undefined): string {
-    const text = neutralizeFormula(value ?? '');
+    if (!value) return '';
+    if (!SPECIAL.test(value)) return value;
+    const text = neutralizeFormula(value);
     return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -249,7 +249,11 @@ export class DraftStore {
         this.labels.get(key)?.delete(field);
         this.changed--;
         this.revision++;
-        if (values.size === 0) this.forget(key);
+        if (values.size === 0) {
+            // nothing left to save: the row's errors from the last save no longer apply
+            this.forget(key);
+            this.errors.delete(key);
+        }
     }
 
     /** Cancel: drops the drafts and errors of one row, or of all rows. */

@@ -70,6 +70,23 @@ function safeDateFormat(locale: string | undefined, options: Intl.DateTimeFormat
     }
 }
 
+/**
+ * Remembers the text of repeated values (a column's dates repeat across thousands of rows; Intl formatting is the
+ * costly part of an export). Bounded: starts over when full.
+ */
+function memoized(format: (value: string) => string, limit = 2000): (value: string) => string {
+    let cache = new Map<string, string>();
+    return (value) => {
+        let text = cache.get(value);
+        if (text === undefined) {
+            text = format(value);
+            if (cache.size >= limit) cache = new Map();
+            cache.set(value, text);
+        }
+        return text;
+    };
+}
+
 /** Relationship of a lookup field: AccountId → Account, Parent__c → Parent__r. */
 function relationshipOf(path: string): string | undefined {
     if (path.endsWith('__c')) return `${path.slice(0, -3)}__r`;
@@ -109,10 +126,13 @@ export function valueFormatter(
             return withNumber(safeNumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }), 0.01);
         case 'DATE': {
             const format = safeDateFormat(locale, { year: 'numeric', month: 'short', day: '2-digit', timeZone: 'UTC' });
+            const text = memoized((value) => {
+                const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+                return m ? format.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))) : value;
+            });
             return (record) => {
                 const value = read(record);
-                const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-                return m ? format.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))) : plainText(value);
+                return typeof value === 'string' && value ? text(value) : plainText(value);
             };
         }
         case 'DATETIME': {
