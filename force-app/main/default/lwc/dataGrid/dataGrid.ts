@@ -13,6 +13,10 @@ import { DEFAULT_ROW_HEIGHT, menuAlignment, moveCell, rowWindow, scrollTopFor } 
 import type { CellPosition } from './virtualGrid';
 import { colCount, colgroupOf, headerSlots, headerViews, minWidthStyle, rowViews } from './gridView';
 import type { FocusSlot, GridLayout, HeaderView, RowView } from './gridView';
+import type { DraftStore, LookupOption } from 'c/dcRuntime';
+import type { CellCommitDetail } from 'c/cellEditor';
+import { buildEditPlan, decorateRows, editorProps, nextCell } from './editing';
+import type { EditColumn, EditorProps, PicklistValuesByRecordType } from './editing';
 
 export type { GridColumn, Row } from './columns';
 
@@ -39,6 +43,19 @@ function defaultRecordUrl(id: string): string {
 export interface GridMeasureDetail {
     rowHeight: number;
     headerHeight: number;
+}
+
+/** Detail of the `cellcommit` event: a value committed in a cell's editor, for the host's DraftStore. */
+export interface GridCellCommitDetail {
+    key: string;
+    /** The loaded record. */
+    row: Row;
+    field: string;
+    value: unknown;
+    /** Lookups: the chosen record's name. */
+    label?: string | null;
+    /** Mass edit: the draft goes to every selected row. */
+    applyToSelection: boolean;
 }
 
 export interface SelectionChangeDetail {
@@ -125,6 +142,56 @@ export default class DataGrid extends LightningElement {
     private menuReturnIndex = -1;
     /** The row action menu items (the same array for every row), rebuilt when the actions or their state change. */
     private actionItems: RowActionItem[] = [];
+    /** The cell whose editor is open: row key, data column and row index when it opened. */
+    editingCell: { key: string; column: number; row: number } | null = null;
+    /** Bumped when the host's drafts change: re-renders the rows in view. */
+    draftsVersion = 0;
+    private draftStore?: DraftStore;
+    /** Per definition column: how it is edited, or null (read-only). */
+    private editPlan: (EditColumn | null)[] = [];
+    private picklistValueMap: PicklistValuesByRecordType = {};
+    private lookupSearch?: (field: string, term: string) => Promise<LookupOption[]>;
+    /** The open editor's inputs, computed once when it opens (a re-render must not reset what the user typed). */
+    private editorState?: EditorProps;
+    /** Formatted cells of drafted rows (their records with the drafts laid over), by key and drafts version. */
+    private draftDisplays = new Map<string, { version: number; record: Row; displays: CellDisplay[] }>();
+
+    /** The table's drafts (c-dynamic-data-table owns them); cells show them, highlighted. */
+    @api
+    get drafts(): DraftStore | undefined {
+        return this.draftStore;
+    }
+    set drafts(value: DraftStore | undefined) {
+        this.draftStore = value ? (unwrap(value) as DraftStore) : undefined;
+        this.draftsVersion++;
+    }
+
+    /** Changes whenever the drafts change (DraftStore.version): the rows in view re-render. */
+    @api
+    get draftRevision(): number {
+        return this.draftsVersion;
+    }
+    set draftRevision(value: number) {
+        this.draftsVersion = Number(value) || 0;
+    }
+
+    /** The UI API's picklist values by record type id, for each row's picklist editors. */
+    @api
+    get picklistValues(): PicklistValuesByRecordType {
+        return this.picklistValueMap;
+    }
+    set picklistValues(value: PicklistValuesByRecordType) {
+        this.picklistValueMap = value && typeof value === 'object' ? (unwrap(value) as PicklistValuesByRecordType) : {};
+    }
+
+    /** Runs the lookup search of a field (field, term → options). */
+    @api
+    get searchLookup(): ((field: string, term: string) => Promise<LookupOption[]>) | undefined {
+        return this.lookupSearch;
+    }
+    set searchLookup(value: ((field: string, term: string) => Promise<LookupOption[]>) | undefined) {
+        this.lookupSearch = typeof value === 'function' ? value : undefined;
+    }
 
     /** The table's definition (columns, row actions, key field, selection). */
     @api
@@ -405,7 +472,7 @@ export default class DataGrid extends LightningElement {
         const model = this.model;
         // read selectionVersion so the getter re-runs on every selection change
         const isSelected = this.selectionVersion >= 0 && model ? (key: string) => model.isSelected(key) : () => false;
-        return rowViews(this.layout, this.active, {
+        const views = rowViews(this.layout, this.active, {
             rows: this.rawRows,
             start: this.windowStart,
             end: this.windowEnd,
@@ -413,6 +480,17 @@ export default class DataGrid extends LightningElement {
             isSelected,
             displaysOf: (record) => this.displaysOf(record)
         });
+        // read draftsVersion so the rows re-render on every draft change
+        return this.draftsVersion >= 0
+            ? decorateRows(views, {
+                  plan: this.editPlan,
+                  drafts: this.draftStore,
+                  locked: this.locked,
+                  rowNumbers: this.showRowNumbers,
+                  editing: this.editingCell,
+                  editorFor: () => this.editorState
+              })
+            : views;
     }
 
     /** Every loaded row is selected (cached per selection change and row set: O(loaded rows) once). */
@@ -494,6 +572,13 @@ export default class DataGrid extends LightningElement {
     handleGridKeydown(event: KeyboardEvent): void {
         const target = event.target as HTMLElement;
         if (target.tagName === 'LIGHTNING-BUTTON-MENU' && target.classList.contains('slds-is-open')) return;
+        // Enter or F2 on an editable cell opens its editor (WAI-ARIA grid: edit mode)
+        if ((event.key === 'Enter' || event.key === 'F2') && !event.altKey && !event.ctrlKey && !event.metaKey) {
+            if (this.openEditor(this.active)) {
+                event.preventDefault();
+                return;
+            }
+        }
         const next = moveCell(
             this.active,
             event.key,
@@ -525,7 +610,97 @@ export default class DataGrid extends LightningElement {
         }
     }
 
+    /** Double click on an editable cell, or its pencil button: opens the cell's editor. */
+    handleEditRequest(event: Event): void {
+        const element = event.currentTarget as HTMLElement;
+        const column = Number(element.dataset.editColumn);
+        const index = Number(element.dataset.rowIndex);
+        if (!Number.isInteger(column) || !Number.isInteger(index)) return;
+        if (this.openEditor({ row: index, col: this.dataColOffset + column })) event.preventDefault();
+    }
+
+    /** The editor committed a valid value: the host records the draft; focus stays or moves on with Tab. */
+    handleEditorCommit(event: CustomEvent<CellCommitDetail>): void {
+        event.stopPropagation();
+        const cell = this.editingCell;
+        const edit = cell ? this.editPlan[cell.column] : null;
+        if (!cell || !edit) return;
+        const record = this.rowOfEdit(cell);
+        this.closeEditor();
+        if (record) {
+            const detail: GridCellCommitDetail = {
+                key: cell.key,
+                row: record,
+                field: edit.field,
+                value: event.detail.value,
+                applyToSelection: Boolean(event.detail.applyToSelection)
+            };
+            if (event.detail.label !== undefined) detail.label = event.detail.label;
+            this.dispatchEvent(new CustomEvent('cellcommit', { detail }));
+        }
+        const here = { row: cell.row, col: this.dataColOffset + cell.column };
+        const move = event.detail.move;
+        if (move === 'next' || move === 'previous') {
+            const last = this.dataColOffset + this.plan.columns.length - 1;
+            this.focusCell(
+                nextCell(here, move === 'next' ? 1 : -1, {
+                    rows: this.rawRows.length,
+                    firstCol: this.dataColOffset,
+                    lastCol: last
+                })
+            );
+        } else {
+            this.focusCell(here);
+        }
+    }
+
+    /** Escape in the editor: nothing changes, the focus goes back to the cell. */
+    handleEditorCancel(event: CustomEvent): void {
+        event.stopPropagation();
+        const cell = this.editingCell;
+        this.closeEditor();
+        if (cell) this.focusCell({ row: cell.row, col: this.dataColOffset + cell.column });
+    }
+
     // ------------------------------------------------------------------ internals
+
+    /** Column index of the first data column. */
+    private get dataColOffset(): number {
+        return (this.showCheckboxColumn ? 1 : 0) + (this.showRowNumbers ? 1 : 0);
+    }
+
+    /** Opens the editor of the cell at a grid position when its column is editable; false otherwise. */
+    private openEditor(position: CellPosition): boolean {
+        if (this.locked || position.row < 0) return false;
+        const column = position.col - this.dataColOffset;
+        const edit = this.editPlan[column];
+        const record = this.rawRows[position.row];
+        const key = this.keyOf(record);
+        if (!edit || !record || !key) return false;
+        const model = this.model;
+        const effective = this.draftStore ? this.draftStore.effectiveRow(record) : record;
+        this.editorState = editorProps(edit, {
+            row: effective,
+            picklistValues: this.picklistValueMap,
+            selectedRowCount: model && model.isSelected(key) && model.size > 1 ? model.size : 0,
+            search: this.lookupSearch
+        });
+        this.active = position;
+        this.editingCell = { key, column, row: position.row };
+        return true;
+    }
+
+    private closeEditor(): void {
+        this.editingCell = null;
+        this.editorState = undefined;
+    }
+
+    /** The record of the edited cell (found by key when a sort or a refresh moved it). */
+    private rowOfEdit(cell: { key: string; row: number }): Row | undefined {
+        const at = this.rawRows[cell.row];
+        if (at && this.keyOf(at) === cell.key) return at;
+        return this.rawRows.find((row) => this.keyOf(row) === cell.key);
+    }
 
     /** Sets the menu's alignment from the room above and below it in the visible part of the grid. */
     private alignMenu(menu: HTMLElement | null): void {
@@ -556,6 +731,9 @@ export default class DataGrid extends LightningElement {
     }
 
     private displaysOf(record: Row): CellDisplay[] {
+        const drafts = this.draftStore;
+        const key = drafts?.rowCount ? this.keyOf(record) : undefined;
+        if (drafts && key && drafts.has(key)) return this.draftedDisplaysOf(record, key, drafts);
         let displays = this.displayCache.get(record);
         if (!displays) {
             displays = this.formatters.map((format) => format(record));
@@ -564,8 +742,21 @@ export default class DataGrid extends LightningElement {
         return displays;
     }
 
+    /** A drafted row's cells: its record with the drafts laid over, formatted once per drafts version. */
+    private draftedDisplaysOf(record: Row, key: string, drafts: DraftStore): CellDisplay[] {
+        const cached = this.draftDisplays.get(key);
+        if (cached && cached.version === drafts.version && cached.record === record) return cached.displays;
+        const effective = drafts.effectiveRow(record);
+        const displays = this.formatters.map((format) => format(effective));
+        this.draftDisplays.set(key, { version: drafts.version, record, displays });
+        return displays;
+    }
+
     private rebuild(): void {
         this.plan = this.tableDefinition ? buildTable(this.tableDefinition, this.fieldInfos) : EMPTY_PLAN;
+        this.editPlan = buildEditPlan(this.tableDefinition, this.fieldInfos);
+        this.editingCell = null;
+        this.draftDisplays = new Map();
         this.formatters = buildFormatters(this.plan.columns, {
             locale: LOCALE,
             currency: CURRENCY,

@@ -1,15 +1,53 @@
 import { LightningElement, api, unwrap } from 'lwc';
-import { SelectionModel } from 'c/dcRuntime';
-import type { QueryFieldInfo, QueryNotice } from 'c/dcRuntime';
+import {
+    DraftStore,
+    ExportAbortedError,
+    SelectionModel,
+    exportFileName,
+    exportTable,
+    parseServerError
+} from 'c/dcRuntime';
+import type {
+    LookupOption,
+    QueryFieldInfo,
+    QueryNotice,
+    QueryRequest,
+    QueryResponse,
+    UiPicklistValuesByRecordType
+} from 'c/dcRuntime';
 import type { ActionButtonDefinition, DataTableDefinition } from 'c/dcDefinition';
-import type { GridMeasureDetail, Row, SelectionChangeDetail } from 'c/dataGrid';
+import type { GridCellCommitDetail, GridMeasureDetail, Row, SelectionChangeDetail } from 'c/dataGrid';
+import type { PicklistValuesDetail } from 'c/recordTypePicklists';
 import { ACTION_NOT_SET_UP } from 'c/dcInteractions';
+import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import saveRecords from '@salesforce/apex/DynamicComponentController.saveRecords';
+import searchLookup from '@salesforce/apex/DynamicComponentController.searchLookup';
+import exportRows from '@salesforce/apex/DynamicComponentController.exportRows';
 import LOCALE from '@salesforce/i18n/locale';
+import CURRENCY from '@salesforce/i18n/currency';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
+import { commitDraft, downloadFile, exportProgressText, saveDrafts } from './saveFlow';
 import { sizedByRows, tableAreaHeight, type GridMetrics } from './tableHeight';
 
 export type { GridColumn, Row, SelectionChangeDetail } from 'c/dataGrid';
 
 const SEARCH_DELAY_MS = 300;
+/** Rows per exportRows call (the server's maximum). */
+const EXPORT_PAGE_SIZE = 2000;
+const MASTER_RECORD_TYPE = '012000000000000AAA';
+
+/** Detail of the `save` event. */
+export interface TableSaveDetail {
+    savedCount: number;
+    failedCount: number;
+}
+
+/** What the host passes to exportCsv besides the file name: the query's binds, the page record and maxRows. */
+export interface ExportContext {
+    recordId?: string | null;
+    binds?: Record<string, unknown>;
+    maxRows?: number | null;
+}
 /** Formats the row and selection counts (built once: the count texts are read on every render). */
 const COUNT_FORMAT = new Intl.NumberFormat(LOCALE);
 
@@ -65,9 +103,17 @@ export interface SortDetail {
  * - loadmore     {}                             - the next page is wanted (only while hasMore and not loading)
  * - retry        {}                             - the user asked to load again after an error
  */
+function valueAtKey(row: Row, path: string): unknown {
+    let value: unknown = row;
+    for (const part of path.split('.')) value = (value as Record<string, unknown> | null | undefined)?.[part];
+    return value;
+}
+
 export default class DynamicDataTable extends LightningElement {
     /** Search term typed in the box (drives the input). */
     searchInput = '';
+    /** "3 rows saved." after a save (announced). */
+    lastSaveText = '';
     /** Announced once after the user tried to select too many rows. */
     selectionNotice = '';
     /** Bumped on every selection change: re-renders the count and the header actions. */
@@ -80,8 +126,22 @@ export default class DynamicDataTable extends LightningElement {
     @api errorMessage = '';
     @api notices: QueryNotice[] = [];
     @api objectLabelPlural = '';
-    /** Field metadata from QueryResponse.fields, handed to the grid (labels and types come from describe). */
-    @api fields: QueryFieldInfo[] = [];
+    /** API name of the Dynamic Component definition (saveRecords, searchLookup and exportRows name it). */
+    @api definitionName = '';
+    /** API name of the query's object (the picklist values of its record types come from the UI API). */
+    @api objectApiName = '';
+    /** Drafts saving: the table is busy and locked. */
+    saving = false;
+    /** Bumped on every draft change (the grid re-renders its rows in view). */
+    draftVersion = 0;
+    /** The last save's message (a whole-request refusal, or how many rows failed). */
+    saveMessage = '';
+    /** The UI API's picklist values by record type id. */
+    picklistValues: Record<string, UiPicklistValuesByRecordType> = {};
+    /** The export running: its progress text ('' when none). */
+    exportProgress = '';
+    /** After an export: the columns left out, and other notices. */
+    exportNotices: { key: string; message: string }[] = [];
     /** Builds the link URL of a record id, handed to the grid (it links to "/<id>" without one). */
     @api recordUrl?: (id: string) => string;
     /** Initial sort field path (the query's first orderBy), handed to the grid. */
@@ -106,6 +166,26 @@ export default class DynamicDataTable extends LightningElement {
     private loadedSelectedCache?: { version: number; rows: Row[]; count: number };
     /** The header action whose run the user started: focus goes back to its button when the run ends. */
     private focusReturnAction = '';
+    private fieldInfos: QueryFieldInfo[] = [];
+    private draftStore?: DraftStore;
+    /** Saved rows as the server re-read them, by key: shown in place of the loaded ones until the host reloads. */
+    private savedRows = new Map<string, Row>();
+    private rowIndexCache?: { rows: Row[]; index: Map<string, Row> };
+    private shownRowsCache?: { rows: Row[]; version: number; out: Row[] };
+    private savedRowsVersion = 0;
+    private recordTypeCache?: { rows: Row[]; ids: string[] };
+    private currentSort?: { field: string; direction: 'asc' | 'desc' };
+    private exportAbort?: AbortController;
+
+    /** Field metadata from QueryResponse.fields, handed to the grid (labels and types come from describe). */
+    @api
+    get fields(): QueryFieldInfo[] {
+        return this.fieldInfos;
+    }
+    set fields(value: QueryFieldInfo[]) {
+        this.fieldInfos = Array.isArray(value) ? (unwrap(value) as QueryFieldInfo[]) : [];
+        this.draftStore?.setFields(this.fieldInfos);
+    }
 
     /** The table's definition (columns, actions, selection, search). */
     @api
@@ -115,6 +195,7 @@ export default class DynamicDataTable extends LightningElement {
     set definition(value: DataTableDefinition | undefined) {
         this.tableDefinition = value;
         this.ensureModel();
+        this.ensureDrafts();
     }
 
     /** All loaded records (raw, nested), passed on to the grid. */
@@ -125,6 +206,7 @@ export default class DynamicDataTable extends LightningElement {
     set rows(value: Row[]) {
         // the host's own array, not LWC's read-only proxy of it (see c-data-grid)
         this.rawRows = Array.isArray(value) ? (unwrap(value) as Row[]) : [];
+        this.dropReloadedSavedRows();
     }
 
     /** The runtime SelectionModel of this table; one is created when the host passes none. */
@@ -199,6 +281,89 @@ export default class DynamicDataTable extends LightningElement {
         (
             this.template?.querySelector('c-data-grid') as (HTMLElement & { restoreFocus?: () => void }) | null
         )?.restoreFocus?.();
+    }
+
+    /**
+     * Exports every row of the table's query that matches the current search, in the current sort, up to maxRows,
+     * as a CSV file (c-dynamic-component's exportCsv action). Shows the progress with a Cancel button; columns the
+     * user cannot read are left out, with a notice after. Resolves when the file is downloaded or the export ends.
+     */
+    @api
+    async exportCsv(fileName?: string, context: ExportContext = {}): Promise<{ rowCount: number } | null> {
+        const definition = this.tableDefinition;
+        if (!definition || this.exportAbort) return null;
+        const abort = new AbortController();
+        this.exportAbort = abort;
+        this.exportNotices = [];
+        this.exportProgress = exportProgressText(0, null, LOCALE);
+        const sort =
+            this.currentSort ??
+            (this.sortBy ? { field: this.sortBy, direction: this.sortDirection ?? 'asc' } : undefined);
+        const base: QueryRequest = {
+            recordId: context.recordId ?? null,
+            binds: context.binds ?? {},
+            sortBy: sort?.field ?? null,
+            sortDirection: sort?.direction ?? 'asc',
+            searchTerm: this.searchInput.trim() || null,
+            pageSize: EXPORT_PAGE_SIZE
+        };
+        try {
+            const result = await exportTable({
+                fetchPage: async (cursor) =>
+                    (await exportRows({
+                        definitionName: this.definitionName,
+                        tableName: definition.name,
+                        requestJson: JSON.stringify({ ...base, cursor, withCount: cursor === null })
+                    })) as QueryResponse,
+                columns: (definition.columns ?? []).map((c) => ({
+                    field: c.field,
+                    label: c.label || this.fieldInfos.find((f) => f.path === c.field)?.label || c.field
+                })),
+                fields: this.fieldInfos,
+                maxRows: context.maxRows ?? null,
+                locale: LOCALE,
+                currency: CURRENCY,
+                timeZone: TIME_ZONE,
+                signal: abort.signal,
+                onProgress: ({ loaded, total }) => {
+                    this.exportProgress = exportProgressText(loaded, total, LOCALE);
+                }
+            });
+            const name = fileName || exportFileName(this.definitionName || definition.name, new Date(), TIME_ZONE);
+            downloadFile(result.parts, name);
+            this.exportNotices = result.notices.map((notice, i) => ({
+                key: `${i}:${notice.path}`,
+                message: notice.message
+            }));
+            if (result.truncated) {
+                this.exportNotices = [
+                    ...this.exportNotices,
+                    {
+                        key: 'truncated',
+                        message: `The file has the first ${COUNT_FORMAT.format(result.rowCount)} rows: the query's maximum.`
+                    }
+                ];
+            }
+            return { rowCount: result.rowCount };
+        } catch (error) {
+            const message =
+                error instanceof ExportAbortedError || (error as Error)?.name === 'AbortError'
+                    ? 'The export was cancelled.'
+                    : `The export failed: ${parseServerError(error).message}`;
+            this.exportNotices = [{ key: 'error', message }];
+            return null;
+        } finally {
+            this.exportAbort = undefined;
+            this.exportProgress = '';
+        }
+    }
+
+    /** Drops every draft (the footer's Cancel). */
+    @api
+    cancelDrafts(): void {
+        this.draftStore?.clear();
+        this.saveMessage = '';
+        this.bumpDrafts();
     }
 
     /** Clears the selection (all pages). */
@@ -363,7 +528,7 @@ export default class DynamicDataTable extends LightningElement {
 
     /** The rows the grid shows: the loaded ones, or the selected ones after "Show selected". */
     get gridRows(): Row[] {
-        return this.selectedView ?? this.rawRows;
+        return this.withSavedRows(this.selectedView ?? this.rawRows);
     }
 
     get gridHasMore(): boolean {
@@ -381,18 +546,128 @@ export default class DynamicDataTable extends LightningElement {
         return `Maximum reached: you can select up to ${COUNT_FORMAT.format(max)} rows.`;
     }
 
+    // ------------------------------------------------------------------ inline edit and export
+
+    /** The table's DraftStore (the grid reads it). */
+    get drafts(): DraftStore | undefined {
+        return this.draftStore;
+    }
+
+    get hasDrafts(): boolean {
+        return this.draftVersion >= 0 && Boolean(this.draftStore?.count);
+    }
+
+    /** The footer bar shows while drafts exist, or a save's message is to be read. */
+    get showFooter(): boolean {
+        return this.hasDrafts || Boolean(this.saveMessage);
+    }
+
+    /** "1 change", "12 changes". */
+    get changesText(): string {
+        return this.draftVersion >= 0 && this.draftStore ? this.draftStore.label : '';
+    }
+
+    get saveDisabled(): boolean {
+        return this.saving || !this.hasDrafts;
+    }
+
+    get saveLabel(): string {
+        return this.saving ? 'Saving…' : 'Save';
+    }
+
+    /** The failed rows' messages under the footer, named by their first cell, visible (the icons have them too). */
+    get rowErrorItems(): { key: string; text: string }[] {
+        const drafts = this.draftStore;
+        if (this.draftVersion < 0 || !drafts?.errorCount) return [];
+        return drafts.errorKeys().map((key) => {
+            const row = this.rowByKey(key);
+            const name = this.rowNameOf(row) || key;
+            return { key, text: `${name}: ${drafts.errorsOf(key)?.message ?? ''}` };
+        });
+    }
+
+    get hasRowErrors(): boolean {
+        return this.rowErrorItems.length > 0;
+    }
+
+    /**
+     * One c-record-type-picklists per record type among the loaded rows, when the table edits a picklist: every
+     * row's editor offers its own record type's values. Rows without RecordTypeId use the master record type.
+     */
+    get recordTypeIds(): string[] {
+        if (!this.editsPicklists || !this.pickObjectApiName) return [];
+        const rows = this.rawRows;
+        if (this.recordTypeCache?.rows === rows) return this.recordTypeCache.ids;
+        const ids = new Set<string>();
+        for (const row of rows) {
+            const id = row.RecordTypeId;
+            ids.add(typeof id === 'string' && id ? id : MASTER_RECORD_TYPE);
+        }
+        if (!ids.size) ids.add(MASTER_RECORD_TYPE);
+        const list = [...ids];
+        this.recordTypeCache = { rows, ids: list };
+        return list;
+    }
+
+    /** The object of the picklists: objectApiName, else the records' attributes.type (Apex returns it). */
+    get pickObjectApiName(): string {
+        if (this.objectApiName) return this.objectApiName;
+        const type = (this.rawRows[0]?.attributes as { type?: string } | undefined)?.type;
+        return typeof type === 'string' ? type : '';
+    }
+
+    private get editsPicklists(): boolean {
+        const editable = new Set(
+            (this.tableDefinition?.columns ?? []).filter((c) => c.editable).map((c) => c.field.toLowerCase())
+        );
+        return this.fieldInfos.some((f) => editable.has(f.path.toLowerCase()) && /PICKLIST/i.test(f.type ?? ''));
+    }
+
+    /** searchLookup bound to this table (the grid adds the field and the term). */
+    get lookupSearch(): (field: string, term: string) => Promise<LookupOption[]> {
+        return this.boundSearch;
+    }
+
+    private readonly boundSearch = async (field: string, term: string): Promise<LookupOption[]> =>
+        (await searchLookup({
+            definitionName: this.definitionName,
+            tableName: this.tableDefinition?.name ?? '',
+            fieldPath: field,
+            searchTerm: term
+        })) as LookupOption[];
+
+    get exporting(): boolean {
+        return Boolean(this.exportProgress);
+    }
+
+    get hasExportNotices(): boolean {
+        return this.exportNotices.length > 0;
+    }
+
+    private rowNameOf(row: Row | undefined): string {
+        if (!row) return '';
+        for (const column of this.tableDefinition?.columns ?? []) {
+            const value = valueAtKey(row, column.field);
+            if (typeof value === 'string' && value) return value;
+        }
+        return '';
+    }
+
     get announcement(): string {
         if (this.errorMessage) return '';
         if (this.loading) return `${this.loadingText}…`;
         if (this.loadingMore) return `Loading more ${this.tableLabel}…`;
         if (this.selectionNotice) return this.selectionNotice;
         if (this.selectionLimitText) return this.selectionLimitText;
+        if (this.saving) return 'Saving changes…';
+        if (this.saveMessage) return this.saveMessage;
+        if (this.lastSaveText) return this.lastSaveText;
         return this.rowCountText ? `Showing ${this.rowCountText} ${this.tableLabel}` : '';
     }
 
     /** An action of this table runs: the grid is locked (aria-busy, selection and sort disabled). */
     get locked(): boolean {
-        return this.busyNames.length > 0;
+        return this.busyNames.length > 0 || this.saving || Boolean(this.exportProgress);
     }
 
     get busyState(): string | undefined {
@@ -487,7 +762,8 @@ export default class DynamicDataTable extends LightningElement {
         this.forward(event);
     }
 
-    handleSort(event: CustomEvent): void {
+    handleSort(event: CustomEvent<SortDetail>): void {
+        this.currentSort = { field: event.detail.field, direction: event.detail.direction };
         this.forward(event);
     }
 
@@ -527,7 +803,143 @@ export default class DynamicDataTable extends LightningElement {
         this.dispatchEvent(new CustomEvent('retry', { detail: {} }));
     }
 
+    /** A value committed in a cell's editor becomes a draft of its row, or of every selected row (mass edit). */
+    handleCellCommit(event: CustomEvent<GridCellCommitDetail>): void {
+        event.stopPropagation();
+        const drafts = this.ensureDrafts();
+        const { key, row, field, value, label, applyToSelection } = event.detail;
+        const model = this.model;
+        const keys =
+            applyToSelection && model && model.isSelected(key) ? model.selectedKeys.map((k) => String(k)) : [key];
+        const input = {
+            keys,
+            field,
+            value,
+            rowOf: (k: string) => (k === key ? row : this.rowByKey(k)),
+            picklistValues: this.picklistValues,
+            fields: this.fieldInfos
+        };
+        if (!drafts) return;
+        commitDraft(drafts, label !== undefined ? { ...input, label } : input);
+        this.saveMessage = '';
+        this.bumpDrafts();
+    }
+
+    handlePicklistValues(event: CustomEvent<PicklistValuesDetail>): void {
+        const { recordTypeId, values } = event.detail;
+        if (values) this.picklistValues = { ...this.picklistValues, [recordTypeId]: values };
+    }
+
+    handleCancelDrafts(): void {
+        this.cancelDrafts();
+    }
+
+    /** Saves every draft in one saveRecords call; see saveFlow.ts. */
+    async handleSaveDrafts(): Promise<void> {
+        const drafts = this.draftStore;
+        const definition = this.tableDefinition;
+        if (!drafts || !definition || this.saving || drafts.count === 0) return;
+        this.saving = true;
+        this.saveMessage = '';
+        try {
+            const outcome = await saveDrafts(
+                drafts,
+                (key) => this.rowByKey(key),
+                (requestJson) =>
+                    saveRecords({ definitionName: this.definitionName, tableName: definition.name, requestJson })
+            );
+            if (!outcome.ok) {
+                this.saveMessage = outcome.message;
+                return;
+            }
+            for (const [key, record] of outcome.records) this.savedRows.set(key, record);
+            if (outcome.records.size) this.savedRowsVersion++;
+            if (outcome.failedCount) {
+                this.saveMessage = `${COUNT_FORMAT.format(outcome.failedCount)} ${outcome.failedCount === 1 ? 'row' : 'rows'} could not be saved. Fix the marked cells, then save again.`;
+            }
+            if (outcome.savedIds.length) {
+                // every other view of these records (record pages, related lists) refreshes from LDS
+                notifyRecordUpdateAvailable(outcome.savedIds.map((recordId) => ({ recordId }))).catch(() => undefined);
+            }
+            this.lastSaveText =
+                outcome.savedCount > 0
+                    ? `${COUNT_FORMAT.format(outcome.savedCount)} ${outcome.savedCount === 1 ? 'row' : 'rows'} saved.`
+                    : '';
+            const detail: TableSaveDetail = { savedCount: outcome.savedCount, failedCount: outcome.failedCount };
+            this.dispatchEvent(new CustomEvent('save', { detail }));
+        } finally {
+            this.saving = false;
+            this.bumpDrafts();
+        }
+    }
+
+    handleCancelExport(): void {
+        this.exportAbort?.abort();
+    }
+
     // ------------------------------------------------------------------ internals
+
+    private ensureDrafts(): DraftStore | undefined {
+        if (!this.draftStore && this.tableDefinition) {
+            this.draftStore = new DraftStore({
+                keyField: this.tableDefinition.keyField || 'Id',
+                rowOf: (key) => this.rowByKey(key),
+                fields: this.fieldInfos
+            });
+        }
+        return this.draftStore;
+    }
+
+    private bumpDrafts(): void {
+        this.draftVersion = (this.draftStore?.version ?? 0) + this.savedRowsVersion * 1e9;
+    }
+
+    /** The loaded row of a key (an index built once per rows array), the saved version when there is one. */
+    private rowByKey(key: string): Row | undefined {
+        const saved = this.savedRows.get(key);
+        if (saved) return saved;
+        const rows = this.rawRows;
+        if (this.rowIndexCache?.rows !== rows) {
+            const path = this.tableDefinition?.keyField || 'Id';
+            const index = new Map<string, Row>();
+            for (const row of rows) {
+                const value = valueAtKey(row, path);
+                if (value !== undefined && value !== null && value !== '') index.set(String(value), row);
+            }
+            this.rowIndexCache = { rows, index };
+        }
+        return this.rowIndexCache.index.get(key);
+    }
+
+    /** The rows with the saved ones replaced by the server's re-read values (one pass per change). */
+    private withSavedRows(rows: Row[]): Row[] {
+        if (!this.savedRows.size) return rows;
+        const cache = this.shownRowsCache;
+        if (cache && cache.rows === rows && cache.version === this.savedRowsVersion) return cache.out;
+        const path = this.tableDefinition?.keyField || 'Id';
+        const out = rows.map((row) => {
+            const key = valueAtKey(row, path);
+            return (key !== undefined && key !== null && this.savedRows.get(String(key))) || row;
+        });
+        this.shownRowsCache = { rows, version: this.savedRowsVersion, out };
+        return out;
+    }
+
+    /** A reload that brings a saved row as new as the saved one (or newer) makes the saved copy unnecessary. */
+    private dropReloadedSavedRows(): void {
+        if (!this.savedRows.size) return;
+        const keys = [...this.savedRows.keys()];
+        this.rowIndexCache = undefined;
+        const saved = this.savedRows;
+        this.savedRows = new Map();
+        for (const key of keys) {
+            const loaded = this.rowByKey(key);
+            const mine = saved.get(key) as Row;
+            const newer = loaded && String(loaded.LastModifiedDate ?? '') >= String(mine.LastModifiedDate ?? '\uffff');
+            if (!newer) this.savedRows.set(key, mine);
+        }
+        this.savedRowsVersion++;
+    }
 
     private loadedSelectedCount(model: SelectionModel): number {
         const cache = this.loadedSelectedCache;
