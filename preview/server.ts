@@ -4,7 +4,7 @@
  * DynamicComponentBuilderController.* → the builder backend). Each Apex call runs as the session the page asks for
  * with the `x-preview-as` header: `admin` (default) or `user` (an end user: no Customize Application, no builder
  * permission). Also: GET /api/definitions, GET /api/sample-records, POST /api/ui/getRecord (lightning/uiRecordApi
- * getRecord), GET /api/events (server-sent events: reload after a rebuild), POST /api/reset (fresh sample data),
+ * getRecord), POST /api/ui/getPicklistValuesByRecordType (lightning/uiObjectInfoApi), GET /api/events (server-sent events: reload after a rebuild), POST /api/reset (fresh sample data),
  * GET /api/records/<Object> (the store's records, for tests) and POST /api/test/fail-next-save {message} (the next
  * builder save fails like a Metadata deploy error, for tests).
  *
@@ -23,6 +23,7 @@ import {
     type PreviewSession
 } from './backend/builder';
 import { getUiRecord, uiRecordRequest } from './backend/uiRecord';
+import { getPicklistValuesByRecordType, picklistRequest } from './backend/uiObjectInfo';
 
 const ROOT = path.resolve(__dirname, '..');
 const BUILDER_CLASS = 'DynamicComponentBuilderController.';
@@ -189,6 +190,25 @@ export function startServer(options: ServerOptions): Promise<PreviewServer> {
                 try {
                     const { recordId, fields } = uiRecordRequest(body);
                     return send(res, 200, getUiRecord(backend.store, recordId, fields));
+                } catch (e) {
+                    if (!(e instanceof ServiceError)) throw e;
+                    return send(res, e.code === 'NOT_FOUND' ? 404 : 400, { errorCode: e.code, message: e.message });
+                }
+            }
+            if (req.method === 'POST' && p === '/api/ui/getPicklistValuesByRecordType') {
+                let body: unknown;
+                try {
+                    body = JSON.parse((await readBody(req)) || '{}');
+                } catch {
+                    return send(res, 400, {
+                        errorCode: 'INVALID_REQUEST',
+                        message:
+                            'The request body is not JSON: send {"objectApiName": "Contact", "recordTypeId": "012..."}.'
+                    });
+                }
+                try {
+                    const { objectApiName, recordTypeId } = picklistRequest(body);
+                    return send(res, 200, getPicklistValuesByRecordType(backend.schema, objectApiName, recordTypeId));
                 } catch (e) {
                     if (!(e instanceof ServiceError)) throw e;
                     return send(res, e.code === 'NOT_FOUND' ? 404 : 400, { errorCode: e.code, message: e.message });

@@ -107,6 +107,7 @@ export function sfdcModules({ sfdcDir, sourceDir, lbcDir }: SfdcModulesOptions):
         'lightning/navigation': 'lightning/navigation.ts',
         'lightning/flowSupport': 'lightning/flowSupport.ts',
         'lightning/uiRecordApi': 'lightning/uiRecordApi.ts',
+        'lightning/uiObjectInfoApi': 'lightning/uiObjectInfoApi.ts',
         'lightning/messageService': 'lightning/messageService.ts',
         'lightning/actions': 'lightning/actions.ts',
         'lightning/refresh': 'lightning/refresh.ts',

@@ -1,5 +1,7 @@
 // lightning/uiRecordApi: getRecord reads the preview store through the server (unless __SFDC_MOCKS__.wire.getRecord
 // is set); the other adapters are fed by __SFDC_MOCKS__.wire; record operations are logged.
+// notifyRecordUpdateAvailable re-reads the getRecord wires of the notified records (as LDS does) and appends the ids
+// to window.__SFDC_NOTIFIED_RECORD_IDS__, so an e2e test can assert which records a save reported.
 import { record, mocks, createMockWireAdapter } from '../registry';
 
 interface GetRecordConfig {
@@ -12,14 +14,20 @@ type WireCallback = (v: { data: unknown; error: unknown }) => void;
 const fieldList = (list: GetRecordConfig['fields']) =>
     (list ?? []).map((f) => (typeof f === 'string' ? f : `${f.objectApiName}.${f.fieldApiName}`));
 
+/** The connected getRecord wires (notifyRecordUpdateAvailable refreshes those of the notified records). */
+const liveRecords = new Set<getRecord>();
+
 /** getRecord: UI API record representation of a record of the preview store. */
 export class getRecord {
     private seq = 0;
-    private config?: GetRecordConfig;
+    config?: GetRecordConfig;
     constructor(private readonly cb: WireCallback) {}
-    connect(): void {}
+    connect(): void {
+        liveRecords.add(this);
+    }
     disconnect(): void {
         this.seq++;
+        liveRecords.delete(this);
     }
     update(config: GetRecordConfig): void {
         this.config = config;
@@ -89,8 +97,23 @@ function op(name: string) {
 export const createRecord = op('createRecord');
 export const updateRecord = op('updateRecord');
 export const deleteRecord = op('deleteRecord');
+const notified: string[] = ((globalThis as { __SFDC_NOTIFIED_RECORD_IDS__?: string[] }).__SFDC_NOTIFIED_RECORD_IDS__ ??=
+    []);
+
+/** notifyRecordUpdateAvailable([{recordId}]): rejects like LDS when the argument is not a list of {recordId}. */
 export function notifyRecordUpdateAvailable(items: unknown): Promise<void> {
     record('uiRecordApi', { op: 'notifyRecordUpdateAvailable', items });
+    if (!Array.isArray(items) || items.some((i) => typeof (i as { recordId?: unknown })?.recordId !== 'string')) {
+        return Promise.reject(
+            new Error('notifyRecordUpdateAvailable expects a list of {recordId} objects, e.g. [{ recordId: "003…" }].')
+        );
+    }
+    const ids = (items as { recordId: string }[]).map((i) => i.recordId);
+    notified.push(...ids);
+    const changed = new Set(ids);
+    for (const wire of liveRecords) {
+        if (wire.config?.recordId && changed.has(wire.config.recordId)) wire.update(wire.config);
+    }
     return Promise.resolve();
 }
 export function getRecordNotifyChange(items: unknown): void {
