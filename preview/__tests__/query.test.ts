@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { cleanup, contactDefinition, makeProject, REPO, type Fixture } from './helpers';
 import { loadSchema } from '../backend/schema';
 import { createBackend } from '../backend';
-import type { QueryResponse } from '../backend/query';
+import { runStructuredQuery, type QueryResponse } from '../backend/query';
 
 const fixtures: Fixture[] = [];
 after(() => fixtures.forEach(cleanup));
@@ -388,4 +388,28 @@ test('built-in run statuses read as Setup labels them (In Progress, Not Started)
         'Canceled',
         'Suspended'
     ]);
+});
+
+test('a polymorphic lookup (work item RelatedRecordId) names its record through RelatedRecord.Name, like Apex', () => {
+    const backend = createBackend();
+    const r = backend.controller.runQuery({
+        definitionName: 'Orchestration_Work_Items',
+        queryName: 'myWorkItems',
+        requestJson: '{}'
+    });
+    const info = r.fields.find((x) => x.path === 'RelatedRecordId');
+    assert.equal(info?.type, 'REFERENCE');
+    assert.equal(info?.nameField, 'RelatedRecord.Name');
+    assert.ok(r.records.length > 0);
+    for (const row of r.records) {
+        const related = backend.store.byId(String(row.RelatedRecordId));
+        assert.ok(related, 'the related record exists');
+        assert.deepEqual(row.RelatedRecord, { Id: related.Id, Name: related.Name });
+    }
+    // only Name and Id can be read through a polymorphic relationship
+    const query = { name: 'q', object: 'FlowOrchestrationWorkItem', fields: ['RelatedRecord.Industry'] };
+    assert.throws(
+        () => runStructuredQuery(backend.store, query),
+        /'RelatedRecord' is not a relationship of FlowOrchestrationWorkItem/
+    );
 });
