@@ -390,7 +390,7 @@ export class DraftStore {
      * drafts; the same object otherwise). A lookup draft also replaces the related record ({Id, Name}) so the cell
      * shows the chosen name and links to it.
      */
-    effectiveRow<T extends Row>(row: T): T {
+    effectiveRow<T extends Row>(row: T): T & Row {
         const key = row[this.keyField];
         const values = typeof key === 'string' || typeof key === 'number' ? this.drafts.get(String(key)) : undefined;
         if (!values) return row;
@@ -407,7 +407,7 @@ export class DraftStore {
                     : { Id: value, [reference.nameKey]: labels?.get(field) ?? null };
             }
         }
-        return copy as T;
+        return copy as T & Row;
     }
 
     /** A cell's value as the table shows it: the draft when there is one, else the row's. */

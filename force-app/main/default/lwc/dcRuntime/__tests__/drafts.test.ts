@@ -145,7 +145,7 @@ describe('DraftStore', () => {
         // refresh: new objects, different order, a newer LastModifiedDate
         const refreshed = rowsOf(5)
             .reverse()
-            .map((r) => ({ ...r, LastModifiedDate: '2026-12-02T09:00:00.000Z' }));
+            .map((r): Row => ({ ...r, LastModifiedDate: '2026-12-02T09:00:00.000Z' }));
         byKey.clear();
         for (const r of refreshed) byKey.set(r.Id as string, r);
         const shown = refreshed.map((r) => store.effectiveRow(r));
