@@ -129,13 +129,14 @@ export async function exportTable(options: ExportOptions): Promise<ExportResult>
         }
         const records = response.records ?? [];
         const take = Math.min(records.length, maxRows - rowCount);
-        let chunk = '';
+        const lines: string[] = new Array<string>(take);
         const cells: string[] = new Array<string>(formatters.length);
         for (let r = 0; r < take; r++) {
             for (let c = 0; c < formatters.length; c++) cells[c] = formatters[c](records[r]);
-            chunk += csvLine(cells);
+            lines[r] = csvLine(cells);
         }
-        if (chunk) parts.push(chunk);
+        // join makes one flat string per page: `+=` would keep a rope holding every cell's string alive
+        if (take) parts.push(lines.join(''));
         rowCount += take;
         onProgress?.({ loaded: rowCount, total });
         const more = response.nextCursor !== null && response.nextCursor !== undefined;
