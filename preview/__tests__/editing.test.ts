@@ -622,3 +622,44 @@ test('validation rule formulas: bare field names become merge fields; strings, f
         "OR({!Account.Name} = 'Acme (x)', {!Score__c} > 1.5, TRUE, NOT( {!Done__c} ), {!$User.Id} = {!OwnerId})"
     );
 });
+
+test('the end user (?as=user) cannot read Contact.Birthdate: runQuery and exportRows leave it out with the notice', () => {
+    const def = editDefinition({ fields: ['Name', 'Email', 'Birthdate'] });
+    (def.components as Record<string, unknown>[])[0].columns = [
+        { field: 'Name' },
+        { field: 'Email', editable: true },
+        { field: 'Birthdate' }
+    ];
+    const f = project(def);
+    f.backend.store.update('Contact', contact(f, 1).Id, { Birthdate: '1990-05-01' });
+    const notice = { path: 'Birthdate', message: 'Birthdate is hidden: you do not have access to this field.' };
+    const exported = f.backend.controller.exportRows(
+        { definitionName: 'Edit', tableName: 'contactsTable', requestJson: '{}' },
+        { canCustomize: false }
+    );
+    assert.deepEqual(
+        exported.fields.map((x) => x.path),
+        ['Id', 'Name', 'Email']
+    );
+    assert.ok(exported.records.every((r) => !('Birthdate' in r)));
+    assert.deepEqual(
+        exported.notices.filter((n) => n.path === 'Birthdate'),
+        [notice]
+    );
+    const listed = f.backend.controller.runQuery(
+        { definitionName: 'Edit', queryName: 'contacts', requestJson: '{}' },
+        { canCustomize: false }
+    );
+    assert.deepEqual(
+        listed.notices.filter((n) => n.path === 'Birthdate'),
+        [notice]
+    );
+    // the admin reads it
+    const admin = f.backend.controller.exportRows({
+        definitionName: 'Edit',
+        tableName: 'contactsTable',
+        requestJson: '{}'
+    });
+    assert.ok(admin.records.some((r) => r.Birthdate === '1990-05-01'));
+    assert.deepEqual(admin.notices, []);
+});

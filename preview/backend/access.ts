@@ -1,9 +1,10 @@
 /*
  * What the running user may read, change and see in the preview: the stand-in for field-level security
- * (isAccessible / isUpdateable) and sharing (USER_MODE row visibility). The admin has full access; the end user
- * (`?as=user`) has the field access of the permission sets an end user is given — Contact.Description is read-only,
- * as the Orchestration_Participant permission set grants it (editable false) — and sees every record (the preview has
- * no sharing rules). Tests pass their own policy (ControllerSession.access) for unreadable fields and hidden records.
+ * (isAccessible / isUpdateable) and sharing (USER_MODE row visibility). The admin has full access. The end user
+ * (`?as=user`) can read but not change Contact.Description (the Orchestration_Participant permission set grants it
+ * with editable false), cannot read Contact.Birthdate (hidden by the profile's field-level security, so a table or an
+ * export shows the "hidden" notice), and sees every record (the preview has no sharing rules). Tests pass their own
+ * policy (ControllerSession.access) for other fields and for records the user cannot see.
  */
 import type { SObject } from './store';
 
@@ -25,10 +26,16 @@ export const FULL_ACCESS: AccessPolicy = Object.freeze({
 /** Fields the end user can read but not change (Object.Field). */
 export const END_USER_READ_ONLY: readonly string[] = ['Contact.Description'];
 
+/** Fields the end user cannot read at all (Object.Field). */
+export const END_USER_HIDDEN: readonly string[] = ['Contact.Birthdate'];
+
+const listed = (list: readonly string[], objectName: string, fieldName: string) =>
+    list.some((f) => f.toLowerCase() === `${objectName}.${fieldName}`.toLowerCase());
+
 export const END_USER_ACCESS: AccessPolicy = Object.freeze({
-    readable: () => true,
+    readable: (objectName: string, fieldName: string) => !listed(END_USER_HIDDEN, objectName, fieldName),
     updateable: (objectName: string, fieldName: string) =>
-        !END_USER_READ_ONLY.some((f) => f.toLowerCase() === `${objectName}.${fieldName}`.toLowerCase()),
+        !listed(END_USER_HIDDEN, objectName, fieldName) && !listed(END_USER_READ_ONLY, objectName, fieldName),
     canSee: () => true
 });
 
@@ -37,11 +44,9 @@ export const END_USER_ACCESS: AccessPolicy = Object.freeze({
  * Object.Field), `invisible` record Ids are not visible.
  */
 export function accessPolicy(options: { hidden?: string[]; readOnly?: string[]; invisible?: string[] }): AccessPolicy {
-    const has = (list: string[] | undefined, o: string, f: string) =>
-        (list ?? []).some((x) => x.toLowerCase() === `${o}.${f}`.toLowerCase());
     return {
-        readable: (o, f) => !has(options.hidden, o, f),
-        updateable: (o, f) => !has(options.hidden, o, f) && !has(options.readOnly, o, f),
+        readable: (o, f) => !listed(options.hidden ?? [], o, f),
+        updateable: (o, f) => !listed(options.hidden ?? [], o, f) && !listed(options.readOnly ?? [], o, f),
         canSee: (_o, rec) => !(options.invisible ?? []).includes(rec.Id)
     };
 }
