@@ -11,6 +11,10 @@
  *  - display types: Apex String covers Text, Picklist, Email, Phone, Url and TextArea; Email/Phone/Url and the
  *    long Description fields are recognised by name, everything else stays STRING;
  *  - polymorphic lookups (typed SObjects.Name) resolve through the `Name` object, as SOQL does;
+ *  - `updateable: false` (read by the `editable` column rule) for what no user can write: Id, the system audit
+ *    fields, compound fields (addresses, geolocations, the person Name of Contact / Lead / User) and the fields
+ *    Salesforce computes (READ_ONLY_FIELDS); the jar has no such flag, and every other field counts as updateable
+ *    offline (field-level security is the org's to check at save);
  *  - fields added after API 61 to the orchestration runtime objects are hand-written from
  *    ../shared/reference/orchestration.md §7 (see SUPPLEMENTS).
  */
@@ -55,6 +59,10 @@ export interface StoredField {
     relationshipName?: string;
     sortable?: false;
     filterable?: false;
+    /** Nobody can write it (see markReadOnly); omitted = updateable. */
+    updateable?: false;
+    /** Why it is not updateable. */
+    readOnlyReason?: 'system' | 'compound' | 'computed';
     /** Where a hand-written field comes from. */
     source?: string;
 }
@@ -123,6 +131,73 @@ const APEX_TYPES: Record<string, string> = {
 
 const NOT_FILTERABLE = new Set(['ADDRESS', 'LOCATION', 'BASE64', 'ANYTYPE']);
 
+/** Fields of every object that the platform maintains (describe: isUpdateable() false for everyone). */
+export const SYSTEM_FIELDS: ReadonlySet<string> = new Set([
+    'Id',
+    'CreatedDate',
+    'CreatedById',
+    'LastModifiedDate',
+    'LastModifiedById',
+    'SystemModstamp',
+    'IsDeleted',
+    'LastViewedDate',
+    'LastReferencedDate',
+    'LastActivityDate',
+    'MasterRecordId',
+    'PhotoUrl'
+]);
+
+/** Per object: fields Salesforce computes from others (a compound person name, a closed flag from the status, ...). */
+export const READ_ONLY_FIELDS: Record<string, readonly string[]> = {
+    Contact: ['Name', 'IsEmailBounced', 'IsPersonAccount'],
+    Lead: [
+        'Name',
+        'IsConverted',
+        'ConvertedAccountId',
+        'ConvertedContactId',
+        'ConvertedOpportunityId',
+        'ConvertedDate'
+    ],
+    User: ['Name', 'LastLoginDate', 'LastPasswordChangeDate', 'NumberOfFailedLogins', 'UserType'],
+    Account: ['IsPersonAccount', 'PersonContactId'],
+    Case: ['CaseNumber', 'IsClosed', 'ClosedDate', 'IsClosedOnCreate'],
+    Opportunity: [
+        'IsClosed',
+        'IsWon',
+        'ExpectedRevenue',
+        'ForecastCategory',
+        'Fiscal',
+        'FiscalQuarter',
+        'FiscalYear',
+        'HasOpenActivity',
+        'HasOpportunityLineItem',
+        'HasOverdueTask',
+        'LastStageChangeDate',
+        'PushCount'
+    ],
+    Task: ['IsClosed', 'IsArchived', 'WhatCount', 'WhoCount', 'CompletedDateTime'],
+    Event: ['IsArchived', 'WhatCount', 'WhoCount']
+};
+
+/** Marks what no user can write `updateable: false`: system fields, compound fields and READ_ONLY_FIELDS. */
+export function markReadOnly(objectName: string, fields: Record<string, StoredField>): Record<string, StoredField> {
+    const computed = new Set(READ_ONLY_FIELDS[objectName] ?? []);
+    const out: Record<string, StoredField> = {};
+    for (const [name, field] of Object.entries(fields)) {
+        const compound =
+            field.type === 'ADDRESS' || field.type === 'LOCATION' || (name === 'Name' && computed.has(name));
+        const reason = SYSTEM_FIELDS.has(name)
+            ? 'system'
+            : compound
+              ? 'compound'
+              : computed.has(name)
+                ? 'computed'
+                : undefined;
+        out[name] = reason ? { ...field, updateable: false, readOnlyReason: reason } : field;
+    }
+    return out;
+}
+
 /** Parses `javap -p` output of one SObject class into fields. */
 export function fieldsFromJavap(javap: string): Record<string, StoredField> {
     const raw: { type: string; name: string }[] = [];
@@ -185,7 +260,7 @@ export function generate(jar = JAR, objects = OBJECTS): StandardObjectsFile {
             const classFile = path.join(tmp, 'com', 'nawforce', 'runforce', 'SObjects', `${o}.class`);
             if (!fs.existsSync(classFile)) throw new Error(`${o} is not in ${jar}`);
             const javap = execFileSync('javap', ['-p', classFile], { encoding: 'utf8' });
-            const fields = { ...fieldsFromJavap(javap), ...(SUPPLEMENTS[o] ?? {}) };
+            const fields = markReadOnly(o, { ...fieldsFromJavap(javap), ...(SUPPLEMENTS[o] ?? {}) });
             out.objects[o] = {
                 fields: Object.fromEntries(Object.entries(fields).sort(([a], [b]) => a.localeCompare(b)))
             };

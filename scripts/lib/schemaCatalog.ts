@@ -2,8 +2,9 @@
  * The offline SchemaCatalog: the objects and fields of an SFDX project (force-app/**\/objects/, custom objects
  * and custom fields on standard objects, typed from their field XML) merged with the standard objects in
  * scripts/lib/standardObjects.json (generated from the apex-ls SObject library by generateStandardObjects.ts).
- * validateDefinition() checks query objects, fields, parent paths, sort and search fields against it, and literal
- * filter values of picklist fields against the values of their field XML's value set.
+ * validateDefinition() checks query objects, fields, parent paths, sort and search fields against it, literal
+ * filter values of picklist fields against the values of their field XML's value set, and `editable` columns against
+ * `updateable` (false for formula, auto-number, roll-up summary, non-reparentable master-detail and system fields).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,9 +13,11 @@ import type {
     FieldDescribe,
     ObjectDescribe,
     PicklistValueDescribe,
+    ReadOnlyReason,
     SchemaCatalog
 } from '../../force-app/main/default/lwc/dcDefinition/definitionTypes';
 import { listFiles } from './paths';
+import { SYSTEM_FIELDS } from './generateStandardObjects';
 import type { StandardObjectsFile } from './generateStandardObjects';
 
 export interface RepoSchemaCatalog extends SchemaCatalog {
@@ -48,6 +51,8 @@ interface FieldXml {
     type?: string;
     referenceTo?: string;
     formula?: string;
+    /** MasterDetail: "true" when the detail may move to another master (only then is the field updateable). */
+    reparentableMasterDetail?: string;
     /** A local value set; a global one (valueSetName) lists no values here and is not checked. */
     valueSet?: { valueSetDefinition?: { value?: ValueXml | ValueXml[] } };
 }
@@ -109,20 +114,36 @@ function field(name: string, type: string, extra: Partial<FieldDescribe> = {}): 
     return { name, type, sortable: true, filterable: true, ...extra };
 }
 
+/** The same field, marked as one nobody can write (`updateable` is left out for writable fields). */
+function readOnly(f: FieldDescribe, readOnlyReason: ReadOnlyReason): FieldDescribe {
+    return { ...f, updateable: false, readOnlyReason };
+}
+
+/** Field XML types whose value Salesforce computes (formulas have <formula>). */
+const COMPUTED_TYPES: Record<string, ReadOnlyReason> = { AutoNumber: 'autoNumber', Summary: 'rollUpSummary' };
+
 function lookup(name: string, relationshipName: string, referenceTo: string[]): FieldDescribe {
     return field(name, 'REFERENCE', { relationshipName, referenceTo });
 }
 
-/** The fields every custom object has. */
-function customObjectFields(objectName: string, nameFieldType: string, ownerless: boolean): FieldDescribe[] {
+/**
+ * The fields every custom object has; system fields are read-only, and so is Name when it is an auto-number.
+ * Custom metadata records cannot be written with DML at all, so none of their fields is updateable.
+ */
+function customObjectFields(
+    objectName: string,
+    nameFieldType: string | undefined,
+    ownerless: boolean
+): FieldDescribe[] {
     if (objectName.endsWith('__mdt')) {
         return ['DeveloperName', 'MasterLabel', 'Label', 'QualifiedApiName', 'NamespacePrefix', 'Language']
-            .map((n) => field(n, 'STRING'))
-            .concat(field('Id', 'ID'));
+            .map((n) => readOnly(field(n, 'STRING'), 'system'))
+            .concat(readOnly(field('Id', 'ID'), 'system'));
     }
+    const name = field('Name', 'STRING');
     const fields = [
         field('Id', 'ID'),
-        field('Name', nameFieldType),
+        nameFieldType === 'AutoNumber' ? readOnly(name, 'autoNumber') : name,
         field('CreatedDate', 'DATETIME'),
         field('LastModifiedDate', 'DATETIME'),
         field('SystemModstamp', 'DATETIME'),
@@ -133,13 +154,13 @@ function customObjectFields(objectName: string, nameFieldType: string, ownerless
         lookup('LastModifiedById', 'LastModifiedBy', ['User'])
     ];
     if (!ownerless) fields.push(lookup('OwnerId', 'Owner', ['Group', 'User']));
-    return fields;
+    return fields.map((f) => (SYSTEM_FIELDS.has(f.name) ? readOnly(f, 'system') : f));
 }
 
 function toDescribe(xml: FieldXml, fallbackName: string): FieldDescribe {
     const name = xml.fullName ?? fallbackName;
     if (xml.formula !== undefined) {
-        return field(name, FORMULA_TYPES[xml.type ?? 'Text'] ?? 'STRING', { label: xml.label });
+        return readOnly(field(name, FORMULA_TYPES[xml.type ?? 'Text'] ?? 'STRING', { label: xml.label }), 'formula');
     }
     const mapped = FIELD_TYPES[xml.type ?? 'Text'] ?? { type: 'STRING' };
     const f = field(name, mapped.type, {
@@ -157,6 +178,9 @@ function toDescribe(xml: FieldXml, fallbackName: string): FieldDescribe {
         // names the child relationship seen from the parent, so it is not used here.
         f.relationshipName = name.endsWith('__c') ? `${name.slice(0, -3)}__r` : undefined;
     }
+    const computed = COMPUTED_TYPES[xml.type ?? ''];
+    if (computed) return readOnly(f, computed);
+    if (xml.type === 'MasterDetail' && xml.reparentableMasterDetail !== 'true') return readOnly(f, 'masterDetail');
     return f;
 }
 
@@ -197,7 +221,8 @@ function buildStandardCatalog(): MapCatalog {
                     referenceTo: f.referenceTo,
                     relationshipName: f.relationshipName,
                     sortable: f.sortable ?? true,
-                    filterable: f.filterable ?? true
+                    filterable: f.filterable ?? true,
+                    ...(f.updateable === false ? { updateable: false, readOnlyReason: f.readOnlyReason } : {})
                 })
             );
         }
@@ -259,12 +284,16 @@ export function loadSchemaCatalog(projectRoot: string): RepoSchemaCatalog {
             const custom = /__(c|mdt|e|b|x)$/.test(objectName);
             const fields = new Map<string, FieldDescribe>();
             const base = custom
-                ? customObjectFields(objectName, 'STRING', objectXml?.sharingModel === 'ControlledByParent')
+                ? customObjectFields(
+                      objectName,
+                      objectXml?.nameField?.type,
+                      objectXml?.sharingModel === 'ControlledByParent'
+                  )
                 : [
-                      field('Id', 'ID'),
+                      readOnly(field('Id', 'ID'), 'system'),
                       field('Name', 'STRING'),
-                      field('CreatedDate', 'DATETIME'),
-                      field('LastModifiedDate', 'DATETIME')
+                      readOnly(field('CreatedDate', 'DATETIME'), 'system'),
+                      readOnly(field('LastModifiedDate', 'DATETIME'), 'system')
                   ];
             for (const f of base) fields.set(f.name, f);
             obj = { name: objectName, label: objectXml?.label ?? objectName, fields };

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { findField, resolveFieldPath } from '../../../force-app/main/default/lwc/dcDefinition/dcDefinition';
-import { fieldsFromJavap } from '../../lib/generateStandardObjects';
+import { fieldsFromJavap, markReadOnly } from '../../lib/generateStandardObjects';
 import { REPO_ROOT } from '../../lib/paths';
 import { loadSchemaCatalog } from '../../lib/schemaCatalog';
 import { FIXTURES, matching, problemsOf } from './helpers';
@@ -142,6 +142,27 @@ test("definitions: a typo in the query's fields is named as the fix, never the c
     ]);
 });
 
+test('definitions: editable columns on fields nobody can write fail, each saying why', async () => {
+    const problems = await problemsOf('definitions', 'definitions-editable-readonly');
+    const at = (line: number, path: string, why: string) =>
+        problems.some(
+            (p) => p.startsWith(`definitions/Invoice_Edit_Board.json:${line}: ${path}.editable: `) && p.includes(why)
+        );
+    const expected: [number, string, string][] = [
+        [19, 'components[0].columns[0]', 'Invoice__c.Name (STRING) is an auto-number'],
+        [21, 'components[0].columns[2]', 'Invoice__c.Amount_With_Tax__c (CURRENCY) is a formula field'],
+        [22, 'components[0].columns[3]', 'Invoice__c.Reference__c (STRING) is an auto-number'],
+        [23, 'components[0].columns[4]', 'is a master-detail field that does not allow reparenting'],
+        [24, 'components[0].columns[5]', 'Invoice__c.CreatedDate (DATETIME) is a system field'],
+        [33, 'components[1].columns[1]', 'Contact.Name (STRING) is a compound field'],
+        [34, 'components[1].columns[2]', 'Contact.Invoice_Total__c (DOUBLE) is a roll-up summary']
+    ];
+    for (const [line, path, why] of expected)
+        assert.ok(at(line, path, why), `${line} ${path}: ${why}\n${problems.join('\n')}`);
+    // Amount__c and Contact.LastName are updateable: no problem for them
+    assert.equal(problems.length, expected.length, problems.join('\n'));
+});
+
 test('definitions: the clean fixture has no problems', async () => {
     assert.deepEqual(await problemsOf('definitions', 'clean'), []);
 });
@@ -240,6 +261,61 @@ test('schema catalog: project objects and fields merge with the standard library
     assert.deepEqual(status?.picklistValues?.at(-1), { value: 'Retired', label: 'Retired', active: false });
     assert.equal(findField(ticket, 'Name')?.picklistValues, undefined, 'only picklists carry values');
     assert.equal(catalog.sources.get('Clean_Ticket__c')?.length, 3);
+});
+
+test('schema catalog: updateable is false for fields nobody can write, with the reason', () => {
+    const catalog = loadSchemaCatalog(path.join(FIXTURES, 'definitions-editable-readonly'));
+    const invoice = catalog.describeObject('Invoice__c')!;
+    const contact = catalog.describeObject('Contact')!;
+    const state = (obj: typeof invoice, name: string) => {
+        const f = findField(obj, name)!;
+        return [f.updateable, f.readOnlyReason];
+    };
+    assert.deepEqual(state(invoice, 'Amount__c'), [undefined, undefined]);
+    assert.deepEqual(state(invoice, 'Amount_With_Tax__c'), [false, 'formula']);
+    assert.deepEqual(state(invoice, 'Reference__c'), [false, 'autoNumber']);
+    assert.deepEqual(state(invoice, 'Name'), [false, 'autoNumber'], 'an auto-number name field');
+    assert.deepEqual(state(invoice, 'Account__c'), [false, 'masterDetail']);
+    assert.deepEqual(state(invoice, 'OwnerId'), [undefined, undefined]);
+    for (const system of ['Id', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'SystemModstamp']) {
+        assert.deepEqual(state(invoice, system), [false, 'system'], system);
+    }
+    assert.deepEqual(state(contact, 'Invoice_Total__c'), [false, 'rollUpSummary']);
+    assert.deepEqual(state(contact, 'LastName'), [undefined, undefined]);
+    assert.deepEqual(state(contact, 'Name'), [false, 'compound']);
+    assert.deepEqual(state(contact, 'MailingAddress'), [false, 'compound']);
+    assert.deepEqual(state(catalog.describeObject('Opportunity')!, 'IsWon'), [false, 'computed']);
+    const repo = loadSchemaCatalog(REPO_ROOT);
+    assert.deepEqual(state(repo.describeObject('Dynamic_Component__mdt')!, 'MasterLabel'), [false, 'system']);
+});
+
+test('standard object generator: marks system, compound and computed fields read-only', () => {
+    assert.deepEqual(
+        markReadOnly('Contact', {
+            Id: { type: 'ID' },
+            Name: { type: 'STRING' },
+            Phone: { type: 'PHONE' },
+            MailingAddress: { type: 'ADDRESS', sortable: false, filterable: false },
+            SystemModstamp: { type: 'DATETIME' },
+            IsEmailBounced: { type: 'BOOLEAN' }
+        }),
+        {
+            Id: { type: 'ID', updateable: false, readOnlyReason: 'system' },
+            Name: { type: 'STRING', updateable: false, readOnlyReason: 'compound' },
+            Phone: { type: 'PHONE' },
+            MailingAddress: {
+                type: 'ADDRESS',
+                sortable: false,
+                filterable: false,
+                updateable: false,
+                readOnlyReason: 'compound'
+            },
+            SystemModstamp: { type: 'DATETIME', updateable: false, readOnlyReason: 'system' },
+            IsEmailBounced: { type: 'BOOLEAN', updateable: false, readOnlyReason: 'computed' }
+        }
+    );
+    // Account.Name is an ordinary text field
+    assert.deepEqual(markReadOnly('Account', { Name: { type: 'STRING' } }), { Name: { type: 'STRING' } });
 });
 
 test('standard object generator: reads fields, types and relationships from javap output', () => {

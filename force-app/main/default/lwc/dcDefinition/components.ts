@@ -247,7 +247,7 @@ function checkEditable(
     if (!EDITABLE_TYPES.has(type)) {
         ctx.error(p, editableTypeNotSupported(field, describe.type, [...EDITABLE_TYPES]));
     } else if (describe.updateable === false) {
-        ctx.error(p, editableNotUpdateable(field, objectName, describe.type));
+        ctx.error(p, editableNotUpdateable(field, objectName, describe.type, describe.readOnlyReason));
     }
 }
 

@@ -372,12 +372,22 @@ export interface FieldDescribe {
      * Omitted = unknown (treated as updateable; the server checks the running user at save).
      */
     updateable?: boolean;
+    /** Why a field is not updateable, when the catalog knows (the `editable` message says it and how to fix it). */
+    readOnlyReason?: ReadOnlyReason;
     /**
      * PICKLIST / MULTIPICKLIST fields: the values (API names) in setup order, when the describe knows them.
      * A literal condition value on the field must be one of them.
      */
     picklistValues?: PicklistValueDescribe[];
 }
+
+/**
+ * formula, autoNumber, rollUpSummary: computed fields; masterDetail: a master-detail field without "Allow reparenting";
+ * system: Id and the audit fields; compound: a field made of others (an address, a person's Name); computed: another
+ * field Salesforce derives (Opportunity.IsWon, Case.IsClosed, ...).
+ */
+export type ReadOnlyReason =
+    'formula' | 'autoNumber' | 'rollUpSummary' | 'masterDetail' | 'system' | 'compound' | 'computed';
 
 /** One value of a picklist field (Schema.PicklistEntry). */
 export interface PicklistValueDescribe {

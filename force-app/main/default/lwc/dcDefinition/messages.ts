@@ -914,9 +914,29 @@ export function editableIdColumn(field: string): string {
     return `Column '${field}' cannot be editable: a record's Id never changes. Remove "editable".`;
 }
 
-/** `editable` on a field no one can write: formula, auto-number, roll-up summary or system field. */
-export function editableNotUpdateable(field: string, objectName: string, type: string): string {
-    return `Column '${field}' cannot be editable: ${objectName}.${field} (${type}) is not updateable - formula, auto-number, roll-up summary and system fields (CreatedDate, LastModifiedById, ...) are computed by Salesforce. Remove "editable", or edit the field it is computed from.`;
+const READ_ONLY_REASONS: Record<string, string> = {
+    formula:
+        'is a formula field, which Salesforce computes from other fields. Remove "editable", or make the fields the formula reads editable instead.',
+    autoNumber: 'is an auto-number, which Salesforce assigns when a record is created. Remove "editable".',
+    rollUpSummary:
+        'is a roll-up summary, which Salesforce totals from the child records. Remove "editable", or edit the child records instead.',
+    masterDetail:
+        'is a master-detail field that does not allow reparenting, so a record stays with its master. Remove "editable", or turn on "Allow reparenting" on the field.',
+    system: 'is a system field that Salesforce maintains (Id, created and last modified by and date, ...). Remove "editable".',
+    compound:
+        'is a compound field made of other fields. Remove "editable" and make its parts editable instead (FirstName and LastName for a Name, Street, City, ... for an address).',
+    computed: 'is derived by Salesforce from other fields. Remove "editable", or edit the field it is derived from.'
+};
+
+/**
+ * `editable` on a field no one can write; `reason` (FieldDescribe.readOnlyReason) says why when the catalog knows:
+ * formula, auto-number, roll-up summary, master-detail, system, compound or derived field.
+ */
+export function editableNotUpdateable(field: string, objectName: string, type: string, reason?: string): string {
+    const why =
+        (reason && READ_ONLY_REASONS[reason]) ||
+        'is not updateable - formula, auto-number, roll-up summary and system fields (CreatedDate, LastModifiedById, ...) are computed by Salesforce. Remove "editable", or edit the field it is computed from.';
+    return `Column '${field}' cannot be editable: ${objectName}.${field} (${type}) ${why}`;
 }
 
 /** `editable` on a field type the table has no editor for (ID, ADDRESS, LOCATION, BASE64, ...). */

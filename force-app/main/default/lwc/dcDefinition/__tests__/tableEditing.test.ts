@@ -1,3 +1,4 @@
+/* eslint jest/expect-expect: ["error", { "assertFunctionNames": ["expect", "expectOne"] }] */
 /*
  * Issue #13's definition rules: editable, wrap and cellStyles on columns, frozenColumns on tables, the save event,
  * the exportCsv action and the LastSave* table properties. Each rule: a valid input and each invalid one, with the
@@ -33,7 +34,8 @@ const FIELDS: Record<string, FieldDescribe[]> = {
         f('Full_Score__c', 'DOUBLE', { updateable: false }),
         f('CreatedDate', 'DATETIME', { updateable: false }),
         f('MailingAddress', 'ADDRESS', { updateable: false, sortable: false }),
-        f('Legacy__c', 'STRING', { updateable: undefined })
+        f('Legacy__c', 'STRING', { updateable: undefined }),
+        f('Formula_Score__c', 'DOUBLE', { updateable: false, readOnlyReason: 'formula' })
     ],
     Account: [f('Id', 'ID', { updateable: false }), f('Name', 'STRING')]
 };
@@ -197,6 +199,16 @@ describe('editable', () => {
             d,
             'components[0].columns[4].editable',
             `Column '${field}' cannot be editable: Contact.${field} (${type}) is not updateable - formula, auto-number, roll-up summary and system fields (CreatedDate, LastModifiedById, ...) are computed by Salesforce. Remove "editable", or edit the field it is computed from.`
+        );
+    });
+
+    it('says which kind of read-only field it is when the catalog knows', () => {
+        const d = base();
+        table(d).columns.push({ field: 'Formula_Score__c', editable: true });
+        expectOne(
+            d,
+            'components[0].columns[4].editable',
+            `Column 'Formula_Score__c' cannot be editable: Contact.Formula_Score__c (DOUBLE) is a formula field, which Salesforce computes from other fields. Remove "editable", or make the fields the formula reads editable instead.`
         );
     });
 

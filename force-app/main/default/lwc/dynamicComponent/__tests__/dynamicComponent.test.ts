@@ -1167,7 +1167,6 @@ describe('c-dynamic-component draft mode (the builder live preview)', () => {
 
 describe('c-dynamic-component inline-edit saves and CSV export (issue #13)', () => {
     type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    type TableElement = HTMLElement & { exportCsv?: jest.Mock };
 
     /** The Contacts board with an editable Phone column, an Export header action and a save interaction. */
     function editableDefinition(fileName?: string): Doc {
