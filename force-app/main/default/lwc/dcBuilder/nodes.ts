@@ -22,7 +22,8 @@ export type NewActionType =
     | 'confirm'
     | 'executeFlow'
     | 'openFlowDialog'
-    | 'openFlowPanel';
+    | 'openFlowPanel'
+    | 'exportCsv';
 
 /** Names of resources, queries and components: {!name} makes them one namespace. */
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -227,6 +228,10 @@ export function newAction(doc: Doc, type: NewActionType): Json {
             return { type, flowApiName: '', inputs: [], outputs: [] };
         case 'openFlowPanel':
             return { type, flowApiName: '', position: 'right', inputs: [], outputs: [] };
+        case 'exportCsv': {
+            const table = list(doc.components).find((c) => c.type === 'dataTable');
+            return { type, table: str(table?.name) ?? '' };
+        }
         default:
             throw new Error(`There is no action type '${String(type)}'.`);
     }

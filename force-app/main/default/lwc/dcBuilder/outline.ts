@@ -52,7 +52,8 @@ export const EVENT_LABELS: Readonly<Record<string, string>> = Object.freeze({
     headerActionClick: 'Header Action Click',
     rowActionClick: 'Row Action Click',
     selectionChange: 'Selection Change',
-    load: 'Load'
+    load: 'Load',
+    save: 'Save'
 });
 
 export const ACTION_TYPE_LABELS: Readonly<Record<string, string>> = Object.freeze({
@@ -63,7 +64,8 @@ export const ACTION_TYPE_LABELS: Readonly<Record<string, string>> = Object.freez
     confirm: 'Confirm',
     executeFlow: 'Execute Flow',
     openFlowDialog: 'Open Flow Dialog',
-    openFlowPanel: 'Open Flow Panel'
+    openFlowPanel: 'Open Flow Panel',
+    exportCsv: 'Export CSV'
 });
 
 export const CHAIN_LABELS: Readonly<Record<string, string>> = Object.freeze({
@@ -145,6 +147,9 @@ export function actionLabel(action: unknown): string {
         case 'openFlowDialog':
         case 'openFlowPanel':
             detail = text(action.flowApiName);
+            break;
+        case 'exportCsv':
+            detail = text(action.table);
             break;
         default:
             break;

@@ -26,6 +26,7 @@ type Kind =
     | 'orderBy'
     | 'component'
     | 'column'
+    | 'cellStyle'
     | 'button'
     | 'interaction'
     | 'trigger'
@@ -51,13 +52,15 @@ export const KEY_ORDER: Readonly<Record<Exclude<Kind, 'action'>, readonly string
         'showSearch',
         'showRowNumbers',
         'height',
+        'frozenColumns',
         'emptyMessage',
         'description',
         'columns',
         'headerActions',
         'rowActions'
     ],
-    column: ['field', 'label', 'linkToRecord', 'sortable', 'initialWidth'],
+    column: ['field', 'label', 'linkToRecord', 'sortable', 'initialWidth', 'editable', 'wrap', 'cellStyles'],
+    cellStyle: ['operator', 'value', 'variant', 'badge'],
     button: ['name', 'label', 'requiresSelection', 'variant', 'iconName'],
     interaction: ['id', 'description', 'on', 'do'],
     trigger: ['event', 'target', 'action'],
@@ -74,7 +77,8 @@ export const ACTION_KEY_ORDER: Readonly<Record<string, readonly string[]>> = Obj
     confirm: ['title', 'message', 'confirmLabel', 'variant', 'theme'],
     executeFlow: ['flowApiName', 'inputs', 'outputs'],
     openFlowDialog: ['flowApiName', 'title', 'size', 'inputs', 'outputs'],
-    openFlowPanel: ['flowApiName', 'title', 'position', 'size', 'inputs', 'outputs']
+    openFlowPanel: ['flowApiName', 'title', 'position', 'size', 'inputs', 'outputs'],
+    exportCsv: ['table', 'fileName']
 });
 
 /** The lists of actions an action may hold, in order. */
@@ -92,6 +96,7 @@ const CHILDREN: Partial<Record<Kind, Record<string, Kind>>> = {
     query: { where: 'where', orderBy: 'orderBy' },
     where: { conditions: 'condition' },
     component: { columns: 'column', headerActions: 'button', rowActions: 'button' },
+    column: { cellStyles: 'cellStyle' },
     interaction: { on: 'trigger', do: 'action' },
     action: {
         inputs: 'flowInput',

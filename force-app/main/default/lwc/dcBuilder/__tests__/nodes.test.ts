@@ -130,6 +130,7 @@ describe('new nodes', () => {
         for (const t of types) expect(newAction(BOARD, t).type).toBe(t);
         expect(newAction(BOARD, 'setVariable')).toEqual({ type: 'setVariable', variable: 'updatedCount', value: '' });
         expect(newAction(BOARD, 'executeFlow').id).toBe('runFlow');
+        expect(newAction(BOARD, 'exportCsv')).toEqual({ type: 'exportCsv', table: 'contactsTable' });
         const doc = insertAt(BOARD, 'interactions[1].do[0].onFinish', newAction(BOARD, 'executeFlow'));
         expect(newAction(doc, 'executeFlow').id).toBe('runFlow2');
         expect(newActionId(doc, 'setActiveFlow')).toBe('setActiveFlow2');

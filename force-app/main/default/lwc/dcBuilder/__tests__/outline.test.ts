@@ -154,6 +154,7 @@ describe('nodeForProblem', () => {
 describe('labels', () => {
     it('labels interactions from their trigger', () => {
         expect(interactionLabel({ on: { event: 'load' } })).toBe('Load');
+        expect(interactionLabel({ on: { event: 'save', target: 't' } })).toBe('Save · t');
         expect(interactionLabel({ on: { event: 'selectionChange', target: 't' } })).toBe('Selection Change · t');
         expect(interactionLabel({ on: { event: 'custom' } })).toBe('custom');
         expect(interactionLabel({})).toBe('No trigger');
@@ -164,6 +165,7 @@ describe('labels', () => {
         expect(actionLabel({ type: 'setVariable', variable: 'n' })).toBe('Set Variable · n');
         expect(actionLabel({ type: 'confirm', message: 'Sure?' })).toBe('Confirm · Sure?');
         expect(actionLabel({ type: 'openFlowPanel', flowApiName: 'F' })).toBe('Open Flow Panel · F');
+        expect(actionLabel({ type: 'exportCsv', table: 'contactsTable' })).toBe('Export CSV · contactsTable');
         expect(actionLabel({ type: 'showToast' })).toBe('Show Toast');
         expect(actionLabel({ type: 'showToast', title: 'x'.repeat(60) })).toBe(`Show Toast · ${'x'.repeat(47)}…`);
         expect(actionLabel({})).toBe('Action (no type)');

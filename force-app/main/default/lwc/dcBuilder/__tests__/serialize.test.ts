@@ -142,6 +142,40 @@ describe('serializeDefinition', () => {
         ]);
     });
 
+    it('orders the issue #13 table options: frozenColumns, editable, wrap, cellStyles and exportCsv', () => {
+        const doc = {
+            components: [
+                {
+                    columns: [
+                        {
+                            cellStyles: [{ badge: true, variant: 'success', value: 'Active', operator: 'equals' }],
+                            wrap: true,
+                            editable: true,
+                            initialWidth: 80,
+                            field: 'Status__c'
+                        }
+                    ],
+                    frozenColumns: 2,
+                    emptyMessage: 'none',
+                    height: 8,
+                    name: 't'
+                }
+            ],
+            interactions: [
+                { do: [{ fileName: 'x.csv', table: 't', type: 'exportCsv' }], on: { target: 't', event: 'save' } }
+            ]
+        };
+        expect(keyOrders(orderDefinition(doc))).toEqual([
+            ': components,interactions',
+            '.components[0]: name,height,frozenColumns,emptyMessage,columns',
+            '.components[0].columns[0]: field,initialWidth,editable,wrap,cellStyles',
+            '.components[0].columns[0].cellStyles[0]: operator,value,variant,badge',
+            '.interactions[0]: on,do',
+            '.interactions[0].on: event,target',
+            '.interactions[0].do[0]: type,table,fileName'
+        ]);
+    });
+
     it('leaves literal values alone (no reordering inside a value)', () => {
         const doc = { resources: [{ value: { b: 1, a: 2 }, name: 'r' }] };
         expect(keyOrders(orderDefinition(doc))).toContain('.resources[0].value: b,a');
