@@ -58,8 +58,8 @@ export {
     neutralizeFormula,
     toCsv
 } from './csv';
-export { picklistLabelText, valueAtPath, valueFormatter } from './format';
-export type { ValueFormatOptions, ValueFormatter } from './format';
+export { displayKindOf, picklistLabelText, textFormatter, valueAtPath, valueFormatter } from './format';
+export type { DisplayKind, TextFormatOptions, ValueFormatOptions, ValueFormatter } from './format';
 export { ExportAbortedError, exportTable } from './exporter';
 export type { ExportColumn, ExportOmission, ExportOptions, ExportProgress, ExportResult } from './exporter';
 export type {

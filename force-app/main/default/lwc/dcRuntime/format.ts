@@ -95,17 +95,55 @@ function relationshipOf(path: string): string | undefined {
 }
 
 /**
- * The formatter of one field: by its describe type (Schema.DisplayType name). A lookup (REFERENCE) shows the related
- * record's name (QueryFieldInfo.nameField, else <Relationship>.Name), and its Id only when there is no name.
- * Checkboxes are "true" / "false" (a file has no check-mark icon). A value a type cannot read shows as itself.
+ * How a value is shown, named as dataGrid's CellType names them (the table's cells and the export share these
+ * formatters): text, integer, number, currency, percent, date, datetime, boolean, picklist.
  */
-export function valueFormatter(
-    path: string,
-    field: QueryFieldInfo | undefined,
-    options: ValueFormatOptions = {}
+export type DisplayKind =
+    'text' | 'integer' | 'number' | 'currency' | 'percent' | 'date' | 'datetime' | 'boolean' | 'picklist';
+
+/** The display kind of a Schema.DisplayType name (REFERENCE is valueFormatter's concern: it shows a name). */
+export function displayKindOf(displayType: string | null | undefined): DisplayKind {
+    switch ((displayType ?? '').toUpperCase()) {
+        case 'INTEGER':
+        case 'LONG':
+            return 'integer';
+        case 'DOUBLE':
+            return 'number';
+        case 'CURRENCY':
+            return 'currency';
+        case 'PERCENT':
+            return 'percent';
+        case 'DATE':
+            return 'date';
+        case 'DATETIME':
+            return 'datetime';
+        case 'BOOLEAN':
+            return 'boolean';
+        case 'PICKLIST':
+        case 'MULTIPICKLIST':
+            return 'picklist';
+        default:
+            return 'text';
+    }
+}
+
+export interface TextFormatOptions extends ValueFormatOptions {
+    /** picklist: labels by API value (QueryFieldInfo.picklistLabels). */
+    labels?: Readonly<Record<string, string>> | null;
+}
+
+/**
+ * The text of a value of one kind, with the Intl formats built once: numbers and currency in the locale (percent:
+ * Salesforce stores 12.5 for 12.5 %), dates as calendar days (never shifted by a zone), date-times in the time zone,
+ * picklist labels, checkboxes "true" / "false" (the grid shows an icon instead). A value the kind cannot read, and
+ * any text, shows as itself ('' for blank, JSON for an object).
+ */
+export function textFormatter(
+    kind: DisplayKind,
+    read: (record: Row) => unknown,
+    options: TextFormatOptions = {}
 ): ValueFormatter {
     const { locale, timeZone } = options;
-    const read = (record: Row): unknown => valueAtPath(record, path);
     const withNumber = (format: Intl.NumberFormat, scale = 1): ValueFormatter => {
         return (record) => {
             const value = read(record);
@@ -113,18 +151,16 @@ export function valueFormatter(
             return n === undefined ? plainText(value) : format.format(n * scale);
         };
     };
-    switch ((field?.type ?? '').toUpperCase()) {
-        case 'INTEGER':
-        case 'LONG':
+    switch (kind) {
+        case 'integer':
             return withNumber(safeNumberFormat(locale, { maximumFractionDigits: 0 }));
-        case 'DOUBLE':
+        case 'number':
             return withNumber(safeNumberFormat(locale, { maximumFractionDigits: 6 }));
-        case 'CURRENCY':
+        case 'currency':
             return withNumber(safeNumberFormat(locale, { style: 'currency', currency: options.currency || 'USD' }));
-        case 'PERCENT':
-            // Salesforce stores 12.5 for 12.5 %
+        case 'percent':
             return withNumber(safeNumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }), 0.01);
-        case 'DATE': {
+        case 'date': {
             const format = safeDateFormat(locale, { year: 'numeric', month: 'short', day: '2-digit', timeZone: 'UTC' });
             const text = memoized((value) => {
                 const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -135,7 +171,7 @@ export function valueFormatter(
                 return typeof value === 'string' && value ? text(value) : plainText(value);
             };
         }
-        case 'DATETIME': {
+        case 'datetime': {
             const format = safeDateFormat(locale, {
                 year: 'numeric',
                 month: 'short',
@@ -150,19 +186,35 @@ export function valueFormatter(
                 return date && !Number.isNaN(date.getTime()) ? format.format(date) : plainText(value);
             };
         }
-        case 'BOOLEAN':
+        case 'boolean':
             return (record) => {
                 const value = read(record);
                 return value === true ? 'true' : value === false ? 'false' : plainText(value);
             };
-        case 'PICKLIST':
-        case 'MULTIPICKLIST': {
-            const labels = field?.picklistLabels;
+        case 'picklist': {
+            const labels = options.labels;
             return (record) => {
                 const value = read(record);
                 return isBlank(value) || !labels ? plainText(value) : picklistLabelText(String(value), labels);
             };
         }
+        default:
+            return (record) => plainText(read(record));
+    }
+}
+
+/**
+ * The formatter of one field: by its describe type (Schema.DisplayType name), through textFormatter. A lookup
+ * (REFERENCE) shows the related record's name (QueryFieldInfo.nameField, else <Relationship>.Name), and its Id only
+ * when there is no name.
+ */
+export function valueFormatter(
+    path: string,
+    field: QueryFieldInfo | undefined,
+    options: ValueFormatOptions = {}
+): ValueFormatter {
+    const read = (record: Row): unknown => valueAtPath(record, path);
+    switch ((field?.type ?? '').toUpperCase()) {
         case 'REFERENCE': {
             const dot = path.lastIndexOf('.');
             const relationship = relationshipOf(path.slice(dot + 1));
@@ -175,6 +227,6 @@ export function valueFormatter(
             };
         }
         default:
-            return (record) => plainText(read(record));
+            return textFormatter(displayKindOf(field?.type), read, { ...options, labels: field?.picklistLabels });
     }
 }

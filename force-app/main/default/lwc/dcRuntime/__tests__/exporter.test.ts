@@ -1,4 +1,12 @@
-import { ExportAbortedError, exportTable, picklistLabelText, valueAtPath, valueFormatter } from 'c/dcRuntime';
+import {
+    ExportAbortedError,
+    displayKindOf,
+    exportTable,
+    picklistLabelText,
+    textFormatter,
+    valueAtPath,
+    valueFormatter
+} from 'c/dcRuntime';
 import type { ExportProgress, QueryCursor, QueryFieldInfo, QueryResponse } from 'c/dcRuntime';
 
 function info(path: string, type: string, extra: Partial<QueryFieldInfo> = {}): QueryFieldInfo {
@@ -85,6 +93,51 @@ describe('valueFormatter', () => {
         expect(
             valueFormatter('A', info('A', 'DATE'), { locale: 'en-US', timeZone: 'No/Zone' })({ A: '2026-01-02' })
         ).toBe('Jan 02, 2026');
+    });
+
+    it('names display kinds as the grid does and formats by kind for any reader', () => {
+        expect(
+            [
+                'INTEGER',
+                'LONG',
+                'DOUBLE',
+                'CURRENCY',
+                'PERCENT',
+                'DATE',
+                'DATETIME',
+                'BOOLEAN',
+                'PICKLIST',
+                'MULTIPICKLIST',
+                'TEXTAREA',
+                'ID',
+                null
+            ].map(displayKindOf)
+        ).toEqual([
+            'integer',
+            'integer',
+            'number',
+            'currency',
+            'percent',
+            'date',
+            'datetime',
+            'boolean',
+            'picklist',
+            'picklist',
+            'text',
+            'text',
+            'text'
+        ]);
+        const read = (r: Record<string, unknown>) => r.v;
+        expect(textFormatter('percent', read, { locale: 'de-DE' })({ v: 12.5 })).toBe('12,5\u00a0%');
+        expect(textFormatter('picklist', read, { labels: { A: 'Alpha' } })({ v: 'A' })).toBe('Alpha');
+        expect(textFormatter('text', read)({ v: null })).toBe('');
+        const dates = textFormatter('date', read, { locale: 'en-US' });
+        expect(dates({ v: '2026-01-02' })).toBe('Jan 02, 2026');
+        expect(dates({ v: '2026-01-02' })).toBe('Jan 02, 2026'); // the remembered text
+        expect(dates({ v: '' })).toBe('');
+        // more distinct days than the memo holds: it starts over and still formats right
+        for (let d = 0; d < 2100; d++) dates({ v: new Date(Date.UTC(2000, 0, 1 + d)).toISOString().slice(0, 10) });
+        expect(dates({ v: '2026-01-03' })).toBe('Jan 03, 2026');
     });
 
     it('reads dotted paths and picklist labels', () => {
