@@ -536,7 +536,7 @@ export default class CellEditor extends LightningElement {
     /** lightning-input checks the typed date / date-time in the user's format and shows its own message. */
     private readDate(): ParseResult {
         const main = this.mainElement();
-        if (main?.checkValidity && !main.checkValidity()) {
+        if (main?.checkValidity && main.checkValidity() === false) {
             main.reportValidity?.();
             return { ok: false, message: '' };
         }
