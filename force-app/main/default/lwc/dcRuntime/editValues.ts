@@ -147,9 +147,11 @@ function parseNumber(type: string, input: unknown, options: EditValueOptions): P
     if (typeof input === 'number') {
         if (!Number.isFinite(input)) return fail('Enter a number.');
         value = input;
-        digits = String(Math.abs(input))
+        // String() writes 1e21 as '1e+21': anything that large has more digits than a field holds anyway
+        const plain = String(Math.abs(input))
             .replace('.', '')
-            .replace(/^0+(?=\d)/, '').length;
+            .replace(/^0+(?=\d)/, '');
+        digits = Math.abs(input) >= 1e18 ? MAX_DIGITS + 1 : plain.length;
     } else {
         let text = String(input).trim();
         if (type === 'PERCENT') text = text.replace(/^%\s*|\s*%$/g, '');

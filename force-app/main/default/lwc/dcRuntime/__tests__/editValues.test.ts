@@ -82,6 +82,9 @@ describe('numbers in the user locale', () => {
             'This number has 19 digits; a Salesforce number field holds at most 18.'
         );
         expect(value(parseEditValue('DOUBLE', '000001', { locale: 'en-US' }))).toBe(1);
+        expect(message(parseEditValue('DOUBLE', 1e21))).toBe(
+            'This number has 19 digits; a Salesforce number field holds at most 18.'
+        );
     });
 
     it('takes an already parsed number, and refuses NaN and Infinity', () => {
