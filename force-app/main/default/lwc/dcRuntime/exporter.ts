@@ -110,8 +110,8 @@ export async function exportTable(options: ExportOptions): Promise<ExportResult>
             omitted = [];
             for (const column of columns) {
                 const path = column.field.toLowerCase();
-                // the server leaves an unreadable column out of `fields` and says so in a notice
-                if (!returned.has(path) || noticeOf.has(path)) {
+                // the server leaves an unreadable column out of `fields` and says why in a notice of its path
+                if (!returned.has(path)) {
                     omitted.push({
                         field: column.field,
                         label: column.label,
