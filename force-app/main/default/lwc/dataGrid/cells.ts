@@ -5,6 +5,7 @@
  */
 import { linkIdOf, valueAt } from './columns';
 import type { CellType, GridColumn, Row } from './columns';
+import { cellStyleFor } from './cellStyles';
 
 export interface CellDisplay {
     /** Text shown (and the tooltip); '' for an empty value. */
@@ -17,6 +18,10 @@ export interface CellDisplay {
     checked?: boolean;
     /** Boolean columns: false shows no mark, only the assistive text "Not checked". */
     unchecked?: boolean;
+    /** A cell style rule matched (cellStyles.ts): the text shows as a badge with these classes… */
+    badgeClass?: string;
+    /** …or takes this colour class. */
+    textClass?: string;
 }
 
 export interface FormatOptions {
@@ -173,9 +178,21 @@ function textOf(value: unknown): CellDisplay {
     return { text: String(value) };
 }
 
+/** A column with cell styles: the formatted display plus the look of the first rule its raw value matches. */
+function styled(column: GridColumn, format: Formatter): Formatter {
+    const rules = column.cellStyles;
+    if (!rules?.length) return format;
+    return (record) => {
+        const display = format(record);
+        const style = cellStyleFor(rules, valueAt(record, column.path));
+        // a blank cell has nothing to show a badge for
+        return style && display.text ? { ...display, ...style } : display;
+    };
+}
+
 /** One formatter per column, in column order. */
 export function buildFormatters(columns: readonly GridColumn[], options: FormatOptions): Formatter[] {
-    return columns.map((column) => formatterFor(column, options));
+    return columns.map((column) => styled(column, formatterFor(column, options)));
 }
 
 export type { Formatter };

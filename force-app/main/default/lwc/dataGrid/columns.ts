@@ -5,7 +5,7 @@
  * Records stay raw and nested as Apex returns them (Account.Name is record.Account.Name); cells read them with
  * valueAt when a row scrolls into view, so no per-record copy is made for the whole loaded set.
  */
-import type { ActionButtonDefinition, ColumnDefinition, DataTableDefinition } from 'c/dcDefinition';
+import type { ActionButtonDefinition, CellStyleRule, ColumnDefinition, DataTableDefinition } from 'c/dcDefinition';
 import type { QueryFieldInfo } from 'c/dcRuntime';
 
 export type Row = Record<string, unknown>;
@@ -42,6 +42,13 @@ export interface GridColumn {
     labelPath?: string;
     /** picklist: labels by API value (QueryFieldInfo.picklistLabels); the record keeps the API value. */
     labels?: Readonly<Record<string, string>>;
+    /** Long text wraps (the row grows) instead of being clipped with an ellipsis. */
+    wrap?: boolean;
+    /** The definition's conditional styles (first match wins), compared with the raw value. */
+    cellStyles?: readonly CellStyleRule[];
+    /** Classes of the column's body cells and header cell (frozen, alignment, wrap), set by columnLayout.ts. */
+    cellClass?: string;
+    headerClass?: string;
 }
 
 export interface RowAction {
@@ -54,9 +61,21 @@ export interface TablePlan {
     columns: GridColumn[];
     rowActions: RowAction[];
     keyField: string;
+    /** Data columns frozen on horizontal scroll (the definition's frozenColumns, 0-3, default 1). */
+    frozenColumns: number;
 }
 
-export const EMPTY_PLAN: TablePlan = Object.freeze({ columns: [], rowActions: [], keyField: 'Id' }) as TablePlan;
+export const EMPTY_PLAN: TablePlan = Object.freeze({
+    columns: [],
+    rowActions: [],
+    keyField: 'Id',
+    frozenColumns: 1
+}) as TablePlan;
+
+/** Frozen data columns: the definition's whole number 0-3, 1 when absent or out of range. */
+export function frozenCountOf(value: unknown): number {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 3 ? value : 1;
+}
 
 /** Reads a dotted path from a nested record (Account.Owner.Name); undefined when a parent is null. */
 export function valueAt(record: Row | null | undefined, path: string): unknown {
@@ -163,6 +182,8 @@ export function buildTable(definition: DataTableDefinition, fields: QueryFieldIn
             sortable: Boolean(column.sortable) && field?.sortable !== false
         };
         if (column.initialWidth) grid.width = column.initialWidth;
+        if (column.wrap) grid.wrap = true;
+        if (Array.isArray(column.cellStyles) && column.cellStyles.length) grid.cellStyles = column.cellStyles;
         if (type === 'picklist' && field?.picklistLabels) grid.labels = field.picklistLabels;
         if (linkTarget !== undefined) {
             grid.linkTarget = linkTarget;
@@ -174,7 +195,12 @@ export function buildTable(definition: DataTableDefinition, fields: QueryFieldIn
         return grid;
     });
     const rowActions = (definition.rowActions ?? []).map(toRowAction);
-    return { columns, rowActions, keyField: definition.keyField || 'Id' };
+    return {
+        columns,
+        rowActions,
+        keyField: definition.keyField || 'Id',
+        frozenColumns: frozenCountOf(definition.frozenColumns)
+    };
 }
 
 function toRowAction(action: ActionButtonDefinition): RowAction {

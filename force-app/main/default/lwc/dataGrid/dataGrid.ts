@@ -6,11 +6,14 @@ import LOCALE from '@salesforce/i18n/locale';
 import CURRENCY from '@salesforce/i18n/currency';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { EMPTY_PLAN, buildTable, valueAt } from './columns';
-import type { Row, RowAction, TablePlan } from './columns';
+import type { GridColumn, Row, RowAction, TablePlan } from './columns';
 import { buildFormatters } from './cells';
 import type { CellDisplay, Formatter } from './cells';
-import { DEFAULT_ROW_HEIGHT, menuAlignment, moveCell, rowWindow, scrollTopFor } from './virtualGrid';
-import type { CellPosition } from './virtualGrid';
+import { DEFAULT_ROW_HEIGHT, menuAlignment, moveCell, scrollTopOf, windowOf } from './virtualGrid';
+import type { CellPosition, RowHeights } from './virtualGrid';
+import { ColumnControl } from './columnControl';
+import type { ColumnChange, ColumnsChangeDetail } from './columnControl';
+import { headerMove } from './columnResize';
 import { colCount, colgroupOf, headerSlots, headerViews, minWidthStyle, rowViews } from './gridView';
 import type { FocusSlot, GridLayout, HeaderView, RowView } from './gridView';
 import type { DraftStore, LookupOption } from 'c/dcRuntime';
@@ -19,6 +22,8 @@ import { buildEditPlan, decorateRows, editorProps, nextCell } from './editing';
 import type { EditColumn, EditorProps, PicklistValuesByRecordType } from './editing';
 
 export type { GridColumn, Row } from './columns';
+export type { ColumnChange, ColumnsChangeDetail } from './columnControl';
+export type { ColumnChoice } from './columnLayout';
 
 /** A row action as the menu shows it: disabled, with the reason in its label, when its interaction has problems. */
 export interface RowActionItem extends RowAction {
@@ -129,6 +134,7 @@ export default class DataGrid extends LightningElement {
     private resizeObserver?: ResizeObserver;
     private headerHeight = DEFAULT_ROW_HEIGHT;
     private viewportHeight = 0;
+    private viewportWidth = 0;
     private scrollTop = 0;
     private focusPending = false;
     /** Loaded row count when the next page was last asked for (one request per page). */
@@ -142,6 +148,28 @@ export default class DataGrid extends LightningElement {
     private menuReturnIndex = -1;
     /** The row action menu items (the same array for every row), rebuilt when the actions or their state change. */
     private actionItems: RowActionItem[] = [];
+    /** Widths, hidden columns, wrap, frozen offsets and row heights (columnControl.ts). */
+    private columnControl = new ColumnControl();
+    /** Bumped on every column or row height change the template shows. */
+    columnsVersion = 0;
+    private definitionApiName = '';
+    private formattedColumnsKey = '';
+
+    /** API name of the definition: with the table's name, the key under which the user's column choices are kept. */
+    @api
+    get definitionName(): string {
+        return this.definitionApiName;
+    }
+    set definitionName(value: string) {
+        this.definitionApiName = typeof value === 'string' ? value : '';
+        this.rebuild();
+    }
+
+    /** A column menu choice (show / hide, wrap, reset), from the table's toolbar. */
+    @api
+    changeColumns(change: ColumnChange): void {
+        if (this.columnControl.change(change)) this.afterColumnsChange();
+    }
     /** The cell whose editor is open: row key, data column and row index when it opened. */
     editingCell: { key: string; column: number; row: number } | null = null;
     /** Bumped when the host's drafts change: re-renders the rows in view. */
@@ -334,13 +362,15 @@ export default class DataGrid extends LightningElement {
         if (!scroller) return;
         this.observeViewport(scroller);
         if (!this.measured) this.measure(scroller);
+        this.measureColumns();
         const selectAll = this.template?.querySelector('.select-all') as HTMLInputElement | null;
         if (selectAll) selectAll.indeterminate = this.someSelected && !this.allSelected;
         if (this.focusPending) {
             this.focusPending = false;
-            const target = this.template?.querySelector(
-                `[data-cell="${this.active.row}:${this.active.col}"]`
-            ) as HTMLElement | null;
+            const selector = this.columnControl.resizeFocus
+                ? `.resize-handle[data-col="${this.active.col}"]`
+                : `[data-cell="${this.active.row}:${this.active.col}"]`;
+            const target = this.template?.querySelector(selector) as HTMLElement | null;
             target?.focus({ preventScroll: true });
         }
         this.maybeLoadMore();
@@ -407,13 +437,19 @@ export default class DataGrid extends LightningElement {
     // ------------------------------------------------------------------ grid structure (see gridView.ts)
 
     private get layout(): GridLayout {
+        const control = this.columnControl;
         return {
-            columns: this.plan.columns,
+            // read columnsVersion so the getters re-run on every column change
+            columns: this.columnsVersion >= 0 ? control.columns : [],
             checkbox: this.showCheckboxColumn,
             multiSelect: this.multiSelect,
             rowNumbers: this.showRowNumbers,
             rowActions: this.hasRowActions,
-            loadedRows: this.rawRows.length
+            loadedRows: this.rawRows.length,
+            frozenOffsets: control.offsets,
+            resizeFocus: control.resizeFocus,
+            renderedWidths: control.renderedWidths,
+            resizingPath: control.resizingPath
         };
     }
 
@@ -460,11 +496,14 @@ export default class DataGrid extends LightningElement {
     }
 
     get topSpacerStyle(): string {
-        return `height: ${this.windowStart * this.rowHeight}px;`;
+        return this.columnsVersion >= 0 ? `height: ${this.rowHeights.offsetOf(this.windowStart)}px;` : '';
     }
 
     get bottomSpacerStyle(): string {
-        return `height: ${(this.rawRows.length - this.windowEnd) * this.rowHeight}px;`;
+        const heights = this.rowHeights;
+        return this.columnsVersion >= 0
+            ? `height: ${heights.offsetOf(heights.count) - heights.offsetOf(this.windowEnd)}px;`
+            : '';
     }
 
     /** The rows in the rendered window, with their formatted cells and focus slots. */
@@ -572,6 +611,7 @@ export default class DataGrid extends LightningElement {
     handleGridKeydown(event: KeyboardEvent): void {
         const target = event.target as HTMLElement;
         if (target.tagName === 'LIGHTNING-BUTTON-MENU' && target.classList.contains('slds-is-open')) return;
+        if (this.handleResizeKeydown(event)) return;
         // Enter or F2 on an editable cell opens its editor (WAI-ARIA grid: edit mode)
         if ((event.key === 'Enter' || event.key === 'F2') && !event.altKey && !event.ctrlKey && !event.metaKey) {
             if (this.openEditor(this.active)) {
@@ -603,6 +643,7 @@ export default class DataGrid extends LightningElement {
     handleGridFocusIn(event: FocusEvent): void {
         const menu = (event.target as HTMLElement).closest?.('lightning-button-menu') as HTMLElement | null;
         if (menu) this.alignMenu(menu);
+        if (this.resizeFocusIn(event.target as HTMLElement)) return;
         const cell = (event.target as HTMLElement).closest?.('[data-cell]') as HTMLElement | null;
         const [row, col] = (cell?.dataset.cell ?? '').split(':').map(Number);
         if (Number.isInteger(row) && Number.isInteger(col) && (row !== this.active.row || col !== this.active.col)) {
@@ -757,13 +798,14 @@ export default class DataGrid extends LightningElement {
         this.editPlan = buildEditPlan(this.tableDefinition, this.fieldInfos);
         this.editingCell = null;
         this.draftDisplays = new Map();
-        this.formatters = buildFormatters(this.plan.columns, {
-            locale: LOCALE,
-            currency: CURRENCY,
-            timeZone: TIME_ZONE,
-            recordUrl: this.recordUrlBuilder
-        });
-        this.displayCache = new WeakMap();
+        this.columnControl.setPlan(
+            this.plan.columns,
+            this.plan.frozenColumns,
+            this.definitionApiName,
+            this.tableDefinition?.name ?? ''
+        );
+        this.buildFormattersOf(this.columnControl.columns);
+        this.columnsVersion++;
         this.buildActionItems();
         this.measured = false;
         this.active = { row: -1, col: 0 };
@@ -783,9 +825,177 @@ export default class DataGrid extends LightningElement {
         });
     }
 
+    /** One formatter per rendered column (hidden columns are not formatted). */
+    private buildFormattersOf(columns: GridColumn[]): void {
+        this.formatters = buildFormatters(columns, {
+            locale: LOCALE,
+            currency: CURRENCY,
+            timeZone: TIME_ZONE,
+            recordUrl: this.recordUrlBuilder
+        });
+        this.formattedColumnsKey = this.columnControl.visibleKey;
+        this.displayCache = new WeakMap();
+        this.draftDisplays = new Map();
+    }
+
+    /** Row offsets: uniform while no column wraps, measured per row once one does (see columnControl.ts). */
+    private get rowHeights(): RowHeights {
+        return this.columnControl.heightsOf(this.rawRows, this.rowHeight);
+    }
+
+    /** After a column menu choice or a resize: new formatters only when the rendered columns changed. */
+    private afterColumnsChange(): void {
+        if (this.columnControl.visibleKey !== this.formattedColumnsKey)
+            this.buildFormattersOf(this.columnControl.columns);
+        const cols = colCount(this.layout);
+        if (this.active.col >= cols) this.active = { row: this.active.row, col: Math.max(0, cols - 1) };
+        this.columnsVersion++;
+        this.updateWindow();
+    }
+
+    /** Reads the columns' rendered widths (when they may have changed) and, with wrapped columns, the rows' heights. */
+    private measureColumns(): void {
+        const control = this.columnControl;
+        if (control.choicesPending) {
+            control.choicesPending = false;
+            const detail: ColumnsChangeDetail = { columns: control.choices };
+            this.dispatchEvent(new CustomEvent('columnschange', { detail }));
+        }
+        let changed = false;
+        if (control.widthsPending) {
+            const headers = this.template?.querySelectorAll('thead th.column-header') ?? [];
+            const widths = Array.from(headers, (th) => (th as HTMLElement).getBoundingClientRect().width);
+            changed = control.setRenderedWidths(widths);
+        }
+        if (control.wraps) {
+            const rendered = Array.from(this.template?.querySelectorAll('tr.data-row') ?? [], (tr) => ({
+                index: Number((tr as HTMLElement).dataset.rowIndex),
+                height: (tr as HTMLElement).offsetHeight
+            }));
+            if (control.measureRows(this.rawRows, rendered)) {
+                changed = true;
+                this.updateWindow();
+            }
+        }
+        if (changed) this.columnsVersion++;
+    }
+
+    /** Keys on a resize handle (and Left / Right between a header label and its handle); true when handled. */
+    private handleResizeKeydown(event: KeyboardEvent): boolean {
+        const control = this.columnControl;
+        const handle = (event.target as HTMLElement).closest?.('.resize-handle') as HTMLElement | null;
+        if (control.resizing) {
+            if (!handle) {
+                control.finishResize(true);
+                this.columnsVersion++;
+                return false;
+            }
+            const result = control.resizeKey(event.key, event.shiftKey);
+            if (result.kind === 'ignore') {
+                // no grid navigation while resizing
+                if (event.key.startsWith('Arrow') || event.key.startsWith('Page')) event.preventDefault();
+                return true;
+            }
+            if (event.key !== 'Tab') event.preventDefault();
+            this.columnsVersion++;
+            return true;
+        }
+        if (this.active.row !== -1) return false;
+        if (handle && (event.key === 'Enter' || event.key === ' ')) {
+            event.preventDefault();
+            control.startResize(handle.dataset.path ?? '');
+            this.columnsVersion++;
+            return true;
+        }
+        const move = headerMove(
+            { col: this.active.col, onHandle: control.resizeFocus },
+            event.key,
+            { first: this.dataColOffset, last: this.dataColOffset + control.columns.length - 1 },
+            this.gridColCount - 1
+        );
+        if (!move) {
+            // any other move lands on a cell or a label, never on a handle
+            if (control.resizeFocus && moveCell(this.active, event.key, { rows: 1, cols: 1, pageRows: 1 })) {
+                control.resizeFocus = false;
+            }
+            return false;
+        }
+        event.preventDefault();
+        control.resizeFocus = move.onHandle;
+        this.columnsVersion++;
+        this.focusCell({ row: -1, col: move.col });
+        return true;
+    }
+
+    /** Focus on a resize handle (a click, a key) makes it the header's tab stop; true when it did. */
+    private resizeFocusIn(target: HTMLElement): boolean {
+        const control = this.columnControl;
+        const handle = target.closest?.('.resize-handle') as HTMLElement | null;
+        if (handle) {
+            const col = Number(handle.dataset.col);
+            if (!control.resizeFocus || this.active.row !== -1 || this.active.col !== col) {
+                control.resizeFocus = true;
+                this.active = { row: -1, col };
+                this.columnsVersion++;
+            }
+            return true;
+        }
+        if (control.resizeFocus) {
+            control.resizeFocus = false;
+            this.columnsVersion++;
+        }
+        return false;
+    }
+
+    /** Drag resize: pointer down on a handle captures the pointer and starts from the column's rendered width. */
+    handleResizePointerDown(event: PointerEvent): void {
+        if (event.button !== 0) return;
+        const handle = event.currentTarget as HTMLElement;
+        const header = handle.closest('th') as HTMLElement | null;
+        if (!header) return;
+        event.preventDefault();
+        event.stopPropagation();
+        handle.setPointerCapture?.(event.pointerId);
+        const rtl = getComputedStyle(header).direction === 'rtl';
+        this.columnControl.startDrag(
+            handle.dataset.path ?? '',
+            event.clientX,
+            header.getBoundingClientRect().width,
+            rtl
+        );
+        this.columnsVersion++;
+    }
+
+    handleResizePointerMove(event: PointerEvent): void {
+        if (this.columnControl.dragTo(event.clientX)) this.columnsVersion++;
+    }
+
+    handleResizePointerUp(event: PointerEvent): void {
+        const handle = event.currentTarget as HTMLElement;
+        if (handle.hasPointerCapture?.(event.pointerId)) handle.releasePointerCapture(event.pointerId);
+        if (this.columnControl.endDrag()) this.columnsVersion++;
+    }
+
+    /** A keyboard resize ends (keeping the width) when the focus leaves its handle. */
+    handleResizeBlur(): void {
+        if (!this.columnControl.resizing) return;
+        this.columnControl.finishResize(true);
+        this.columnsVersion++;
+    }
+
+    /** A click on a resize handle is not a click on its header. */
+    handleResizeClick(event: Event): void {
+        event.stopPropagation();
+    }
+
+    /** A drag must not select the cells' text on its way. */
+    handleResizeMouseDown(event: Event): void {
+        event.preventDefault();
+    }
+
     /** Recomputes the rendered window; assigns (and so re-renders) only when it changed. */
     private updateWindow(): void {
-        const next = rowWindow(this.scrollTop, this.bodyHeight, this.rowHeight, this.rawRows.length);
+        const next = windowOf(this.scrollTop, this.bodyHeight, this.rowHeights);
         if (next.start !== this.windowStart) this.windowStart = next.start;
         if (next.end !== this.windowEnd) this.windowEnd = next.end;
     }
@@ -794,7 +1004,14 @@ export default class DataGrid extends LightningElement {
     private observeViewport(scroller: HTMLElement): void {
         if (this.resizeObserver || typeof ResizeObserver === 'undefined') return;
         this.resizeObserver = new ResizeObserver((entries) => {
-            const height = entries[entries.length - 1]?.contentRect.height ?? 0;
+            const rect = entries[entries.length - 1]?.contentRect;
+            const height = rect?.height ?? 0;
+            // a new width stretches the columns: the frozen offsets are measured again
+            if (rect && rect.width > 0 && Math.round(rect.width) !== this.viewportWidth) {
+                this.viewportWidth = Math.round(rect.width);
+                this.columnControl.widthsPending = true;
+                this.columnsVersion++;
+            }
             if (height > 0 && height !== this.viewportHeight) {
                 this.viewportHeight = height;
                 this.updateWindow();
@@ -838,7 +1055,7 @@ export default class DataGrid extends LightningElement {
         if (!this.viewportHeight) return;
         if (!this.hasMore || this.loading || this.loadingMore || !this.rawRows.length) return;
         if (this.loadMoreAskedAt === this.rawRows.length) return;
-        const lastVisible = Math.floor((this.scrollTop + this.bodyHeight) / this.rowHeight);
+        const lastVisible = this.rowHeights.indexAt(this.scrollTop + this.bodyHeight);
         if (lastVisible < this.rawRows.length - LOAD_MORE_OFFSET) return;
         this.loadMoreAskedAt = this.rawRows.length;
         this.dispatchEvent(new CustomEvent('loadmore', { detail: {} }));
@@ -847,11 +1064,11 @@ export default class DataGrid extends LightningElement {
     private focusCell(next: CellPosition): void {
         const scroller = this.template?.querySelector('.grid-scroller') as HTMLElement | null;
         if (scroller && next.row >= 0) {
-            const top = scrollTopFor(
+            const top = scrollTopOf(
                 next.row,
                 this.scrollTop,
                 this.viewportHeight || parsePx(this.heightValue),
-                this.rowHeight,
+                this.rowHeights,
                 this.headerHeight
             );
             if (top !== this.scrollTop) {

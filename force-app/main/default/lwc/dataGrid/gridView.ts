@@ -6,6 +6,7 @@
 import type { GridColumn, Row } from './columns';
 import type { CellDisplay } from './cells';
 import type { CellPosition } from './virtualGrid';
+import { resizeLabel } from './columnResize';
 
 /** Narrowest a column without a width gets before the grid scrolls sideways. */
 const MIN_COLUMN_REM = 8;
@@ -22,6 +23,14 @@ export interface GridLayout {
     rowActions: boolean;
     /** Loaded rows (sizes the row number column). */
     loadedRows: number;
+    /** Left offsets (px, after the checkbox and number columns) of the frozen data columns (columnLayout.ts). */
+    frozenOffsets?: readonly number[];
+    /** The header focus is on the active column's resize handle rather than its label. */
+    resizeFocus?: boolean;
+    /** Rendered widths (px) of the data columns, for the resize handles' aria-valuenow. */
+    renderedWidths?: readonly number[];
+    /** Path of the column being resized. */
+    resizingPath?: string;
 }
 
 /** Roving focus of one grid cell: the cell itself or the control inside it (checkbox, link, sort button, menu). */
@@ -41,6 +50,10 @@ export interface CellView extends FocusSlot {
     target?: string;
     checked?: boolean;
     unchecked?: boolean;
+    /** A matching cell style rule: the value shows as a badge with these classes… */
+    badgeClass?: string;
+    /** …else the text span's classes (truncated, with the style's colour). */
+    textSpanClass: string;
 }
 
 export interface RowView {
@@ -69,6 +82,13 @@ export interface HeaderView extends FocusSlot {
     sortIcon?: string;
     sortTitle?: string;
     sortHint?: string;
+    /** Grid column index (the resize handle's data-col). */
+    col: number;
+    resizeLabel: string;
+    resizeTabindex: string;
+    resizeValue?: number;
+    /** 'true' while this column is resized (the handle shows it). */
+    resizing?: string;
 }
 
 /** The focus slot of a cell: tabindex 0 on the active cell's control (or the cell itself), -1 elsewhere. */
@@ -117,9 +137,12 @@ export function minWidthStyle(layout: GridLayout): string {
         if (column.width) px += column.width;
         else rem += MIN_COLUMN_REM;
     }
-    // the first data column stays in view on horizontal scroll, right of the (also frozen) checkbox and number
+    // the frozen data columns stay in view on horizontal scroll, right of the (also frozen) checkbox and number
     const frozenLeft = (layout.checkbox ? CHECK_COLUMN_REM : 0) + (layout.rowNumbers ? rowNumberRem(layout) : 0);
-    return `min-width: calc(${px}px + ${rem}rem); --frozen-left: ${frozenLeft}rem; --number-left: ${layout.checkbox ? CHECK_COLUMN_REM : 0}rem;`;
+    const frozen = (layout.frozenOffsets ?? [0])
+        .map((offset, i) => ` --frozen-left-${i}: calc(${frozenLeft}rem + ${offset}px);`)
+        .join('');
+    return `min-width: calc(${px}px + ${rem}rem);${frozen} --number-left: ${layout.checkbox ? CHECK_COLUMN_REM : 0}rem;`;
 }
 
 /** Focus slots of the header's checkbox (a control only with multi-select), row number and actions cells. */
@@ -145,12 +168,25 @@ export function headerViews(
     return layout.columns.map((column, i) => {
         const sorted = column.sortable && sortedBy === column.path;
         const direction = sorted ? sortedDirection : undefined;
+        const isActive = active.row === -1 && active.col === offset + i;
+        const onHandle = isActive && Boolean(layout.resizeFocus);
+        const own = slot({ row: -1, col: offset + i }, active, column.sortable);
+        // with the focus on the resize handle, the handle is the header row's tab stop
+        if (onHandle) {
+            if (column.sortable) own.controlTabindex = '-1';
+            else own.ownTabindex = '-1';
+        }
         const header: HeaderView = {
             path: column.path,
             label: column.label,
             sortable: column.sortable,
-            className: `column-header${i === 0 ? ' cell-frozen' : ''}${column.sortable ? ' slds-is-sortable' : ''}${sorted ? ' slds-is-sorted' : ''}${column.align === 'right' ? ' align-right' : ''}`,
-            ...slot({ row: -1, col: offset + i }, active, column.sortable)
+            className: `${column.headerClass ?? 'column-header'}${column.sortable ? ' slds-is-sortable' : ''}${sorted ? ' slds-is-sorted' : ''}`,
+            ...own,
+            col: offset + i,
+            resizeLabel: resizeLabel(column.label),
+            resizeTabindex: onHandle ? '0' : '-1',
+            resizeValue: column.width ?? layout.renderedWidths?.[i],
+            resizing: layout.resizingPath === column.path ? 'true' : undefined
         };
         if (column.sortable) {
             header.ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none';
@@ -192,13 +228,10 @@ export function rowViews(layout: GridLayout, active: CellPosition, source: RowSo
             return {
                 key: column.path,
                 label: column.label,
-                className:
-                    c === 0
-                        ? `cell-frozen${column.align === 'right' ? ' align-right' : ''}`
-                        : column.align === 'right'
-                          ? 'align-right'
-                          : '',
+                className: column.cellClass ?? (column.align === 'right' ? 'align-right' : ''),
                 text: display.text,
+                badgeClass: display.badgeClass,
+                textSpanClass: display.textClass ? `slds-truncate ${display.textClass}` : 'slds-truncate',
                 href: display.href,
                 target: display.target,
                 checked: display.checked,

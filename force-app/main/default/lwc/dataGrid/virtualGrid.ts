@@ -26,6 +26,142 @@ export function rowWindow(scrollTop: number, viewportHeight: number, rowHeight: 
     return { start: Math.min(start, Math.max(0, end - 1)), end: Math.max(0, end) };
 }
 
+/**
+ * Row offsets for the window arithmetic. Fixed-height rows (no column wraps) use UniformHeights: O(1), as fast as
+ * rowWindow. Wrapped rows have their own heights: MeasuredHeights keeps each row's measured height (the estimate
+ * until it has been rendered) in a Fenwick tree, so the offset of a row and the row at an offset cost O(log n).
+ */
+export interface RowHeights {
+    /** Rows counted. */
+    readonly count: number;
+    /** Top of row `index` (px from the first row's top); offsetOf(count) is the height of all rows. */
+    offsetOf(index: number): number;
+    heightOf(index: number): number;
+    /** The row that covers offset `y` (clamped to 0..count-1; 0 when there are no rows). */
+    indexAt(y: number): number;
+}
+
+export class UniformHeights implements RowHeights {
+    readonly count: number;
+    private readonly height: number;
+
+    constructor(count: number, height: number) {
+        this.count = Math.max(0, count);
+        this.height = height > 0 ? height : DEFAULT_ROW_HEIGHT;
+    }
+
+    offsetOf(index: number): number {
+        return Math.max(0, Math.min(index, this.count)) * this.height;
+    }
+
+    heightOf(): number {
+        return this.height;
+    }
+
+    indexAt(y: number): number {
+        if (this.count === 0) return 0;
+        return Math.max(0, Math.min(this.count - 1, Math.floor(Math.max(0, y) / this.height)));
+    }
+}
+
+export class MeasuredHeights implements RowHeights {
+    readonly count: number;
+    private readonly heights: Float64Array;
+    /** Fenwick tree over the heights (1-based). */
+    private readonly tree: Float64Array;
+    /** Highest power of two <= count, to walk the tree. */
+    private readonly topBit: number;
+
+    /** heightAt(i) gives a row's known height, or undefined for the estimate. */
+    constructor(count: number, estimate: number, heightAt: (index: number) => number | undefined = () => undefined) {
+        this.count = Math.max(0, count);
+        const fallback = estimate > 0 ? estimate : DEFAULT_ROW_HEIGHT;
+        this.heights = new Float64Array(this.count);
+        this.tree = new Float64Array(this.count + 1);
+        for (let i = 0; i < this.count; i++) {
+            const known = heightAt(i);
+            this.heights[i] = known !== undefined && known > 0 ? known : fallback;
+            this.tree[i + 1] = this.heights[i];
+        }
+        // O(n) build: each node adds itself to its parent
+        for (let i = 1; i <= this.count; i++) {
+            const parent = i + (i & -i);
+            if (parent <= this.count) this.tree[parent] += this.tree[i];
+        }
+        let bit = 1;
+        while (bit * 2 <= this.count) bit *= 2;
+        this.topBit = this.count ? bit : 0;
+    }
+
+    heightOf(index: number): number {
+        return this.heights[index] ?? 0;
+    }
+
+    /** Sets a row's measured height; true when it changed. */
+    set(index: number, height: number): boolean {
+        if (index < 0 || index >= this.count || !(height > 0)) return false;
+        const delta = height - this.heights[index];
+        if (Math.abs(delta) < 0.5) return false;
+        this.heights[index] = height;
+        for (let i = index + 1; i <= this.count; i += i & -i) this.tree[i] += delta;
+        return true;
+    }
+
+    offsetOf(index: number): number {
+        let sum = 0;
+        for (let i = Math.max(0, Math.min(index, this.count)); i > 0; i -= i & -i) sum += this.tree[i];
+        return sum;
+    }
+
+    indexAt(y: number): number {
+        if (this.count === 0) return 0;
+        // the largest prefix whose total is <= y is the number of rows wholly above y
+        let position = 0;
+        let remaining = Math.max(0, y);
+        for (let bit = this.topBit; bit > 0; bit >>= 1) {
+            const next = position + bit;
+            if (next <= this.count && this.tree[next] <= remaining) {
+                position = next;
+                remaining -= this.tree[next];
+            }
+        }
+        return Math.min(this.count - 1, position);
+    }
+}
+
+/**
+ * rowWindow over any row heights: the rows that intersect [scrollTop, scrollTop + viewportHeight) plus OVERSCAN
+ * rows on each side, the start a multiple of OVERSCAN (with UniformHeights the rows rowWindow renders, or one more).
+ */
+export function windowOf(scrollTop: number, viewportHeight: number, heights: RowHeights): RowWindow {
+    const total = heights.count;
+    if (total === 0) return { start: 0, end: 0 };
+    const top = Math.max(0, scrollTop);
+    const firstVisible = heights.indexAt(top);
+    // the last row that starts above the bottom edge of the view (at least one row is in view)
+    const lastVisible = Math.max(firstVisible, heights.indexAt(top + Math.max(viewportHeight, 1) - 0.001));
+    const start = Math.max(0, Math.floor((firstVisible - OVERSCAN) / OVERSCAN) * OVERSCAN);
+    const end = Math.min(total, lastVisible + 2 + OVERSCAN * 2);
+    return { start: Math.min(start, end - 1), end };
+}
+
+/** scrollTop that brings a row into view (unchanged when it already is), for any row heights. */
+export function scrollTopOf(
+    row: number,
+    scrollTop: number,
+    viewportHeight: number,
+    heights: RowHeights,
+    headerHeight: number
+): number {
+    if (row < 0) return scrollTop;
+    const top = heights.offsetOf(row);
+    const bottom = top + heights.heightOf(row);
+    const visibleBody = Math.max(heights.heightOf(row), viewportHeight - headerHeight);
+    if (top < scrollTop) return top;
+    if (bottom > scrollTop + visibleBody) return bottom - visibleBody;
+    return scrollTop;
+}
+
 /** Active cell of the grid: row -1 is the header row; col counts every rendered column (checkbox, data, actions). */
 export interface CellPosition {
     row: number;

@@ -17,6 +17,7 @@ import type {
 } from 'c/dcRuntime';
 import type { ActionButtonDefinition, DataTableDefinition } from 'c/dcDefinition';
 import type { GridCellCommitDetail, GridMeasureDetail, Row, SelectionChangeDetail } from 'c/dataGrid';
+import type { ColumnChange, ColumnChoice, ColumnsChangeDetail } from 'c/dataGrid';
 import type { PicklistValuesDetail } from 'c/recordTypePicklists';
 import { ACTION_NOT_SET_UP } from 'c/dcInteractions';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
@@ -770,6 +771,26 @@ export default class DynamicDataTable extends LightningElement {
     handleGridMeasure(event: CustomEvent<GridMeasureDetail>): void {
         const { rowHeight, headerHeight } = event.detail;
         this.gridMetrics = { rowHeight, headerHeight };
+    }
+
+    /** The grid's columns as the column menu lists them (they change with the user's choices). */
+    columnChoices: ColumnChoice[] = [];
+
+    get hasColumnChoices(): boolean {
+        return this.showTable && this.columnChoices.length > 0;
+    }
+
+    handleColumnsChange(event: CustomEvent<ColumnsChangeDetail>): void {
+        event.stopPropagation();
+        this.columnChoices = event.detail.columns;
+    }
+
+    /** A column menu choice: the grid applies and remembers it. */
+    handleColumnChange(event: CustomEvent<ColumnChange>): void {
+        (
+            this.template?.querySelector('c-data-grid') as
+                (HTMLElement & { changeColumns?: (c: ColumnChange) => void }) | null
+        )?.changeColumns?.(event.detail);
     }
 
     handleLoadMore(event: CustomEvent): void {

@@ -27,10 +27,14 @@ describe('grid layout', () => {
         ]);
         // 200px + 2.5 (checkbox) + 4.25 (row numbers) + 8 (Amount) + 3.25 (actions) rem
         expect(minWidthStyle(layout())).toBe(
-            'min-width: calc(200px + 18rem); --frozen-left: 6.75rem; --number-left: 2.5rem;'
+            'min-width: calc(200px + 18rem); --frozen-left-0: calc(6.75rem + 0px); --number-left: 2.5rem;'
         );
         expect(minWidthStyle(layout({ checkbox: false, rowNumbers: false, rowActions: false }))).toBe(
-            'min-width: calc(200px + 8rem); --frozen-left: 0rem; --number-left: 0rem;'
+            'min-width: calc(200px + 8rem); --frozen-left-0: calc(0rem + 0px); --number-left: 0rem;'
+        );
+        // two frozen columns: the second sits right of the first (its measured width)
+        expect(minWidthStyle(layout({ frozenOffsets: [0, 212] }))).toBe(
+            'min-width: calc(200px + 18rem); --frozen-left-0: calc(6.75rem + 0px); --frozen-left-1: calc(6.75rem + 212px); --number-left: 2.5rem;'
         );
     });
 

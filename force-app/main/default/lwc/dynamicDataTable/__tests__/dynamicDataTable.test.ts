@@ -257,7 +257,7 @@ describe('c-dynamic-data-table states', () => {
         expect((element.shadowRoot!.querySelector('.table-area') as HTMLElement).style.height).toBe('400px');
         // checkbox 2.5rem + 4 columns × 8rem + actions 3.25rem: a narrow region scrolls sideways instead
         expect(table.getAttribute('style')).toBe(
-            'min-width: calc(0px + 37.75rem); --frozen-left: 2.5rem; --number-left: 2.5rem;'
+            'min-width: calc(0px + 37.75rem); --frozen-left-0: calc(2.5rem + 0px); --number-left: 2.5rem;'
         );
         await expect(element).toBeAccessible();
     });
