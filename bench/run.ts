@@ -1,11 +1,22 @@
 /*
- * `npm run bench`: our Data Table (c-dynamic-data-table) against a plain lightning-datatable with default settings,
- * in the same headless Chromium, at 1,000 / 10,000 / 50,000 rows. For each: time to first rows visible, full render
- * (interactive), select-all, sort, scroll to the end, resolving SelectedRowsKeyValue for all rows, JS heap after GC.
- * Median of N runs (default 5; a fresh page per run). Slow plain-table steps are capped and reported as "> N s".
- * Writes bench/results/latest.md (+ latest.json) and prints the table.
+ * `npm run bench`: our Data Table (c-dynamic-data-table) against lightning-datatable in the same headless Chromium,
+ * as three peers: plain (default settings) and its virtualized modes, virtual (render-mode role-based) and
+ * virtualInline (role-based-inline), both with renderConfig { virtualize: 'vertical' } (bench/benchPage.ts says
+ * where that comes from). Every table has the same editable columns.
  *
- *   npm run bench [-- --runs 5] [--sizes 1000,10000,50000] [--cap 90] [--only ours,plain,virtual] [--resume file]
+ * 1. Load and browse, at 1,000 / 10,000 / 50,000 rows: time to first rows visible, full render (interactive),
+ *    select-all, sort, scroll to the end, resolving SelectedRowsKeyValue for all rows, JS heap after GC.
+ * 2. Editing, at 10,000 rows (--edit-rows): open an editor, type, commit a draft; 100 drafts across scrolled rows;
+ *    mass edit of 1,000 selected rows (each table's own way: our "Apply to N selected rows", lightning-datatable's
+ *    "Update N selected items").
+ * 3. Export of 50,000 rows (--export-rows, ours: c/dcRuntime exportTable): time and peak JS heap.
+ *
+ * Median of N runs (default 5; a fresh page per run). Slow steps are capped (--cap seconds) and reported as "> N s";
+ * a run capped at mounting is not repeated. Writes bench/results/latest.md (+ latest.json; --out <name> for another
+ * name) and prints it.
+ *
+ *   npm run bench [-- --runs 5] [--sizes 1000,10000,50000] [--cap 90] [--only ours,plain,virtual,virtualInline]
+ *                 [--steps load,edit,export] [--edit-rows 10000] [--export-rows 50000] [--out latest]
  *
  * First it runs the definition validation benchmark (bench/definitions.bench.ts, Node only, a few seconds):
  * `--only definitions` runs just that one.
@@ -16,8 +27,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { build, sourcesNewestMtime, type BuildTarget } from '../preview/build';
 import { launchBrowser } from '../e2e/lib/browser';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { runDefinitionBench } from './definitions.bench';
+import type { Kind, MountOptions, StepCondition } from './benchPage';
 
 const ROOT = path.resolve(__dirname, '..');
 const TARGET: BuildTarget = { name: 'bench', input: path.join(__dirname, 'benchPage.ts') };
@@ -29,22 +41,37 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <script type="module" src="/bundle/bench.js"></script></head>
 <body style="margin:0;background:#fff"><div id="host" style="height:640px;padding:8px"></div></body></html>`;
 
-type Kind = 'ours' | 'plain' | 'virtual';
-/** The page API of bench/benchPage.ts. */
-interface BenchWindow {
-    __bench: {
-        mount(
-            kind: Kind,
-            n: number,
-            timeoutMs: number
-        ): Promise<{ firstRows: number | null; fullRender: number | null; rowsInDom: number }>;
-        armClick(what: 'selectAll' | 'sort', timeoutMs: number): void;
-        clickResult(): Promise<number | null>;
-        hostSort(): number;
-        scrollToEnd(timeoutMs: number): Promise<number | null>;
-        resolveKeys(): { ms: number; count: number };
-    };
+const ALL_KINDS: Kind[] = ['ours', 'plain', 'virtual', 'virtualInline'];
+type Peer = Exclude<Kind, 'ours'>;
+const EDIT_TEXT = 'Edited value';
+const MASS_TEXT = 'Mass edited';
+const MASS_ROWS = 1000;
+const DRAFTS = 100;
+
+/** The page API of bench/benchPage.ts (window.__bench). */
+interface BenchApi {
+    mount(
+        kind: Kind,
+        n: number,
+        timeoutMs: number,
+        options: MountOptions
+    ): Promise<{ firstRows: number | null; fullRender: number | null; rowsInDom: number }>;
+    armEvent(type: 'click' | 'keydown', what: StepCondition, arg: string | number | undefined, timeoutMs: number): void;
+    clickResult(): Promise<number | null>;
+    hostSort(): number;
+    scrollToEnd(timeoutMs: number): Promise<number | null>;
+    resolveKeys(): { ms: number; count: number };
+    rowKey(index: number): string;
+    scrollToRow(index: number, timeoutMs: number): Promise<number | null>;
+    editButton(key: string): HTMLElement | null;
+    hasEditButton(key: string): boolean;
+    peerMassEditControls(): { checkbox: HTMLInputElement | null; apply: HTMLButtonElement | null };
+    draftCount(): number;
+    selectFirst(count: number, timeoutMs: number): Promise<boolean>;
+    exportRows(n: number): Promise<{ ms: number; rowCount: number; bytes: number; pages: number }>;
 }
+type BenchWindow = { __bench: BenchApi };
+
 const METRICS = [
     'firstRows',
     'fullRender',
@@ -57,6 +84,22 @@ const METRICS = [
 ] as const;
 type Metric = (typeof METRICS)[number];
 type Sample = Partial<Record<Metric, number | null>> & { rowsInDom?: number; capped?: Metric[] };
+
+const EDIT_METRICS = ['openEditor', 'typeText', 'commitDraft', 'drafts100', 'draftCommit', 'massEdit'] as const;
+type EditMetric = (typeof EDIT_METRICS)[number];
+type EditSample = Partial<Record<EditMetric, number | null>> & {
+    note?: string;
+    draftsDone?: number;
+    drafts100Wall?: number;
+};
+
+type ExportSample = { ms: number; peakMB: number; baseMB: number; fileMB: number; rowCount: number };
+
+interface Results {
+    load: Record<string, Record<Kind, Sample[]>>;
+    edit: Record<Kind, EditSample[]>;
+    export: ExportSample[];
+}
 
 function arg(name: string, fallback: string): string {
     const i = process.argv.indexOf('--' + name);
@@ -116,51 +159,208 @@ async function heapMB(page: Page): Promise<number> {
     return usedSize / 1048576;
 }
 
-async function oneRun(page: Page, url: string, kind: Kind, n: number, capMs: number): Promise<Sample> {
+/** Calls window.__bench[name](...args) in the page (arguments and result cross as JSON). */
+function call<K extends keyof BenchApi>(
+    page: Page,
+    name: K,
+    ...args: Parameters<BenchApi[K]>
+): Promise<Awaited<ReturnType<BenchApi[K]>>> {
+    return page.evaluate(
+        ([n, a]) => {
+            const api = (window as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench;
+            return api[n](...a);
+        },
+        [name as string, args as unknown[]] as const
+    ) as Promise<Awaited<ReturnType<BenchApi[K]>>>;
+}
+
+async function openPage(page: Page, url: string): Promise<void> {
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as { __benchReady?: boolean }).__benchReady === true);
+}
+
+async function mount(page: Page, kind: Kind, n: number, capMs: number) {
+    return call(page, 'mount', kind, n, capMs, { editable: true });
+}
+
+/** Arms a step measurement in the page, runs `act` (the user's input through Playwright), returns the step's ms. */
+async function step(
+    page: Page,
+    type: 'click' | 'keydown',
+    what: StepCondition,
+    value: string | number | undefined,
+    capMs: number,
+    act: () => Promise<unknown>
+): Promise<number | null> {
+    await call(page, 'armEvent', type, what, value, capMs);
+    // act resolves false when it could not make the input (then no event comes to end the measurement)
+    if ((await act()) === false) return null;
+    return call(page, 'clickResult');
+}
+
+async function loadRun(page: Page, url: string, kind: Kind, n: number, capMs: number): Promise<Sample> {
+    await openPage(page, url);
     const s: Sample = { capped: [] };
-    const mount = (await page.evaluate(
-        ([k, size, cap]) => (window as unknown as BenchWindow).__bench.mount(k, size, cap),
-        [kind, n, capMs] as const
-    )) as { firstRows: number | null; fullRender: number | null; rowsInDom: number };
-    s.firstRows = mount.firstRows;
-    s.fullRender = mount.fullRender;
-    s.rowsInDom = mount.rowsInDom;
-    if (mount.fullRender === null) {
+    const m = await mount(page, kind, n, capMs);
+    s.firstRows = m.firstRows;
+    s.fullRender = m.fullRender;
+    s.rowsInDom = m.rowsInDom;
+    if (m.fullRender === null) {
         s.capped!.push('fullRender');
         return s; // the page is still busy rendering: the other steps cannot be measured within the cap
     }
     const dt = page.locator(kind === 'ours' ? '#host c-dynamic-data-table' : '#host lightning-datatable').first();
     // select all: the header checkbox
-    await page.evaluate((cap) => (window as unknown as BenchWindow).__bench.armClick('selectAll', cap), capMs);
-    await dt
-        .locator(kind === 'ours' ? 'input.select-all' : 'input.datatable-select-all')
-        .first()
-        .click({ force: true, timeout: capMs });
-    s.selectAll = (await page.evaluate(() => (window as unknown as BenchWindow).__bench.clickResult())) as
-        number | null;
+    s.selectAll = await step(page, 'click', 'selectAll', undefined, capMs, () =>
+        dt
+            .locator(kind === 'ours' ? 'input.select-all' : 'input.datatable-select-all')
+            .first()
+            .click({ force: true, timeout: capMs })
+    );
     if (s.selectAll === null) s.capped!.push('selectAll');
-    const keys = (await page.evaluate(() => (window as unknown as BenchWindow).__bench.resolveKeys())) as {
-        ms: number;
-        count: number;
-    };
+    const keys = await call(page, 'resolveKeys');
     s.resolveKeys = keys.count === n ? keys.ms : null;
     // sort by the Name column (header action of the first data column)
     const header = dt
         .locator('[data-row-key-value="HEADER"] .slds-th__action')
         .filter({ hasText: 'Full Name' })
         .first();
-    await page.evaluate((cap) => (window as unknown as BenchWindow).__bench.armClick('sort', cap), capMs);
-    await header.click({ timeout: capMs });
-    s.sort = (await page.evaluate(() => (window as unknown as BenchWindow).__bench.clickResult())) as number | null;
+    s.sort = await step(page, 'click', 'sort', undefined, capMs, () => header.click({ timeout: capMs }));
     if (s.sort === null) s.capped!.push('sort');
-    else s.sortInHost = (await page.evaluate(() => (window as unknown as BenchWindow).__bench.hostSort())) as number;
-    s.scrollEnd = (await page.evaluate((cap) => (window as unknown as BenchWindow).__bench.scrollToEnd(cap), capMs)) as
-        number | null;
+    else s.sortInHost = await call(page, 'hostSort');
+    s.scrollEnd = await call(page, 'scrollToEnd', capMs);
     if (s.scrollEnd === null) s.capped!.push('scrollEnd');
     s.heapMB = await heapMB(page);
     return s;
+}
+
+/** Clicks the Full Name cell's edit button of the row at `index` (scrolled into view first). */
+/**
+ * Scrolls the row at `index` into view and clicks its Full Name cell's edit button; resolves with the scroll's ms
+ * (measured in the page), or false when the row did not render or has no edit button.
+ */
+async function clickEdit(page: Page, index: number, capMs: number): Promise<number | false> {
+    const scrolled = await call(page, 'scrollToRow', index, capMs);
+    if (scrolled === null) return false;
+    const key = await call(page, 'rowKey', index);
+    const handle = (
+        await page.evaluateHandle((k) => (window as unknown as BenchWindow).__bench.editButton(k), key)
+    ).asElement();
+    if (!handle) return false;
+    await handle.click({ force: true, timeout: capMs });
+    return scrolled;
+}
+
+/**
+ * The editing steps on one fresh page at n rows. Ours: the grid's edit button (Enter also opens it), our editor,
+ * Enter commits. Peers: lightning-datatable's cell edit button, its inline edit panel, Enter commits.
+ */
+async function editRun(page: Page, url: string, kind: Kind, n: number, capMs: number): Promise<EditSample> {
+    await openPage(page, url);
+    const s: EditSample = {};
+    const m = await mount(page, kind, n, capMs);
+    if (m.fullRender === null) return { note: `did not render ${n} rows within the cap` };
+    const button = await call(page, 'hasEditButton', await call(page, 'rowKey', 0));
+    if (!button) return { note: 'no edit button in the first row (the table shows no editable cells)' };
+    // 1. open an editor (click the cell's edit button → the editor's input has the focus)
+    s.openEditor = await step(
+        page,
+        'click',
+        'editorOpen',
+        undefined,
+        capMs,
+        async () => (await clickEdit(page, 0, capMs)) !== false
+    );
+    if (s.openEditor === null) return { ...s, note: 'the editor did not open' };
+    // 2. type (select the old text, then the keys of EDIT_TEXT; from the first key to the last one shown)
+    await page.keyboard.press('ControlOrMeta+a');
+    s.typeText = await step(page, 'keydown', 'typed', EDIT_TEXT, capMs, () => page.keyboard.type(EDIT_TEXT));
+    // 3. commit the draft (Enter → the editor closes and the cell shows the draft)
+    s.commitDraft = await step(page, 'keydown', 'drafts', 1, capMs, () => page.keyboard.press('Enter'));
+    if (s.commitDraft === null) return { ...s, note: 'the draft was not committed' };
+    // 4. 100 drafts across scrolled rows: rows spread over the whole table, each scrolled to, opened, typed (its
+    // number) and committed; the figure is the sum of those steps as measured in the page (Playwright's time between
+    // the steps left out), the wall clock is kept in the samples
+    const drafted = new Set<number>([0]);
+    const commits: number[] = [];
+    let total = 0;
+    const t0 = Date.now();
+    for (let i = 1; i <= DRAFTS; i++) {
+        if (Date.now() - t0 > capMs) break;
+        const index = Math.round((i * (n - 1)) / DRAFTS);
+        let scrolled: number | false = false;
+        const open = await step(page, 'click', 'editorOpen', undefined, capMs, async () => {
+            scrolled = await clickEdit(page, index, capMs);
+            return scrolled !== false;
+        });
+        if (open === null || scrolled === false) break;
+        await page.keyboard.press('ControlOrMeta+a');
+        const text = String(i);
+        const typed = await step(page, 'keydown', 'typed', text, capMs, () => page.keyboard.type(text));
+        drafted.add(index);
+        const commit = await step(page, 'keydown', 'drafts', drafted.size, capMs, () => page.keyboard.press('Enter'));
+        if (typed === null || commit === null) break;
+        total += scrolled + open + typed + commit;
+        commits.push(commit);
+    }
+    s.draftsDone = commits.length;
+    s.drafts100 = commits.length === DRAFTS ? total : null;
+    s.drafts100Wall = Date.now() - t0;
+    s.draftCommit = median(commits);
+    // 5. mass edit: the first 1,000 rows selected, edit a selected row's cell, apply to all selected rows
+    const selected = await call(page, 'selectFirst', MASS_ROWS, capMs);
+    if (!selected) return { ...s, note: `could not select ${MASS_ROWS} rows` };
+    for (let i = 0; i < MASS_ROWS; i++) drafted.add(i);
+    if ((await clickEdit(page, 1, capMs)) === false) return { ...s, note: 'mass edit: no edit button on row 2' };
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(MASS_TEXT);
+    if (kind === 'ours') {
+        // "Apply to 1,000 selected rows" is checked by default: Enter applies to all of them
+        s.massEdit = await step(page, 'keydown', 'drafts', drafted.size, capMs, () => page.keyboard.press('Enter'));
+    } else {
+        // lightning-datatable: check "Update 1000 selected items", then its Apply button
+        const checkbox = (
+            await page.evaluateHandle(() => (window as unknown as BenchWindow).__bench.peerMassEditControls().checkbox)
+        ).asElement();
+        if (!checkbox) return { ...s, note: 'mass edit: no "Update N selected items" checkbox' };
+        await checkbox.click({ force: true, timeout: capMs });
+        const apply = (
+            await page.evaluateHandle(() => (window as unknown as BenchWindow).__bench.peerMassEditControls().apply)
+        ).asElement();
+        if (!apply) return { ...s, note: 'mass edit: no Apply button' };
+        s.massEdit = await step(page, 'click', 'drafts', drafted.size, capMs, () =>
+            apply.click({ force: true, timeout: capMs })
+        );
+    }
+    return s;
+}
+
+/** One export of n rows (ours): time in the page, peak JS heap (CDP, sampled every 5 ms) above the GC'd baseline. */
+async function exportRun(page: Page, url: string, n: number): Promise<ExportSample> {
+    await openPage(page, url);
+    const cdp: CDPSession = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const base = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+    let peak = base;
+    let done = false;
+    const sampler = (async () => {
+        while (!done) {
+            const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+            peak = Math.max(peak, usedSize);
+            await new Promise((r) => setTimeout(r, 5));
+        }
+    })();
+    const r = await call(page, 'exportRows', n).finally(() => (done = true));
+    await sampler;
+    await cdp.detach();
+    if (r.rowCount !== n) throw new Error(`The export wrote ${r.rowCount} rows, expected ${n}.`);
+    return {
+        ms: r.ms,
+        peakMB: (peak - base) / 1048576,
+        baseMB: base / 1048576,
+        fileMB: r.bytes / 1048576,
+        rowCount: n
+    };
 }
 
 /** Resolves null when `p` does not settle within ms (the page may be stuck in one long synchronous task). */
@@ -178,10 +378,14 @@ function median(values: (number | null | undefined)[]): number | null {
     return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 }
 
-function fmt(ms: number | null, metric: Metric, capMs: number): string {
-    if (ms === null) return metric === 'heapMB' ? 'n/a' : `> ${Math.round(capMs / 1000)} s`;
-    if (metric === 'heapMB') return ms.toFixed(0) + ' MB';
+function fmtMs(ms: number | null, capMs: number): string {
+    if (ms === null) return `> ${Math.round(capMs / 1000)} s`;
     return ms >= 10000 ? (ms / 1000).toFixed(1) + ' s' : ms.toFixed(ms < 10 ? 1 : 0) + ' ms';
+}
+
+function fmt(ms: number | null, metric: Metric, capMs: number): string {
+    if (metric === 'heapMB') return ms === null ? 'n/a' : ms.toFixed(0) + ' MB';
+    return fmtMs(ms, capMs);
 }
 
 async function main(): Promise<void> {
@@ -195,10 +399,13 @@ async function main(): Promise<void> {
     const runs = Number(arg('runs', '5'));
     const sizes = arg('sizes', '1000,10000,50000').split(',').map(Number);
     const capMs = Number(arg('cap', '90')) * 1000;
-    const only = arg('only', '');
-    const kinds: Kind[] = only
-        ? (only.split(',').filter((k) => ['ours', 'plain', 'virtual'].includes(k)) as Kind[])
-        : ['ours', 'plain'];
+    const kinds: Kind[] = onlyArg ? ALL_KINDS.filter((k) => onlyArg.split(',').includes(k)) : ALL_KINDS;
+    const steps = arg('steps', 'load,edit,export').split(',');
+    const editRows = Number(arg('edit-rows', '10000'));
+    const exportRows = Number(arg('export-rows', '50000'));
+    // --out <name>: write bench/results/<name>.md/.json instead of latest (a probe that must not replace latest)
+    const outName = arg('out', 'latest');
+    const peers = kinds.filter((k): k is Peer => k !== 'ours');
 
     const bundle = path.join(BUNDLE_DIR, 'bench.js');
     if (
@@ -213,129 +420,313 @@ async function main(): Promise<void> {
     const loadBefore = os.loadavg()[0];
     const server = await serve();
     const browser = await launchBrowser({ width: 1280, height: 800 });
-    let page = await browser.context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    const results: Record<string, Record<Kind, Sample[]>> = {};
-    // --resume <file>: samples of cells measured before (bench/results/partial.json of an interrupted run) are kept
-    const resumeFile = arg('resume', '');
-    const resumed = (resumeFile ? JSON.parse(fs.readFileSync(resumeFile, 'utf8')) : {}) as Record<
-        string,
-        Record<Kind, Sample[]>
-    >;
+    const newPage = async (): Promise<Page> => {
+        const p = await browser.context.newPage();
+        p.on('pageerror', (e) => console.error('page error:', e.message));
+        return p;
+    };
+    let page = await newPage();
+    /** Runs one measurement; one that blocks the page longer than the cap (plus setup time) is abandoned: new page. */
+    const guarded = async <T>(run: (p: Page) => Promise<T>, limitMs: number): Promise<T | null> => {
+        const r = await within(
+            run(page).catch((e: Error) => {
+                console.error('run failed:', e.message.split('\n')[0]);
+                return null;
+            }),
+            limitMs
+        );
+        if (r === null) {
+            await within(
+                page.close().catch(() => undefined),
+                10000
+            );
+            page = await newPage();
+        }
+        return r;
+    };
+    const results: Results = {
+        load: {},
+        edit: { ours: [], plain: [], virtual: [], virtualInline: [] },
+        export: []
+    };
+    const partial = () => {
+        fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+        fs.writeFileSync(path.join(__dirname, 'results', 'partial.json'), JSON.stringify(results, null, 2));
+    };
     try {
-        for (const n of sizes) {
-            results[n] = resumed[n] ?? { ours: [], plain: [], virtual: [] };
-            for (const kind of kinds) {
-                if (results[n][kind].length) continue; // resumed from an earlier run
-                for (let r = 0; r < runs; r++) {
-                    // a run that blocks the page longer than the cap (plus setup time) is abandoned: new page
-                    let s = await within(oneRun(page, server.url, kind, n, capMs), capMs * 2 + 60000);
-                    if (!s) {
-                        s = { firstRows: null, fullRender: null, capped: ['fullRender'] };
-                        await within(
-                            page.close().catch(() => undefined),
-                            10000
+        if (steps.includes('load')) {
+            for (const n of sizes) {
+                results.load[n] = { ours: [], plain: [], virtual: [], virtualInline: [] };
+                for (const kind of kinds) {
+                    for (let r = 0; r < runs; r++) {
+                        const s = (await guarded((p) => loadRun(p, server.url, kind, n, capMs), capMs * 2 + 60000)) ?? {
+                            firstRows: null,
+                            fullRender: null,
+                            capped: ['fullRender' as Metric]
+                        };
+                        results.load[n][kind].push(s);
+                        console.log(
+                            `load ${kind.padEnd(13)} ${String(n).padStart(6)} run ${r + 1}/${runs}: ` +
+                                METRICS.map((m) => `${m}=${fmt(s[m] ?? null, m, capMs)}`).join(' ') +
+                                ` rowsInDom=${s.rowsInDom}`
                         );
-                        page = await browser.context.newPage();
-                        page.on('pageerror', (e) => console.error('page error:', e.message));
-                    }
-                    results[n][kind].push(s);
-                    console.log(
-                        `${kind.padEnd(7)} ${String(n).padStart(6)} run ${r + 1}/${runs}: ` +
-                            METRICS.map((m) => `${m}=${fmt(s![m] ?? null, m, capMs)}`).join(' ') +
-                            ` rowsInDom=${s.rowsInDom}`
-                    );
-                    fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-                    fs.writeFileSync(path.join(__dirname, 'results', 'partial.json'), JSON.stringify(results, null, 2));
-                    if (s.capped?.includes('fullRender')) {
-                        console.log(`${kind} at ${n} rows exceeded the ${capMs / 1000} s cap; not repeating it.`);
-                        break;
+                        partial();
+                        if (s.capped?.includes('fullRender')) {
+                            console.log(`${kind} at ${n} rows exceeded the ${capMs / 1000} s cap; not repeating it.`);
+                            break;
+                        }
                     }
                 }
+            }
+        }
+        if (steps.includes('edit')) {
+            for (const kind of kinds) {
+                for (let r = 0; r < runs; r++) {
+                    // 100 drafts may take up to the cap, the other steps one cap each
+                    const s = (await guarded(
+                        (p) => editRun(p, server.url, kind, editRows, capMs),
+                        capMs * 8 + 60000
+                    )) ?? {
+                        note: 'abandoned: the page did not answer within the cap'
+                    };
+                    results.edit[kind].push(s);
+                    console.log(
+                        `edit ${kind.padEnd(13)} ${String(editRows).padStart(6)} run ${r + 1}/${runs}: ` +
+                            EDIT_METRICS.map(
+                                (m) => `${m}=${s[m] === undefined ? '—' : fmtMs(s[m] ?? null, capMs)}`
+                            ).join(' ') +
+                            ` drafts=${s.draftsDone ?? 0}${s.note ? ` (${s.note})` : ''}`
+                    );
+                    partial();
+                    if (s.note || s.drafts100 === null) break; // a broken or capped run is not repeated
+                }
+            }
+        }
+        if (steps.includes('export') && kinds.includes('ours')) {
+            for (let r = 0; r < runs; r++) {
+                const s = await guarded((p) => exportRun(p, server.url, exportRows), capMs + 60000);
+                if (!s) break;
+                results.export.push(s);
+                console.log(
+                    `export ours ${exportRows} run ${r + 1}/${runs}: ${s.ms.toFixed(0)} ms, peak heap +${s.peakMB.toFixed(1)} MB ` +
+                        `(baseline ${s.baseMB.toFixed(1)} MB), file ${s.fileMB.toFixed(1)} MB`
+                );
+                partial();
             }
         }
     } finally {
         await browser.close();
         server.close();
     }
+    report({ results, kinds, peers, sizes, runs, capMs, editRows, exportRows, loadBefore, outName, definitionsMet });
+}
 
-    const chromium =
-        'Chromium (headless, system package), ' +
-        new Date().toISOString() +
-        `, ${os.cpus().length} CPUs, load average ${loadBefore.toFixed(1)} at start / ${os.loadavg()[0].toFixed(1)} at end (absolute times scale with load; compare the ratios)`;
+interface ReportInput {
+    results: Results;
+    kinds: Kind[];
+    peers: Peer[];
+    sizes: number[];
+    runs: number;
+    capMs: number;
+    editRows: number;
+    exportRows: number;
+    loadBefore: number;
+    outName: string;
+    definitionsMet: boolean;
+}
+
+function report(input: ReportInput): void {
+    const { results, kinds, peers, sizes, runs, capMs, editRows, exportRows, loadBefore, outName } = input;
+    const measuredSizes = sizes.filter((n) => results.load[n]);
+    const command = `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`;
     const lines: string[] = [
-        '# Benchmark: our Data Table vs plain lightning-datatable',
+        '# Benchmark: our Data Table vs lightning-datatable (plain and virtualized)',
         '',
-        `${chromium}; ${runs} runs per cell (median; a capped plain run is not repeated); cap ${capMs / 1000} s per step.`,
-        'ours = c-dynamic-data-table (virtualized grid: only the rows in view are rendered; runtime SelectionModel); plain = lightning-datatable with default settings (renders every row).',
-        'firstRows = rows visible after data is set; fullRender = all rendering done and the page idle (interactive); selectAll / sort = click → result shown and idle;',
-        'sortInHost = the part of sort spent in the host re-ordering the rows in memory (the stand-in for the server query; the same code for both tables);',
-        'scrollEnd = scroll to the bottom → last row shown; resolveKeys = SelectedRowsKeyValue (ours) / getSelectedRows().map(Id) (plain) for all rows; heap after GC.',
+        `Chromium (headless, system package), ${new Date().toISOString()}, ${os.cpus().length} CPUs, load average ` +
+            `${loadBefore.toFixed(1)} at start / ${os.loadavg()[0].toFixed(1)} at end (the machine is shared: absolute ` +
+            `times scale with load; compare the ratios); ${runs} runs per cell (median; a capped run is not repeated); ` +
+            `cap ${capMs / 1000} s per step.`,
         '',
-        'virtual (reference, only with --only …,virtual) = lightning-datatable with role-based rendering + vertical virtualization.',
+        `Command: \`${command}\``,
         '',
-        `| rows | metric | ${kinds.join(' | ')} | plain / ours |`,
-        `|---:|---|${kinds.map(() => '---:|').join('')}---:|`
+        '- ours = c-dynamic-data-table (virtualized grid: only the rows in view are rendered; runtime SelectionModel, DraftStore).',
+        '- plain = lightning-datatable with default settings (renders every row).',
+        '- virtual = lightning-datatable render-mode="role-based" + render-config { virtualize: \'vertical\', bufferSize: 10 }: its virtualized mode, as its own withVirtualization example sets it.',
+        '- virtualInline = the same with render-mode="role-based-inline" (cells rendered inline; also virtualizes).',
+        '- Every table has the same editable columns (Full Name, Email, Phone, Status); lightning-datatable from lightning-base-components 1.28.15-alpha (bench/benchPage.ts cites its source).',
+        '- A ratio is peer time / our time (> 1: ours is faster); "> N×" when the peer hit the cap.',
+        ''
     ];
+    const header = (first: string) => [
+        `| ${first} | ${kinds.join(' | ')} |${peers.map((p) => ` ${p} / ours |`).join('')}`,
+        `|---|${kinds.map(() => '---:|').join('')}${peers.map(() => '---:|').join('')}`
+    ];
+    const ratio = (o: number | null, p: number | null, peerCapped: boolean, timed: boolean): string => {
+        if (o && p) return `${(p / o).toFixed(1)}×`;
+        if (peerCapped && o && timed) return `> ${(capMs / o).toFixed(0)}×`;
+        return '';
+    };
     const json: Record<string, unknown> = {};
-    for (const n of sizes) {
-        for (const m of METRICS) {
-            const med = Object.fromEntries(kinds.map((k) => [k, median(results[n][k].map((x) => x[m]))])) as Record<
-                Kind,
-                number | null
-            >;
-            const o = med.ours ?? null;
-            const p = med.plain ?? null;
-            const pCapped = results[n].plain.length > 0 && p === null;
-            let ratio = '';
-            if (o && p) ratio = `${(p / o).toFixed(1)}×`;
-            else if (pCapped && o && !['heapMB', 'resolveKeys', 'sortInHost'].includes(m))
-                ratio = `> ${(capMs / o).toFixed(0)}×`;
-            const cells = kinds.map((k) => (results[n][k].length ? fmt(med[k], m, capMs) : '—'));
-            lines.push(`| ${n.toLocaleString('en-US')} | ${m} | ${cells.join(' | ')} | ${ratio} |`);
-            json[`${n}.${m}`] = med;
-        }
-    }
-    // the issue's targets, checked against the medians of ours (and the ratio to plain where one is asked for)
-    const med = (n: number, m: Metric, k: Kind = 'ours'): number | null =>
-        results[n]?.[k]?.length ? median(results[n][k].map((x) => x[m])) : null;
     const checks: [string, boolean | null][] = [];
-    for (const n of sizes) {
-        const first = med(n, 'firstRows');
-        checks.push([
-            `${n.toLocaleString('en-US')} rows: first rows visible < 300 ms (${fmt(first, 'firstRows', capMs)})`,
-            first === null ? null : first < 300
-        ]);
-    }
-    if (sizes.includes(10000)) {
-        const o = med(10000, 'fullRender');
-        const p = med(10000, 'fullRender', 'plain');
-        const plainCapped = results[10000].plain.length > 0 && p === null;
-        const ratio = o && p ? p / o : o && plainCapped ? capMs / o : null;
-        checks.push([
-            `10,000 rows: interactive ≥ 15× faster than plain (${ratio === null ? 'plain not measured' : (plainCapped ? '> ' : '') + ratio.toFixed(1) + '×'})`,
-            ratio === null ? null : ratio >= 15
-        ]);
-        const sel = med(10000, 'selectAll');
-        checks.push([
-            `10,000 rows: select-all < 150 ms (${fmt(sel, 'selectAll', capMs)})`,
-            sel === null ? null : sel < 150
-        ]);
-    }
-    if (sizes.includes(50000)) {
-        for (const m of ['selectAll', 'sort', 'scrollEnd'] as const) {
-            const v = med(50000, m);
-            checks.push([`50,000 rows: ${m} < 100 ms (${fmt(v, m, capMs)})`, v === null ? null : v < 100]);
+    const loadMed = (n: number, m: Metric, k: Kind = 'ours'): number | null =>
+        results.load[n]?.[k]?.length ? median(results.load[n][k].map((x) => x[m])) : null;
+
+    if (measuredSizes.length) {
+        lines.push(
+            '## Load and browse',
+            '',
+            'firstRows = rows visible after data is set; fullRender = all rendering done and the page idle (interactive); selectAll / sort = click → result shown and idle;',
+            'sortInHost = the part of sort spent in the host re-ordering the rows in memory (the stand-in for the server query; the same code for every table);',
+            'scrollEnd = scroll to the bottom → last row shown; resolveKeys = SelectedRowsKeyValue (ours) / getSelectedRows().map(Id) (peers) for all rows; heap after GC.',
+            '',
+            ...header('rows · metric')
+        );
+        for (const n of measuredSizes) {
+            for (const m of METRICS) {
+                const med = Object.fromEntries(kinds.map((k) => [k, loadMed(n, m, k)])) as Record<Kind, number | null>;
+                const cells = kinds.map((k) => (results.load[n][k].length ? fmt(med[k], m, capMs) : '—'));
+                const ratios = peers.map((p) =>
+                    ratio(
+                        med.ours,
+                        med[p],
+                        results.load[n][p].length > 0 && med[p] === null,
+                        !['heapMB', 'resolveKeys', 'sortInHost'].includes(m)
+                    )
+                );
+                lines.push(
+                    `| ${n.toLocaleString('en-US')} · ${m} | ${cells.join(' | ')} |${ratios.map((r) => ` ${r} |`).join('')}`
+                );
+                json[`load.${n}.${m}`] = med;
+            }
+        }
+        for (const n of measuredSizes) {
+            const first = loadMed(n, 'firstRows');
+            checks.push([
+                `${n.toLocaleString('en-US')} rows: first rows visible < 300 ms (${fmt(first, 'firstRows', capMs)})`,
+                first === null ? null : first < 300
+            ]);
+        }
+        if (results.load[10000]) {
+            const o = loadMed(10000, 'fullRender');
+            const targets: [Peer, number][] = [
+                ['plain', 15],
+                ['virtual', 5],
+                ['virtualInline', 5]
+            ];
+            for (const [peer, target] of targets) {
+                if (!peers.includes(peer)) continue;
+                const p = loadMed(10000, 'fullRender', peer);
+                const capped = results.load[10000][peer].length > 0 && p === null;
+                const r = o && p ? p / o : o && capped ? capMs / o : null;
+                checks.push([
+                    `10,000 rows: interactive ≥ ${target}× faster than ${peer} (${r === null ? 'not measured' : (capped ? '> ' : '') + r.toFixed(1) + '×'})`,
+                    r === null ? null : r >= target
+                ]);
+            }
+            const sel = loadMed(10000, 'selectAll');
+            checks.push([
+                `10,000 rows: select-all < 150 ms (${fmt(sel, 'selectAll', capMs)})`,
+                sel === null ? null : sel < 150
+            ]);
+        }
+        if (results.load[50000]) {
+            for (const m of ['selectAll', 'sort', 'scrollEnd'] as const) {
+                const v = loadMed(50000, m);
+                checks.push([`50,000 rows: ${m} < 100 ms (${fmt(v, m, capMs)})`, v === null ? null : v < 100]);
+            }
         }
     }
-    lines.push('', 'Targets (ours, medians):', '');
+
+    const editKinds = kinds.filter((k) => results.edit[k].length);
+    if (editKinds.length) {
+        const editMed = (m: EditMetric, k: Kind): number | null => median(results.edit[k].map((x) => x[m]));
+        lines.push(
+            '',
+            `## Editing (${editRows.toLocaleString('en-US')} rows)`,
+            '',
+            'openEditor = click on a cell\'s edit button → its editor has the focus; typeText = the keys of "' +
+                EDIT_TEXT +
+                '" (12 keys, from the first keydown to the text shown; includes the key events\' round trips, alike for all);',
+            'commitDraft = Enter → editor closed and the draft counted/shown; drafts100 = 100 more drafts on rows spread over the table, each scrolled to, opened,',
+            "typed (its number) and committed: the sum of those steps as measured in the page (Playwright's time between steps left out); draftCommit = median commit of those 100;",
+            `massEdit = with the first ${MASS_ROWS.toLocaleString('en-US')} rows selected, commit on a selected row's cell applied to all of them (ours: Enter, "Apply to N selected rows" checked by default;`,
+            'lightning-datatable: its Apply button with "Update N selected items" checked) → all drafts counted and idle.',
+            '',
+            ...header('metric')
+        );
+        for (const m of EDIT_METRICS) {
+            const med = Object.fromEntries(kinds.map((k) => [k, editMed(m, k)])) as Record<Kind, number | null>;
+            const cells = kinds.map((k) => {
+                if (!results.edit[k].length) return '—';
+                const notes = results.edit[k].map((x) => x.note).filter(Boolean);
+                if (med[k] === null && notes.length) return 'n/a';
+                return fmtMs(med[k], capMs);
+            });
+            const ratios = peers.map((p) =>
+                ratio(
+                    med.ours,
+                    med[p],
+                    results.edit[p].length > 0 && med[p] === null && !results.edit[p][0]?.note,
+                    true
+                )
+            );
+            lines.push(`| ${m} | ${cells.join(' | ')} |${ratios.map((r) => ` ${r} |`).join('')}`);
+            json[`edit.${m}`] = med;
+        }
+        const notes = editKinds.flatMap((k) =>
+            [...new Set(results.edit[k].map((x) => x.note).filter(Boolean))].map((n) => `- ${k}: ${n}`)
+        );
+        const short = editKinds
+            .filter((k) => results.edit[k].some((x) => (x.draftsDone ?? DRAFTS) < DRAFTS && !x.note))
+            .map(
+                (k) =>
+                    `- ${k}: ${Math.max(...results.edit[k].map((x) => x.draftsDone ?? 0))} of ${DRAFTS} drafts within the ${capMs / 1000} s cap`
+            );
+        if (notes.length || short.length) lines.push('', ...notes, ...short);
+        if (results.edit.ours.length) {
+            for (const m of EDIT_METRICS) {
+                const o = editMed(m, 'ours');
+                const slower = peers.filter((p) => {
+                    const v = editMed(m, p);
+                    return o !== null && v !== null && o > v;
+                });
+                checks.push([
+                    `editing (${editRows.toLocaleString('en-US')} rows): ${m} at least as fast as every peer (ours ${o === null ? 'not measured' : fmtMs(o, capMs)}${slower.length ? `; slower than ${slower.join(', ')}` : ''})`,
+                    o === null ? null : slower.length === 0
+                ]);
+            }
+        }
+    }
+
+    if (results.export.length) {
+        const e = results.export;
+        const ms = median(e.map((x) => x.ms));
+        const peak = median(e.map((x) => x.peakMB));
+        lines.push(
+            '',
+            `## Export (${exportRows.toLocaleString('en-US')} rows, ours)`,
+            '',
+            "c/dcRuntime exportTable (the exportCsv action's engine) over exportRows pages of 2,000 generated in the page (server time excluded), 5 columns,",
+            'formatted as the table shows them, into one Blob; peak heap = the highest JS heap in use during the export above the baseline after GC (CDP Runtime.getHeapUsage every 5 ms).',
+            'lightning-datatable has no export: no peer column.',
+            '',
+            '| metric | ours |',
+            '|---|---:|',
+            `| time | ${fmtMs(ms, capMs)} |`,
+            `| peak JS heap (above baseline) | ${peak === null ? 'n/a' : peak.toFixed(1) + ' MB'} |`,
+            `| file size | ${e[0].fileMB.toFixed(1)} MB |`
+        );
+        json['export'] = { ms, peakMB: peak, fileMB: e[0].fileMB };
+    }
+
+    lines.push('', '## Targets (ours, medians)', '');
     for (const [label, ok] of checks) lines.push(`- ${ok === null ? 'not measured' : ok ? 'met' : 'MISSED'}: ${label}`);
-    lines.push('', 'Raw samples: bench/results/latest.json');
+    lines.push('', `Raw samples: bench/results/${outName}.json`);
     fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-    fs.writeFileSync(path.join(__dirname, 'results', 'latest.md'), lines.join('\n') + '\n');
+    fs.writeFileSync(path.join(__dirname, 'results', `${outName}.md`), lines.join('\n') + '\n');
     fs.writeFileSync(
-        path.join(__dirname, 'results', 'latest.json'),
-        JSON.stringify({ runs, capMs, medians: json, samples: results }, null, 2)
+        path.join(__dirname, 'results', `${outName}.json`),
+        JSON.stringify({ runs, capMs, command, medians: json, samples: results }, null, 2)
     );
     fs.rmSync(path.join(__dirname, 'results', 'partial.json'), { force: true });
     console.log('\n' + lines.join('\n'));
