@@ -5,8 +5,10 @@
  * with the `x-preview-as` header: `admin` (default) or `user` (an end user: no Customize Application, no builder
  * permission). Also: GET /api/definitions, GET /api/sample-records, POST /api/ui/getRecord (lightning/uiRecordApi
  * getRecord), POST /api/ui/getPicklistValuesByRecordType (lightning/uiObjectInfoApi), GET /api/events (server-sent events: reload after a rebuild), POST /api/reset (fresh sample data),
- * GET /api/records/<Object> (the store's records, for tests) and POST /api/test/fail-next-save {message} (the next
- * builder save fails like a Metadata deploy error, for tests).
+ * GET /api/records/<Object> (the store's records, for tests), POST /api/test/fail-next-save {message} (the next
+ * builder save fails like a Metadata deploy error, for tests), POST /api/test/record-error {recordId, code, message,
+ * fields} (every write of that record fails with it: ENTITY_IS_LOCKED, DUPLICATES_DETECTED, ...) and
+ * POST /api/test/hide-from-user {recordId} (the end user no longer sees that record).
  *
  *   tsx preview/server.ts [--port 3344] [--prod]     (serves an existing bundle; scripts/start.ts builds + watches)
  */
@@ -174,6 +176,40 @@ export function startServer(options: ServerOptions): Promise<PreviewServer> {
                     });
                 }
                 builder.failNextSave(body.message.trim());
+                return send(res, 200, { ok: true });
+            }
+            if (req.method === 'POST' && (p === '/api/test/record-error' || p === '/api/test/hide-from-user')) {
+                let body: Record<string, unknown>;
+                try {
+                    body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
+                } catch {
+                    return send(res, 400, { message: 'The request body is not JSON.' });
+                }
+                const recordId = typeof body?.recordId === 'string' ? body.recordId : '';
+                if (!backend.store.byId(recordId))
+                    return send(res, 400, {
+                        message: `Send {"recordId": "<an Id of the sample data>"}, not ${JSON.stringify(body?.recordId ?? null)}.`
+                    });
+                if (p === '/api/test/hide-from-user') {
+                    backend.controller.hiddenFromUser.add(recordId);
+                    return send(res, 200, { ok: true });
+                }
+                const { code, message, fields } = body as { code?: unknown; message?: unknown; fields?: unknown };
+                if (
+                    typeof code !== 'string' ||
+                    !/^[A-Z_]+$/.test(code) ||
+                    typeof message !== 'string' ||
+                    !message.trim()
+                )
+                    return send(res, 400, {
+                        message:
+                            'Send {"recordId": "...", "code": "ENTITY_IS_LOCKED", "message": "<the platform message>", "fields": []}: every save of that record then fails with it.'
+                    });
+                backend.store.recordErrors.set(recordId, {
+                    statusCode: code,
+                    message: message.trim(),
+                    fields: Array.isArray(fields) ? fields.map(String) : []
+                });
                 return send(res, 200, { ok: true });
             }
             if (req.method === 'POST' && p === '/api/ui/getRecord') {

@@ -179,3 +179,70 @@ test('the Apex stand-in routes saveRecords, searchLookup and exportRows, as the 
     assert.equal(refused.status, 400);
     assert.equal(JSON.parse(String(refused.body.message)).code, 'NOT_EDITABLE');
 });
+
+test('test endpoints: record-error makes every save of a record fail with that platform error; hide-from-user hides a record from the end user', async () => {
+    const store = server.backend.store;
+    const [first, second] = store.all('Contact');
+    const account = store.all('Account')[1];
+    const saveAs = (as: string, drafts: unknown[]) =>
+        post(
+            'api/apex/DynamicComponentController.saveRecords',
+            { definitionName: 'Board', tableName: 'contactsTable', requestJson: JSON.stringify({ drafts }) },
+            { 'x-preview-as': as }
+        );
+    const locked = await post('api/test/record-error', {
+        recordId: first.Id,
+        code: 'ENTITY_IS_LOCKED',
+        message: 'This record is locked. If you need to edit it, contact your admin.'
+    });
+    assert.equal(locked.status, 200);
+    const r = await saveAs('admin', [
+        { id: first.Id, values: { Email: 'locked@example.com' }, lastModifiedDate: null },
+        { id: second.Id, values: { Email: 'free@example.com' }, lastModifiedDate: null }
+    ]);
+    const result = r.body.result as { results: { success: boolean; errors: unknown[] }[]; savedCount: number };
+    assert.equal(result.savedCount, 1);
+    assert.deepEqual(result.results[0].errors, [
+        {
+            code: 'ENTITY_IS_LOCKED',
+            message: 'This record is locked. If you need to edit it, contact your admin.',
+            fields: []
+        }
+    ]);
+    assert.equal(result.results[1].success, true);
+    // the end user no longer sees the second contact nor the account
+    for (const recordId of [second.Id, account.Id])
+        assert.equal((await post('api/test/hide-from-user', { recordId })).status, 200);
+    const hidden = await saveAs('user', [
+        { id: second.Id, values: { Email: 'x@example.com' }, lastModifiedDate: null }
+    ]);
+    assert.equal(
+        (hidden.body.result as { results: { errors: { code: string }[] }[] }).results[0].errors[0].code,
+        'ROW_NOT_AVAILABLE'
+    );
+    const third = store.all('Contact')[2];
+    const lookup = await saveAs('user', [{ id: third.Id, values: { AccountId: account.Id }, lastModifiedDate: null }]);
+    assert.equal(
+        (lookup.body.result as { results: { errors: { code: string }[] }[] }).results[0].errors[0].code,
+        'INVALID_CROSS_REFERENCE_KEY'
+    );
+    const search = (as: string) =>
+        post(
+            'api/apex/DynamicComponentController.searchLookup',
+            {
+                definitionName: 'Board',
+                tableName: 'contactsTable',
+                fieldPath: 'AccountId',
+                searchTerm: String(account.Name)
+            },
+            { 'x-preview-as': as }
+        );
+    assert.deepEqual((await search('user')).body.result, []);
+    assert.equal(((await search('admin')).body.result as unknown[]).length, 1, 'the admin still sees it');
+    // bad requests say what to send; /api/reset forgets both
+    assert.equal((await post('api/test/record-error', { recordId: first.Id })).status, 400);
+    assert.equal((await post('api/test/hide-from-user', { recordId: 'nope' })).status, 400);
+    await post('api/reset', {});
+    assert.equal(server.backend.store.recordErrors.size, 0);
+    assert.equal(server.backend.controller.hiddenFromUser.size, 0);
+});

@@ -32,12 +32,20 @@ export const END_USER_HIDDEN: readonly string[] = ['Contact.Birthdate'];
 const listed = (list: readonly string[], objectName: string, fieldName: string) =>
     list.some((f) => f.toLowerCase() === `${objectName}.${fieldName}`.toLowerCase());
 
-export const END_USER_ACCESS: AccessPolicy = Object.freeze({
-    readable: (objectName: string, fieldName: string) => !listed(END_USER_HIDDEN, objectName, fieldName),
-    updateable: (objectName: string, fieldName: string) =>
-        !listed(END_USER_HIDDEN, objectName, fieldName) && !listed(END_USER_READ_ONLY, objectName, fieldName),
-    canSee: () => true
-});
+/**
+ * The end user's policy; `hidden` are record Ids they cannot see (POST /api/test/hide-from-user hides a record, as a
+ * sharing change would, so an e2e test can show ROW_NOT_AVAILABLE and a lookup to an invisible record).
+ */
+export function endUserAccess(hidden: ReadonlySet<string> = new Set()): AccessPolicy {
+    return Object.freeze({
+        readable: (objectName: string, fieldName: string) => !listed(END_USER_HIDDEN, objectName, fieldName),
+        updateable: (objectName: string, fieldName: string) =>
+            !listed(END_USER_HIDDEN, objectName, fieldName) && !listed(END_USER_READ_ONLY, objectName, fieldName),
+        canSee: (_objectName: string, record: SObject) => !hidden.has(record.Id)
+    });
+}
+
+export const END_USER_ACCESS: AccessPolicy = endUserAccess();
 
 /**
  * A policy from lists (for tests): `hidden` fields are unreadable, `readOnly` fields not updateable (both
@@ -51,8 +59,15 @@ export function accessPolicy(options: { hidden?: string[]; readOnly?: string[]; 
     };
 }
 
-/** The policy of a session: its own, else the end user's without Customize Application, else full access. */
-export function accessOf(session: { canCustomize?: boolean; access?: AccessPolicy } | undefined): AccessPolicy {
+/**
+ * The policy of a session: its own, else the end user's without Customize Application (not seeing `hiddenFromUser`),
+ * else full access.
+ */
+export function accessOf(
+    session: { canCustomize?: boolean; access?: AccessPolicy } | undefined,
+    hiddenFromUser?: ReadonlySet<string>
+): AccessPolicy {
     if (session?.access) return session.access;
-    return session?.canCustomize === false ? END_USER_ACCESS : FULL_ACCESS;
+    if (session?.canCustomize !== false) return FULL_ACCESS;
+    return hiddenFromUser?.size ? endUserAccess(hiddenFromUser) : END_USER_ACCESS;
 }

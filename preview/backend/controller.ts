@@ -354,11 +354,19 @@ export class PreviewController {
             params.requestJson,
             this.options.user,
             {
-                access: accessOf(session),
+                access: this.accessFor(session),
                 // rows of an editable table carry what a save needs: the conflict check's date, the record type
                 alsoSelect: feedsEditableTable(def.document, params.queryName) ? EDIT_EXTRAS : undefined
             }
         );
+    }
+
+    /** Records the end user cannot see (POST /api/test/hide-from-user), as if sharing had changed. */
+    readonly hiddenFromUser = new Set<string>();
+
+    /** The session's field access and record visibility. */
+    accessFor(session: ControllerSession = {}): AccessPolicy {
+        return accessOf(session, this.hiddenFromUser);
     }
 
     /** A data table of a usable stored definition, with its query (Apex DataTableContext.load). */
@@ -375,7 +383,7 @@ export class PreviewController {
     ): SaveResponse {
         const context = this.tableContext(params.definitionName, params.tableName);
         return saveRecords(
-            { store: this.options.store, user: this.options.user, session },
+            { store: this.options.store, user: this.options.user, access: this.accessFor(session) },
             context,
             params.requestJson
         );
@@ -388,7 +396,7 @@ export class PreviewController {
     ): LookupOption[] {
         const context = this.tableContext(params.definitionName, params.tableName);
         return searchLookup(
-            { store: this.options.store, user: this.options.user, session },
+            { store: this.options.store, user: this.options.user, access: this.accessFor(session) },
             context,
             params.fieldPath,
             params.searchTerm
@@ -401,7 +409,11 @@ export class PreviewController {
         session: ControllerSession = {}
     ): QueryResponse {
         const context = this.tableContext(params.definitionName, params.tableName);
-        return exportRows({ store: this.options.store, user: this.options.user, session }, context, params.requestJson);
+        return exportRows(
+            { store: this.options.store, user: this.options.user, access: this.accessFor(session) },
+            context,
+            params.requestJson
+        );
     }
 
     /** The interpreter's model of a project flow (exact API name), or FLOW_NOT_FOUND with the contract's wording. */

@@ -13,7 +13,7 @@
  * - exportRows: runQuery's request over the table's query, SELECT restricted to the table's columns (and key field),
  *   pages of up to 2,000 rows (2,000 by default); unreadable columns are left out with runQuery's notice.
  */
-import { accessOf, type AccessPolicy } from './access';
+import type { AccessPolicy } from './access';
 import { ServiceError } from './errors';
 import { isoDateTimeMillis, isValidIsoDate } from './isoDates';
 import {
@@ -161,7 +161,8 @@ export function feedsEditableTable(document: Json | undefined, queryName: unknow
 export interface EditingContext {
     store: Store;
     user: Record<string, unknown>;
-    session?: { canCustomize?: boolean; access?: AccessPolicy };
+    /** The running user's field access and record visibility (access.ts accessOf). */
+    access: AccessPolicy;
 }
 
 function invalid(message: string): ServiceError {
@@ -329,7 +330,7 @@ function scopeRequest(request: Json): { binds: QueryRequest['binds']; recordId: 
 
 export function saveRecords(ctx: EditingContext, context: DataTableContext, requestJson: unknown): SaveResponse {
     const { store } = ctx;
-    const access = accessOf(ctx.session);
+    const { access } = ctx;
     const request = parseSaveRequest(requestJson);
     if (!Array.isArray(request.drafts)) throw invalid('drafts must be a list of {"id", "values", "lastModifiedDate"}.');
     if (request.drafts.length > MAX_SAVE_ROWS) {
@@ -467,7 +468,7 @@ export function searchLookup(
     searchTerm: unknown
 ): LookupOption[] {
     const { store } = ctx;
-    const access = accessOf(ctx.session);
+    const { access } = ctx;
     const field = typeof fieldPath === 'string' ? fieldPath.trim() : '';
     if (!context.editableFields().has(field.toLowerCase())) throw context.notEditable(field);
     const obj = queryObject(store, context);
@@ -524,6 +525,6 @@ export function exportRows(ctx: EditingContext, context: DataTableContext, reque
     return runStructuredQuery(ctx.store, exported, request, {
         user: ctx.user,
         recordId: typeof request.recordId === 'string' ? request.recordId : null,
-        access: accessOf(ctx.session)
+        access: ctx.access
     });
 }

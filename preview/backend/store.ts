@@ -34,6 +34,11 @@ export class Store {
     private snapshot?: Map<string, Map<string, SObject>>;
     /** Rows written by DML in the current transaction (the 10,000 DML rows limit). */
     dmlRows = 0;
+    /**
+     * Errors every update or delete of these records fails with (POST /api/test/record-error): the platform's answers
+     * the preview does not model otherwise, such as ENTITY_IS_LOCKED or DUPLICATES_DETECTED.
+     */
+    readonly recordErrors = new Map<string, { statusCode: string; message: string; fields: string[] }>();
     now: () => Date = () => new Date();
 
     constructor(readonly schema: PreviewSchema) {
@@ -327,6 +332,7 @@ export class Store {
         const current = this.table(obj.name).get(id);
         if (!current) throw new DmlError('ENTITY_IS_DELETED', `entity is deleted or does not exist: ${id}`);
         this.countRows(1);
+        this.injectedError(id);
         const values = this.check(
             obj,
             Object.fromEntries(Object.entries(fields).filter(([k]) => !SYSTEM_FIELDS.has(k))),
@@ -349,7 +355,13 @@ export class Store {
         if (!this.table(obj.name).has(id))
             throw new DmlError('ENTITY_IS_DELETED', `entity is deleted or does not exist: ${id}`);
         this.countRows(1);
+        this.injectedError(id);
         this.table(obj.name).delete(id);
+    }
+
+    private injectedError(id: string): void {
+        const e = this.recordErrors.get(id);
+        if (e) throw new DmlError(e.statusCode, e.message, e.fields);
     }
 
     /** Value of a field path on a record: Name, Account.Name (through the lookup), Owner.Name. */
