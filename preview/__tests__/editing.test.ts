@@ -6,7 +6,10 @@
  */
 import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { cleanup, contactDefinition, makeProject, type Fixture } from './helpers';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cleanup, contactDefinition, makeProject, sampleData, type Fixture } from './helpers';
+import { createBackend } from '../backend';
 import { accessPolicy, END_USER_ACCESS } from '../backend/access';
 import { CONFLICT_MESSAGE, ROW_NOT_AVAILABLE_MESSAGE, type SaveResponse } from '../backend/editing';
 import { ServiceError } from '../backend/errors';
@@ -662,4 +665,47 @@ test('the end user (?as=user) cannot read Contact.Birthdate: runQuery and export
     });
     assert.ok(admin.records.some((r) => r.Birthdate === '1990-05-01'));
     assert.deepEqual(admin.notices, []);
+});
+
+test('a custom field required by its object XML (<required>true</required>) cannot be cleared: REQUIRED_FIELD_MISSING', () => {
+    const data = sampleData(2, 3);
+    for (const r of (data['Contacts.json'] as { records: Record<string, unknown>[] }).records) r.Region__c = 'EMEA';
+    const def = editDefinition({ fields: ['Name', 'Email', 'Region__c'] });
+    (def.components as Record<string, unknown>[])[0].columns = [
+        { field: 'Name' },
+        { field: 'Email', editable: true },
+        { field: 'Region__c', editable: true }
+    ];
+    // the project first (its backend loads data without the field), then the field and the data that fills it
+    const first = makeProject({ data: sampleData(2, 3), definitions: { Edit: def } });
+    fixtures.push(first);
+    fs.writeFileSync(path.join(first.root, 'data', 'Contacts.json'), JSON.stringify(data['Contacts.json']));
+    fs.writeFileSync(
+        path.join(
+            first.root,
+            'force-app',
+            'main',
+            'default',
+            'objects',
+            'Contact',
+            'fields',
+            'Region__c.field-meta.xml'
+        ),
+        `<?xml version="1.0" encoding="UTF-8"?>
+<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fullName>Region__c</fullName>
+    <label>Region</label>
+    <length>40</length>
+    <required>true</required>
+    <type>Text</type>
+</CustomField>`
+    );
+    const f: Fixture = { root: first.root, backend: createBackend({ root: first.root }) };
+    const c = f.backend.store.all('Contact')[0];
+    const r = save(f, [draft(c, { Region__c: '' }), draft(f.backend.store.all('Contact')[1], { Region__c: 'APAC' })]);
+    assert.deepEqual(r.results[0].errors, [
+        { code: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [Region__c]', fields: ['Region__c'] }
+    ]);
+    assert.equal(r.results[1].success, true);
+    assert.equal(f.backend.store.get('Contact', c.Id)!.Region__c, 'EMEA');
 });
