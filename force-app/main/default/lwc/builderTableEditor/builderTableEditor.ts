@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import { EDITABLE_TYPES, LIMITS } from 'c/dcDefinition';
 import type { DefinitionProblem } from 'c/dcDefinition';
 import { newInteraction, uniqueName } from 'c/dcBuilder';
 import type { BuilderEdit, BuilderField, BuilderObject, EditorContext } from 'c/dcBuilder';
@@ -50,9 +51,23 @@ export function toggleConfirmation(actions: unknown, confirm: Json | undefined):
 }
 
 /**
+ * Why a column cannot be edited inline, or '' when it can (or the describe is not known yet): a related record's
+ * field, the Id, a type without an editor, or a field Salesforce computes. The validator says the same at save.
+ */
+export function notEditableReason(field: string, describe: BuilderField | undefined): string {
+    if (field.includes('.'))
+        return `${field} is a field of a related record: only the query object's own fields can be edited.`;
+    if (field.toLowerCase() === 'id') return "A record's Id cannot be edited.";
+    if (!describe) return '';
+    if (!EDITABLE_TYPES.has(describe.type.toUpperCase())) return `${field} (${describe.type}) has no inline editor.`;
+    if (describe.updateable === false) return `Salesforce computes ${field}, so it cannot be edited.`;
+    return '';
+}
+
+/**
  * Editor of a data table: title, query (one of the draft's), key field, max row selection (0 = no checkboxes,
- * 1 = single select), search, row numbers, height, empty message; the columns (add from the query's fields, remove,
- * reorder, label, sortable, link to record); header and row actions (name, label, variant, requires selection for
+ * 1 = single select), search, row numbers, height, frozen columns, empty message; the columns (add from the query's
+ * fields, remove, reorder, label, sortable, link to record, editable, wrap); header and row actions (name, label, variant, requires selection for
  * header actions, "Ask for confirmation", which puts a confirm action in front of what the button's interaction does,
  * and a link to that interaction; renaming a button relies on the host keeping its interactions connected). `focusPath` (a column or action the outline selected) scrolls to it and focuses it.
  *
@@ -127,6 +142,16 @@ export default class BuilderTableEditor extends LightningElement {
     }
     get emptyMessage(): string {
         return this.str('emptyMessage');
+    }
+    get frozenColumns(): string {
+        const v = this.table.frozenColumns;
+        return typeof v === 'number' ? String(v) : '';
+    }
+    get frozenColumnsMax(): number {
+        return Math.min(LIMITS.frozenColumnsMax, Math.max(this.columns.length, 0));
+    }
+    get frozenColumnsHelp(): string {
+        return `Columns that stay in place when the table scrolls sideways (0 to ${LIMITS.frozenColumnsMax}, default 1). The checkbox and row-number columns always stay.`;
     }
     get maxRowSelection(): string {
         return typeof this.table.maxRowSelection === 'number' ? String(this.table.maxRowSelection) : '';
@@ -239,6 +264,7 @@ export default class BuilderTableEditor extends LightningElement {
             const cpath = `${this.path}.columns[${i}]`;
             const describe = this.fieldOf(field);
             const shown = field || String(i + 1);
+            const notEditable = field ? notEditableReason(field, describe) : '';
             return {
                 key: `${i}:${field}`,
                 index: i,
@@ -255,6 +281,13 @@ export default class BuilderTableEditor extends LightningElement {
                 cannotSortText: `${field} cannot be sorted.`,
                 linkToRecord: c.linkToRecord === true,
                 linkLabel: `Link ${shown} to the record`,
+                editable: c.editable === true,
+                editableLabel: `Editable: ${shown}`,
+                // an editable column that cannot be edited stays enabled, so it can be unticked
+                cannotEdit: Boolean(notEditable) && c.editable !== true,
+                cannotEditText: notEditable,
+                wrap: c.wrap === true,
+                wrapLabel: `Wrap text: ${shown}`,
                 upLabel: `Move column ${shown} up`,
                 downLabel: `Move column ${shown} down`,
                 removeLabel: `Remove column ${shown}`,
@@ -415,6 +448,9 @@ export default class BuilderTableEditor extends LightningElement {
     get emptyMessageProblem(): string {
         return this.problemText(`${this.path}.emptyMessage`);
     }
+    get frozenColumnsProblem(): string {
+        return this.problemText(`${this.path}.frozenColumns`);
+    }
     get columnsProblem(): string {
         return this.exact('columns');
     }
@@ -428,6 +464,7 @@ export default class BuilderTableEditor extends LightningElement {
             'maxRowSelection',
             'showSearch',
             'height',
+            'frozenColumns',
             'emptyMessage',
             'columns',
             'headerActions',
@@ -485,6 +522,16 @@ export default class BuilderTableEditor extends LightningElement {
     handleHeightChange(event: CustomEvent<{ value: string }>): void {
         const raw = (event.detail.value ?? '').trim();
         this.set('height', raw === '' ? undefined : /^\d+$/.test(raw) ? Number(raw) : raw, 'Change height');
+    }
+
+    /** Frozen columns: a whole number (text that is not one is kept, so the validator can say what is wrong). */
+    handleFrozenColumnsChange(event: CustomEvent<{ value: string }>): void {
+        const raw = (event.detail.value ?? '').trim();
+        this.set(
+            'frozenColumns',
+            raw === '' ? undefined : /^\d+$/.test(raw) ? Number(raw) : raw,
+            'Change frozen columns'
+        );
     }
 
     handleFlagChange(event: CustomEvent<{ checked: boolean }>): void {

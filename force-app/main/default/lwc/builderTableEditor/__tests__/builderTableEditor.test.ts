@@ -1,5 +1,5 @@
 import { createElement } from '@lwc/engine-dom';
-import BuilderTableEditor, { confirmationFor, toggleConfirmation } from 'c/builderTableEditor';
+import BuilderTableEditor, { confirmationFor, notEditableReason, toggleConfirmation } from 'c/builderTableEditor';
 import type { BuilderEdit, BuilderObject, EditorContext } from 'c/dcBuilder';
 import type { DefinitionProblem } from 'c/dcDefinition';
 import fixtures from '../../builderMappingPicker/__tests__/data/builderFixtures.json';
@@ -241,6 +241,81 @@ describe('c-builder-table-editor', () => {
         });
     });
 
+    it('toggles editable and wrap per column, and offers editable only where inline edit can work', async () => {
+        const node = table();
+        (node.columns as Json[])[1].editable = true;
+        const { el, edits } = await mount(node);
+        expect(byLabel(el, 'lightning-input', 'Editable: Email').checked).toBe(true);
+        expect(byLabel(el, 'lightning-input', 'Editable: Name').disabled).toBe(false);
+        // a related record's field cannot be edited: the box is off, with the reason
+        expect(byLabel(el, 'lightning-input', 'Editable: Account.Name').disabled).toBe(true);
+        expect(all(el, 'li.column')[3].querySelector('.cannot-edit')!.textContent!.trim()).toBe(
+            "Account.Name is a field of a related record: only the query object's own fields can be edited."
+        );
+        change(byLabel(el, 'lightning-input', 'Editable: Name'), { checked: true });
+        change(byLabel(el, 'lightning-input', 'Editable: Email'), { checked: false });
+        change(byLabel(el, 'lightning-input', 'Wrap text: Description'), { checked: true });
+        expect(edits).toEqual([
+            { op: 'set', path: 'components[0].columns[0].editable', value: true, label: 'Change column editable' },
+            {
+                op: 'set',
+                path: 'components[0].columns[1].editable',
+                value: undefined,
+                label: 'Change column editable'
+            },
+            { op: 'set', path: 'components[0].columns[2].wrap', value: true, label: 'Change column wrap' }
+        ]);
+    });
+
+    it('keeps an editable column that cannot be edited tickable, so it can be turned off', async () => {
+        const node = table();
+        (node.columns as Json[])[3].editable = true;
+        const { el } = await mount(node);
+        expect(byLabel(el, 'lightning-input', 'Editable: Account.Name').disabled).toBe(false);
+        expect(byLabel(el, 'lightning-input', 'Editable: Account.Name').checked).toBe(true);
+    });
+
+    it('says why a column cannot be edited', () => {
+        const describe = (type: string, updateable?: boolean) => ({
+            name: 'F',
+            label: 'F',
+            type,
+            sortable: true,
+            filterable: true,
+            updateable
+        });
+        expect(notEditableReason('Id', undefined)).toBe("A record's Id cannot be edited.");
+        expect(notEditableReason('Phone', undefined)).toBe('');
+        expect(notEditableReason('Phone', describe('PHONE'))).toBe('');
+        expect(notEditableReason('MailingAddress', describe('ADDRESS'))).toBe(
+            'MailingAddress (ADDRESS) has no inline editor.'
+        );
+        expect(notEditableReason('Total__c', describe('CURRENCY', false))).toBe(
+            'Salesforce computes Total__c, so it cannot be edited.'
+        );
+    });
+
+    it('edits the frozen columns: digits as a number, empty as the default', async () => {
+        const { el, edits } = await mount();
+        expect(field(el, 'frozenColumns').value).toBe('');
+        expect(field(el, 'frozenColumns').max).toBe(3);
+        expect(field(el, 'frozenColumns').fieldLevelHelp).toContain('0 to 3, default 1');
+        change(field(el, 'frozenColumns'), { value: ' 2 ' });
+        change(field(el, 'frozenColumns'), { value: '' });
+        change(field(el, 'frozenColumns'), { value: '1.5' });
+        expect(edits.map((e) => [e.path, e.op === 'set' && e.value])).toEqual([
+            ['components[0].frozenColumns', 2],
+            ['components[0].frozenColumns', undefined],
+            ['components[0].frozenColumns', '1.5']
+        ]);
+        const two = table();
+        two.columns = (two.columns as Json[]).slice(0, 2);
+        two.frozenColumns = 2;
+        const small = await mount(two);
+        expect(field(small.el, 'frozenColumns').value).toBe('2');
+        expect(field(small.el, 'frozenColumns').max).toBe(2);
+    });
+
     it("edits header and row actions (the host keeps a renamed action's interaction connected)", async () => {
         const { el, edits } = await mount();
         change(byLabel(el, 'lightning-input', 'API name of header action Set as Active'), { value: 'activate' });
@@ -428,6 +503,7 @@ describe('c-builder-table-editor', () => {
             { path: 'components[0].title', message: 'Bad merge field.' },
             { path: 'components[0].height', message: 'Bad height.' },
             { path: 'components[0].emptyMessage', message: 'Bad empty message.' },
+            { path: 'components[0].frozenColumns', message: 'Bad frozen columns.' },
             { path: 'components[0].color', message: "Unknown property 'color'." }
         ];
         const { el } = await mount(table(), { problems });
@@ -440,7 +516,8 @@ describe('c-builder-table-editor', () => {
             ['name', 'Name taken.'],
             ['title', 'Bad merge field.'],
             ['height', 'Bad height.'],
-            ['emptyMessage', 'Bad empty message.']
+            ['emptyMessage', 'Bad empty message.'],
+            ['frozenColumns', 'Bad frozen columns.']
         ]) {
             expect(q(el, `[data-problem-for="${key}"]`).textContent).toBe(text);
         }
