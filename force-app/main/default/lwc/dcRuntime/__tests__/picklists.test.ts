@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
     DraftStore,
     MASTER_RECORD_TYPE_ID,
@@ -195,6 +196,32 @@ describe('dependentsToReset', () => {
         // fields the UI API data does not cover, and relationship paths, are left alone
         expect(dependentsToReset('Country__c', 'DE', row, partner, fields)).toEqual([]);
         expect(dependentsToReset('Account.Industry', 'x', row, business, fields)).toEqual([]);
+    });
+
+    it('property: from a consistent row, after the resets every dependent is blank or valid for its controller', () => {
+        const pick = (f: string) =>
+            fc.constantFrom(null, ...business.picklistFieldValues[f].values.map((x) => x.value));
+        fc.assert(
+            fc.property(
+                pick('Country__c'),
+                pick('State__c'),
+                pick('City__c'),
+                pick('Country__c'),
+                (country, state, city, next) => {
+                    const start: Record<string, unknown> = { Country__c: country, State__c: state, City__c: city };
+                    // from a consistent row (the platform keeps saved rows so)
+                    fc.pre(isValidForRecordType(business, 'State__c', state, country));
+                    fc.pre(isValidForRecordType(business, 'City__c', city, state));
+                    const after: Record<string, unknown> = { ...start, Country__c: next };
+                    const reset = dependentsToReset('Country__c', next, start, business, fields);
+                    for (const f of reset) after[f] = null;
+                    expect(isValidForRecordType(business, 'State__c', after.State__c, after.Country__c)).toBe(true);
+                    expect(isValidForRecordType(business, 'City__c', after.City__c, after.State__c)).toBe(true);
+                    // nothing is cleared that was fine
+                    for (const f of reset) expect(start[f]).not.toBeNull();
+                }
+            )
+        );
     });
 
     it('judges drafts: the dependent was edited first, then its controller in the same row', () => {
