@@ -376,8 +376,8 @@ test('saveRecords: FIELD_NOT_EDITABLE for a field the user can read but not chan
     assert.deepEqual(codes(save(f, [draft(c, { Description: 'New text' })])), ['saved']);
 });
 
-test('saveRecords: CONFLICT when the record changed after it was loaded (by another save or by a flow); the draft is not written', () => {
-    const def = editDefinition();
+/** The edit definition with a Set as Active header action running the project's Set_Contact_Status_Active flow. */
+function withSetActive(def: Record<string, unknown>): Record<string, unknown> {
     def.interactions = [
         {
             id: 'i_setActive',
@@ -393,7 +393,23 @@ test('saveRecords: CONFLICT when the record changed after it was loaded (by anot
         }
     ];
     (def.components as Record<string, unknown>[])[0].headerActions = [{ name: 'setActive', label: 'Set as Active' }];
-    const f = project(def, ['Set_Contact_Status_Active']);
+    return def;
+}
+
+const runSetActive = (f: Fixture, ids: string[], session?: ControllerSession) =>
+    f.backend.controller.executeFlow(
+        {
+            definitionName: 'Edit',
+            interactionId: 'i_setActive',
+            actionId: 'setActive',
+            inputsJson: '{}',
+            contextJson: JSON.stringify({ selection: { contactsTable: ids } })
+        },
+        session
+    );
+
+test('saveRecords: CONFLICT when the record changed after it was loaded (by another save or by a flow); the draft is not written', () => {
+    const f = project(withSetActive(editDefinition()), ['Set_Contact_Status_Active']);
     assert.deepEqual(f.backend.controller.getDefinition({ definitionName: 'Edit' }).problems, []);
     const store = f.backend.store;
     // the clock stands still: LastModifiedDate still moves on with every write
@@ -411,13 +427,7 @@ test('saveRecords: CONFLICT when the record changed after it was loaded (by anot
     assert.equal(store.get('Contact', loaded.Id)!.Email, 'p1@example.com');
     // a flow's write counts too
     const fresh = { ...contact(f, 2) };
-    const run = f.backend.controller.executeFlow({
-        definitionName: 'Edit',
-        interactionId: 'i_setActive',
-        actionId: 'setActive',
-        inputsJson: '{}',
-        contextJson: JSON.stringify({ selection: { contactsTable: [fresh.Id] } })
-    });
+    const run = runSetActive(f, [fresh.Id]);
     assert.equal(run.success, true, JSON.stringify(run.error));
     assert.deepEqual(codes(save(f, [draft(fresh, { Email: 'late@example.com' })])), ['CONFLICT']);
     // reloaded, the same change saves; without a date there is no check
@@ -708,4 +718,17 @@ test('a custom field required by its object XML (<required>true</required>) cann
     ]);
     assert.equal(r.results[1].success, true);
     assert.equal(f.backend.store.get('Contact', c.Id)!.Region__c, 'EMEA');
+});
+
+test('executeFlow re-reads a selection as the user sees it: a row hidden from the end user is ROW_NOT_AVAILABLE', () => {
+    const f = project(withSetActive(editDefinition()), ['Set_Contact_Status_Active']);
+    const [a, b] = [contact(f, 1), contact(f, 2)];
+    f.backend.controller.hiddenFromUser.add(b.Id);
+    const refused = runSetActive(f, [a.Id, b.Id], { canCustomize: false });
+    assert.equal(refused.success, false);
+    assert.equal(refused.error?.code, 'ROW_NOT_AVAILABLE');
+    assert.deepEqual(refused.error?.details, [b.Id]);
+    assert.notEqual(f.backend.store.get('Contact', a.Id)!.Status__c, 'Active', 'nothing ran');
+    // the admin still sees both
+    assert.equal(runSetActive(f, [a.Id, b.Id]).success, true);
 });

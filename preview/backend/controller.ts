@@ -586,7 +586,14 @@ export class PreviewController {
         }
         const flow = this.flowModel(action.flowApiName);
         const flowName = flow.apiName;
-        const derived = this.deriveInputs(def, ref.interactionIndex, [...configured.values()], runContext, place);
+        const derived = this.deriveInputs(
+            def,
+            ref.interactionIndex,
+            [...configured.values()],
+            runContext,
+            place,
+            this.accessFor(session)
+        );
         const inputs: Record<string, unknown> = {};
         for (const [name, config] of configured) {
             const variable = flow.variables.get(name) as FlowVariable;
@@ -626,7 +633,9 @@ export class PreviewController {
         interactionIndex: number,
         configured: { name?: unknown; value?: unknown }[],
         runContext: FlowRunContext,
-        place: string
+        place: string,
+        /** The running user's visibility: a selected row they cannot see is not available (USER_MODE). */
+        access: AccessPolicy
     ): Map<string, unknown> {
         const doc = def.document as {
             resources?: { name?: unknown; kind?: unknown; value?: unknown }[];
@@ -657,7 +666,8 @@ export class PreviewController {
                 {
                     user: this.options.user,
                     recordId: runContext.recordId ?? null,
-                    onlyIds: new Set(unique)
+                    onlyIds: new Set(unique),
+                    access
                 }
             ).records;
             const byId = new Map(found.map((r) => [r.Id as string, r]));
