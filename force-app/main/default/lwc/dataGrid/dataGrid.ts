@@ -154,6 +154,8 @@ export default class DataGrid extends LightningElement {
     columnsVersion = 0;
     private definitionApiName = '';
     private formattedColumnsKey = '';
+    /** How each definition column is edited (editing.ts), before hidden columns are left out. */
+    private definitionEditPlan: (EditColumn | null)[] = [];
 
     /** API name of the definition: with the table's name, the key under which the user's column choices are kept. */
     @api
@@ -682,7 +684,7 @@ export default class DataGrid extends LightningElement {
         const here = { row: cell.row, col: this.dataColOffset + cell.column };
         const move = event.detail.move;
         if (move === 'next' || move === 'previous') {
-            const last = this.dataColOffset + this.plan.columns.length - 1;
+            const last = this.dataColOffset + this.columnControl.columns.length - 1;
             this.focusCell(
                 nextCell(here, move === 'next' ? 1 : -1, {
                     rows: this.rawRows.length,
@@ -795,7 +797,7 @@ export default class DataGrid extends LightningElement {
 
     private rebuild(): void {
         this.plan = this.tableDefinition ? buildTable(this.tableDefinition, this.fieldInfos) : EMPTY_PLAN;
-        this.editPlan = buildEditPlan(this.tableDefinition, this.fieldInfos);
+        this.definitionEditPlan = buildEditPlan(this.tableDefinition, this.fieldInfos);
         this.editingCell = null;
         this.draftDisplays = new Map();
         this.columnControl.setPlan(
@@ -825,8 +827,14 @@ export default class DataGrid extends LightningElement {
         });
     }
 
-    /** One formatter per rendered column (hidden columns are not formatted). */
+    /** One formatter (and edit plan entry) per rendered column (hidden columns are not formatted). */
     private buildFormattersOf(columns: GridColumn[]): void {
+        // the edit plan follows the rendered columns, as the cells do (it is built per definition column)
+        const byPath = new Map<string, EditColumn | null>();
+        (this.tableDefinition?.columns ?? []).forEach((column, i) =>
+            byPath.set(column.field, this.definitionEditPlan[i] ?? null)
+        );
+        this.editPlan = columns.map((column) => byPath.get(column.path) ?? null);
         this.formatters = buildFormatters(columns, {
             locale: LOCALE,
             currency: CURRENCY,
