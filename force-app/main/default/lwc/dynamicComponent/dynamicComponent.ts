@@ -43,6 +43,7 @@ import type {
 } from 'c/dcInteractions';
 import { toText } from 'c/dcExpressions';
 import FlowDialog, { toDialogResult } from 'c/flowDialog';
+import type { ExportContext } from 'c/dynamicDataTable';
 import { bindsOf, recordIdsOf, referencedGlobals, toPlainRecord } from './recordData';
 import { NO_SAVE, mergeSavedRows, saveCount, tableHandle } from './tableHandle';
 import type { LastSave } from './tableHandle';
@@ -126,6 +127,8 @@ interface PanelState {
 
 interface TableView {
     name: string;
+    /** API name of the table query's object (the table reads its record types' picklist values). */
+    objectApiName: string;
     title: string;
     showHeading: boolean;
     definition: DataTableDefinition;
@@ -827,13 +830,20 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
                 `There is no data table '${name}' to export (tables: ${names}).`
             );
         }
+        const table = this.tables.get(name) as TableState;
         const element = this.template?.querySelector(`c-dynamic-data-table[data-name="${name}"]`) as
-            (HTMLElement & { exportCsv?: (fileName: string) => Promise<unknown> }) | null;
+            (HTMLElement & { exportCsv?: (fileName: string, context: ExportContext) => Promise<unknown> }) | null;
         if (!element || typeof element.exportCsv !== 'function') {
             throw new ActionError('EXPORT_UNAVAILABLE', `The table '${name}' is not shown, so it cannot be exported.`);
         }
         const apiName = this.definition?.apiName || this.definitionName;
-        await element.exportCsv(fileName || exportFileName(apiName, new Date(), TIME_ZONE));
+        const runtime = this.runtime as Runtime;
+        // the same query as the table shows: its binds now, the page record, and its row cap
+        await element.exportCsv(fileName || exportFileName(apiName, new Date(), TIME_ZONE), {
+            recordId: this.recordId ?? null,
+            binds: bindsOf(table.query, (value) => runtime.resolve(value)),
+            maxRows: table.query.maxRows ?? DEFAULT_MAX_ROWS
+        });
     }
 
     // ------------------------------------------------------------------ table events
@@ -967,6 +977,7 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
         );
         this.tableViews = tables.map((table) => ({
             name: table.name,
+            objectApiName: table.query.object,
             title: this.resolveText(table.definition.title || ''),
             showHeading: !single && Boolean(table.definition.title),
             definition: table.definition,

@@ -1220,6 +1220,13 @@ describe('c-dynamic-component inline-edit saves and CSV export (issue #13)', () 
         previewQueryMock.mockReset();
     });
 
+    it('passes the table the definition name and its object (for saveRecords, searchLookup and exportRows)', async () => {
+        const element = await hostWith(editableDefinition());
+        const grid = table(element) as HTMLElement & { definitionName: string; objectApiName: string };
+        expect(grid.definitionName).toBe('Contact_Status_Board');
+        expect(grid.objectApiName).toBe('Contact');
+    });
+
     it('a save that saved rows runs the save interaction with the counts and shows the re-read rows', async () => {
         const element = await hostWith(editableDefinition());
         const toast = toasts(element);
@@ -1242,7 +1249,7 @@ describe('c-dynamic-component inline-edit saves and CSV export (issue #13)', () 
         expect(toast).not.toHaveBeenCalled();
         headerButton(element, 'export').dispatchEvent(new CustomEvent('click'));
         await settle();
-        expect(exportCsv).toHaveBeenCalledWith('3_failed.csv');
+        expect(exportCsv).toHaveBeenCalledWith('3_failed.csv', expect.anything());
     });
 
     it('reads counts that are not whole numbers of rows as 0', async () => {
@@ -1254,7 +1261,7 @@ describe('c-dynamic-component inline-edit saves and CSV export (issue #13)', () 
         expect(toast).not.toHaveBeenCalled();
         headerButton(element, 'export').dispatchEvent(new CustomEvent('click'));
         await settle();
-        expect(exportCsv).toHaveBeenCalledWith('0.csv');
+        expect(exportCsv).toHaveBeenCalledWith('0.csv', expect.anything());
     });
 
     it('exportCsv calls the table with the default name <apiName>_<YYYY-MM-DD>.csv', async () => {
@@ -1264,6 +1271,8 @@ describe('c-dynamic-component inline-edit saves and CSV export (issue #13)', () 
         await settle();
         expect(exportCsv).toHaveBeenCalledTimes(1);
         expect(exportCsv.mock.calls[0][0]).toMatch(/^Contact_Status_Board_\d{4}-\d{2}-\d{2}\.csv$/);
+        // the table's query as the table shows it: the page record, its binds now and its row cap
+        expect(exportCsv.mock.calls[0][1]).toEqual({ recordId: RECORD_ID, binds: { '1': RECORD_ID }, maxRows: 50000 });
     });
 
     it('exportCsv failures end in an error toast with the reason', async () => {
