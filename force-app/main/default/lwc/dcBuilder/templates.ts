@@ -77,7 +77,15 @@ function contactsBoard(): Record<string, unknown> {
                     { field: 'Name', linkToRecord: true, sortable: true },
                     { field: 'Email', sortable: true },
                     { field: 'Phone' },
-                    { field: 'Status__c', sortable: true },
+                    {
+                        field: 'Status__c',
+                        sortable: true,
+                        cellStyles: [
+                            { operator: 'equals', value: 'Active', variant: 'success', badge: true },
+                            { operator: 'equals', value: 'New', variant: 'info', badge: true },
+                            { operator: 'equals', value: 'Inactive', variant: 'neutral', badge: true }
+                        ]
+                    },
                     { field: 'Account.Name', label: 'Account' }
                 ],
                 headerActions: [
