@@ -164,6 +164,8 @@ describe('c/dcDefinition value types: merge fields', () => {
         expect(ref('keyed.SelectedRowsKeyValue')).toEqual(t('Number', true));
         expect(ref('table.SelectedRows')).toEqual(t('Record', true, 'Contact'));
         expect(ref('table.SelectedRowCount')).toEqual(t('Number'));
+        expect(ref('table.LastSaveSavedCount')).toEqual(t('Number'));
+        expect(ref('table.LastSaveFailedCount')).toEqual(t('Number'));
         expect(ref('table.FirstSelectedRow')).toEqual(t('Record', false, 'Contact'));
         expect(ref('table.ActionRow.Id')).toEqual(t('Text'));
         expect(ref('table.ActionRow.Score__c')).toEqual(t('Number'));
