@@ -150,6 +150,10 @@ for (const viewport of WIDTHS) {
             await grid.locator('td[data-label="Phone"]').first().waitFor({ state: 'detached' });
             assert.deepEqual(await headerLabels(grid), ['Name', 'Email', 'Status', 'Account'], 'Phone is hidden');
 
+            const stored = await page.evaluate(() =>
+                localStorage.getItem('dynamicComponents.columns:E2E_Columns:columnsTable')
+            );
+            assert.deepEqual(JSON.parse(stored ?? '{}').hidden, ['Phone'], 'kept under the definition and table name');
             menu = await openMenu(grid);
             assert.equal(await menuItem(menu, 'Phone').getAttribute('aria-checked'), 'false');
             await page.keyboard.press('Escape');
