@@ -145,7 +145,7 @@ export function windowOf(scrollTop: number, viewportHeight: number, heights: Row
     return { start: Math.min(start, end - 1), end };
 }
 
-/** scrollTop that brings a row into view (unchanged when it already is), for any row heights. */
+/** scrollTop that brings a row into view (unchanged when it already is), below a sticky header of headerHeight. */
 export function scrollTopOf(
     row: number,
     scrollTop: number,
@@ -207,23 +207,6 @@ export function moveCell(from: CellPosition, key: string, size: GridSize, ctrlKe
         default:
             return null;
     }
-}
-
-/** scrollTop that brings a row into view (unchanged when it already is), below a sticky header of headerHeight. */
-export function scrollTopFor(
-    row: number,
-    scrollTop: number,
-    viewportHeight: number,
-    rowHeight: number,
-    headerHeight: number
-): number {
-    if (row < 0) return scrollTop;
-    const top = row * rowHeight;
-    const bottom = top + rowHeight;
-    const visibleBody = Math.max(rowHeight, viewportHeight - headerHeight);
-    if (top < scrollTop) return top;
-    if (bottom > scrollTop + visibleBody) return bottom - visibleBody;
-    return scrollTop;
 }
 
 /** Height (px) of one row action menu item and the menu's own padding, to size a menu before it opens. */

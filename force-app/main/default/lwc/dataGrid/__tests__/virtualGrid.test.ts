@@ -1,4 +1,4 @@
-import { DEFAULT_ROW_HEIGHT, OVERSCAN, moveCell, rowWindow, scrollTopFor } from '../virtualGrid';
+import { DEFAULT_ROW_HEIGHT, OVERSCAN, UniformHeights, moveCell, rowWindow, scrollTopOf } from '../virtualGrid';
 import { menuAlignment } from '../virtualGrid';
 
 describe('rowWindow', () => {
@@ -62,13 +62,14 @@ describe('moveCell', () => {
     });
 });
 
-describe('scrollTopFor', () => {
+describe('scrollTopOf', () => {
     it('scrolls only as far as needed to show a row below the sticky header', () => {
         // view 330 px, header 33 px: 9 rows of 33 px fit
-        expect(scrollTopFor(5, 0, 330, 33, 33)).toBe(0);
-        expect(scrollTopFor(20, 0, 330, 33, 33)).toBe(21 * 33 - 297);
-        expect(scrollTopFor(2, 10 * 33, 330, 33, 33)).toBe(2 * 33);
-        expect(scrollTopFor(-1, 500, 330, 33, 33)).toBe(500);
+        const rows = new UniformHeights(100, 33);
+        expect(scrollTopOf(5, 0, 330, rows, 33)).toBe(0);
+        expect(scrollTopOf(20, 0, 330, rows, 33)).toBe(21 * 33 - 297);
+        expect(scrollTopOf(2, 10 * 33, 330, rows, 33)).toBe(2 * 33);
+        expect(scrollTopOf(-1, 500, 330, rows, 33)).toBe(500);
     });
 });
 
