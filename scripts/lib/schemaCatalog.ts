@@ -137,7 +137,7 @@ function customObjectFields(
 ): FieldDescribe[] {
     if (objectName.endsWith('__mdt')) {
         return ['DeveloperName', 'MasterLabel', 'Label', 'QualifiedApiName', 'NamespacePrefix', 'Language']
-            .map((n) => readOnly(field(n, 'STRING'), 'system'))
+            .map((n) => readOnly(field(n, 'STRING'), 'customMetadata'))
             .concat(readOnly(field('Id', 'ID'), 'system'));
     }
     const name = field('Name', 'STRING');
@@ -304,7 +304,12 @@ export function loadSchemaCatalog(projectRoot: string): RepoSchemaCatalog {
         for (const file of listFiles(path.join(dir, 'fields'), (n) => n.endsWith('.field-meta.xml'))) {
             const xml = readXml<FieldXml>(file, 'CustomField');
             if (!xml) continue;
-            const f = toDescribe(xml, path.basename(file, '.field-meta.xml'));
+            const described = toDescribe(xml, path.basename(file, '.field-meta.xml'));
+            // custom metadata records are not written with DML: none of their fields is updateable
+            const f =
+                objectName.endsWith('__mdt') && described.updateable !== false
+                    ? readOnly(described, 'customMetadata')
+                    : described;
             fields.set(f.name, f);
             sources.push(file);
         }

@@ -286,7 +286,9 @@ test('schema catalog: updateable is false for fields nobody can write, with the 
     assert.deepEqual(state(contact, 'MailingAddress'), [false, 'compound']);
     assert.deepEqual(state(catalog.describeObject('Opportunity')!, 'IsWon'), [false, 'computed']);
     const repo = loadSchemaCatalog(REPO_ROOT);
-    assert.deepEqual(state(repo.describeObject('Dynamic_Component__mdt')!, 'MasterLabel'), [false, 'system']);
+    const metadata = repo.describeObject('Dynamic_Component__mdt')!;
+    assert.deepEqual(state(metadata, 'MasterLabel'), [false, 'customMetadata']);
+    assert.deepEqual(state(metadata, 'Definition_JSON__c'), [false, 'customMetadata'], 'its custom fields too');
 });
 
 test('standard object generator: marks system, compound and computed fields read-only', () => {

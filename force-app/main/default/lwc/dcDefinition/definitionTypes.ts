@@ -384,10 +384,11 @@ export interface FieldDescribe {
 /**
  * formula, autoNumber, rollUpSummary: computed fields; masterDetail: a master-detail field without "Allow reparenting";
  * system: Id and the audit fields; compound: a field made of others (an address, a person's Name); computed: another
- * field Salesforce derives (Opportunity.IsWon, Case.IsClosed, ...).
+ * field Salesforce derives (Opportunity.IsWon, Case.IsClosed, ...); customMetadata: a field of a custom metadata type
+ * (its records are deployed, not written with DML).
  */
 export type ReadOnlyReason =
-    'formula' | 'autoNumber' | 'rollUpSummary' | 'masterDetail' | 'system' | 'compound' | 'computed';
+    'formula' | 'autoNumber' | 'rollUpSummary' | 'masterDetail' | 'system' | 'compound' | 'computed' | 'customMetadata';
 
 /** One value of a picklist field (Schema.PicklistEntry). */
 export interface PicklistValueDescribe {

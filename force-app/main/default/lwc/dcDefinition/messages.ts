@@ -925,7 +925,9 @@ const READ_ONLY_REASONS: Record<string, string> = {
     system: 'is a system field that Salesforce maintains (Id, created and last modified by and date, ...). Remove "editable".',
     compound:
         'is a compound field made of other fields. Remove "editable" and make its parts editable instead (FirstName and LastName for a Name, Street, City, ... for an address).',
-    computed: 'is derived by Salesforce from other fields. Remove "editable", or edit the field it is derived from.'
+    computed: 'is derived by Salesforce from other fields. Remove "editable", or edit the field it is derived from.',
+    customMetadata:
+        'is a field of a custom metadata type, whose records are deployed or edited in Setup, not saved from a table. Remove "editable".'
 };
 
 /**

@@ -212,6 +212,29 @@ describe('editable', () => {
         );
     });
 
+    it.each([
+        ['formula', 'is a formula field'],
+        ['autoNumber', 'is an auto-number'],
+        ['rollUpSummary', 'is a roll-up summary'],
+        ['masterDetail', 'is a master-detail field that does not allow reparenting'],
+        ['system', 'is a system field'],
+        ['compound', 'is a compound field'],
+        ['computed', 'is derived by Salesforce'],
+        ['customMetadata', 'is a field of a custom metadata type']
+    ] as const)('names the reason %s', (readOnlyReason, words) => {
+        FIELDS.Contact.push(f('Reasoned__c', 'STRING', { updateable: false, readOnlyReason }));
+        try {
+            const d = base();
+            d.queries[0].fields.push('Reasoned__c');
+            table(d).columns.push({ field: 'Reasoned__c', editable: true });
+            const p = expectOne(d, 'components[0].columns[4].editable', /^Column 'Reasoned__c' cannot be editable: /);
+            expect(p.message).toContain(`Contact.Reasoned__c (STRING) ${words}`);
+            expect(p.message).toMatch(/Remove "editable"/);
+        } finally {
+            FIELDS.Contact.pop();
+        }
+    });
+
     it('rejects a type the table has no editor for, listing the editable types', () => {
         const d = base();
         table(d).columns.push({ field: 'MailingAddress', editable: true });
