@@ -186,6 +186,10 @@ function rowElement(key: string): HTMLElement | null {
 function deepQuery(root: ParentNode, selector: string): HTMLElement | null {
     const found = root.querySelector(selector) as HTMLElement | null;
     if (found) return found;
+    if (root instanceof Element && root.shadowRoot) {
+        const own = deepQuery(root.shadowRoot, selector);
+        if (own) return own;
+    }
     for (const e of root.querySelectorAll('*')) {
         if (!e.shadowRoot) continue;
         const inner = deepQuery(e.shadowRoot, selector);
@@ -431,9 +435,15 @@ const api = {
         s.scrollTop = Math.max(0, index * rowHeight - s.clientHeight / 2);
         const r = await settle(start, () => rowElement(key) !== null, timeoutMs);
         if (r.ms === null) return null;
-        rowElement(key)!.scrollIntoView({ block: 'center' });
-        const done = await settle(start, () => true, timeoutMs);
-        return done.ms;
+        // the estimate may leave the row under the sticky header or below the view: then one more scroll
+        const row = rowElement(key)!.getBoundingClientRect();
+        const view = s.getBoundingClientRect();
+        if (row.top < view.top + 48 || row.bottom > view.bottom - 8) {
+            rowElement(key)!.scrollIntoView({ block: 'center' });
+            const done = await settle(start, () => true, timeoutMs);
+            return done.ms;
+        }
+        return r.ms;
     },
     /** The first cell-edit button of the row (its Full Name cell), or null when the row is not rendered/editable. */
     editButton(key: string): HTMLElement | null {
