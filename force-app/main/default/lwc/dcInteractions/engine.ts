@@ -15,7 +15,9 @@
  * - Executors are registered by action type (registerExecutor), so new action types plug in without engine changes.
  * - Disabled interactions (setup problems inside interactions[i], see setDisabledInteractions) never run: a header or
  *   row action click that would trigger one is refused as a whole ({status:'disabled'}; its button is shown
- *   disabled), and a load or selectionChange event skips them and runs the others.
+ *   disabled), and a load, selectionChange or save event skips them and runs the others.
+ * - save (a table saved inline edits and at least one row saved): target = the table, no action; the host has set
+ *   {!table.LastSaveSavedCount} / {!table.LastSaveFailedCount} before it dispatches.
  */
 import type { ErrorInfo, Runtime, ScopeExtras } from 'c/dcRuntime';
 import { toText } from 'c/dcExpressions';
