@@ -459,6 +459,13 @@ async function main(): Promise<void> {
         edit: { ours: [], plain: [], virtual: [], virtualInline: [] },
         export: []
     };
+    /** The smallest size below `n` at which `kind` did not render within the cap, or null. */
+    const cappedSize = (kind: Kind, n: number): number | null => {
+        const capped = Object.keys(results.load)
+            .map(Number)
+            .filter((m) => m < n && results.load[m][kind].some((x) => x.capped?.includes('fullRender')));
+        return capped.length ? Math.min(...capped) : null;
+    };
     const partial = () => {
         fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
         fs.writeFileSync(path.join(__dirname, 'results', 'partial.json'), JSON.stringify(results, null, 2));
@@ -468,6 +475,13 @@ async function main(): Promise<void> {
             for (const n of sizes) {
                 results.load[n] = { ours: [], plain: [], virtual: [], virtualInline: [] };
                 for (const kind of kinds) {
+                    // a table that did not render fewer rows within the cap will not render more: not run again
+                    const cappedAt = cappedSize(kind, n);
+                    if (cappedAt !== null) {
+                        results.load[n][kind].push({ firstRows: null, fullRender: null, capped: ['fullRender'] });
+                        console.log(`load ${kind} ${n}: not run (capped at ${cappedAt} rows) → > cap`);
+                        continue;
+                    }
                     for (let r = 0; r < runs; r++) {
                         const s = (await guarded((p) => loadRun(p, server.url, kind, n, capMs), capMs * 2 + 60000)) ?? {
                             firstRows: null,
@@ -491,6 +505,12 @@ async function main(): Promise<void> {
         }
         if (steps.includes('edit')) {
             for (const kind of kinds) {
+                const cappedAt = cappedSize(kind, editRows + 1);
+                if (cappedAt !== null) {
+                    results.edit[kind].push({ note: `not run: did not render ${cappedAt} rows within the cap` });
+                    console.log(`edit ${kind}: not run (load capped at ${cappedAt} rows)`);
+                    continue;
+                }
                 for (let r = 0; r < editRuns; r++) {
                     // 100 drafts may take up to the cap, the other steps one cap each
                     const s = (await guarded(
