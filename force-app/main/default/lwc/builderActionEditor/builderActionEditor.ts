@@ -24,7 +24,8 @@ export const ACTION_TYPE_OPTIONS: readonly Option[] = Object.freeze([
     { value: 'showToast', label: 'Show Toast' },
     { value: 'navigate', label: 'Navigate' },
     { value: 'setVariable', label: 'Set Variable' },
-    { value: 'confirm', label: 'Confirm' }
+    { value: 'confirm', label: 'Confirm' },
+    { value: 'exportCsv', label: 'Export CSV' }
 ]);
 
 const TYPE_LABELS: Record<string, string> = Object.fromEntries(ACTION_TYPE_OPTIONS.map((o) => [o.value, o.label]));
@@ -78,6 +79,9 @@ export function actionSummary(action: unknown): string {
         case 'navigate':
             detail = typeof action.target === 'string' ? action.target : '';
             break;
+        case 'exportCsv':
+            detail = typeof action.table === 'string' ? action.table : '';
+            break;
         default:
             break;
     }
@@ -111,7 +115,7 @@ const THEMES = ['default', 'shade', 'inverse', 'alt-inverse', 'success', 'info',
  * Editor of one action: its type, id, the form of its type (Show Toast: title, message, variant, mode with the merge
  * fields available there; Refresh Queries: all or chosen queries; Navigate; Set Variable: variable, operator and a
  * static, merge-field or formula value; Confirm; Execute Flow / Open Flow Dialog / Open Flow Panel: c-builder-flow-editor
- * plus title, size and position), and its chains On Finish, On Error (and On Cancel for Confirm, On Close for flow
+ * plus title, size and position; Export CSV: the data table and an optional file name), and its chains On Finish, On Error (and On Cancel for Confirm, On Close for flow
  * dialogs and panels), each an ordered list with Add item, reorder, remove and Edit (fires select).
  *
  * Inputs (@api): node (the action), path ('interactions[0].do[0]', '…onFinish[1]'), context (EditorContext).
@@ -206,6 +210,9 @@ export default class BuilderActionEditor extends LightningElement {
     }
     get isPanel(): boolean {
         return this.type === 'openFlowPanel';
+    }
+    get isExportCsv(): boolean {
+        return this.type === 'exportCsv';
     }
 
     get inOnError(): boolean {
@@ -562,6 +569,52 @@ export default class BuilderActionEditor extends LightningElement {
         ];
     }
 
+    // ---------------------------------------------------------------- export csv
+
+    get exportTable(): string {
+        return this.str('table');
+    }
+
+    private get dataTables(): Json[] {
+        return list(this.doc.components).filter(
+            (c) => typeof c.name === 'string' && c.name && (c.type ?? 'dataTable') === 'dataTable'
+        );
+    }
+
+    /** The definition's data tables; a name that is not one stays listed so it can be seen and replaced. */
+    get exportTableOptions(): Option[] {
+        const options = this.dataTables.map((c) => ({
+            label:
+                typeof c.title === 'string' && c.title && !c.title.includes('{!')
+                    ? `${c.title} (${String(c.name)})`
+                    : String(c.name),
+            value: String(c.name)
+        }));
+        const table = this.exportTable;
+        if (table && !options.some((o) => o.value === table)) {
+            options.push({ label: `${table} (not a data table of this definition)`, value: table });
+        }
+        return options;
+    }
+
+    get hasNoExportTables(): boolean {
+        return this.dataTables.length === 0;
+    }
+
+    get fileName(): string {
+        return this.str('fileName');
+    }
+
+    /** The file name the runtime uses when fileName is empty (dcRuntime exportFileName). */
+    get defaultFileName(): string {
+        const apiName = typeof this.doc.apiName === 'string' && this.doc.apiName ? this.doc.apiName : '<ApiName>';
+        return `${apiName}_<YYYY-MM-DD>.csv`;
+    }
+
+    get fileNameHelp(): string {
+        return `Default: ${this.defaultFileName} (the date in the user's time zone). Merge fields are allowed; end the name with .csv.`;
+    }
+
     // ---------------------------------------------------------------- chains
 
     get chains(): Json[] {
@@ -695,6 +748,12 @@ export default class BuilderActionEditor extends LightningElement {
     get positionProblem(): string {
         return this.problem('position');
     }
+    get tableProblem(): string {
+        return this.problem('table');
+    }
+    get fileNameProblem(): string {
+        return this.problem('fileName');
+    }
 
     /** Problems of the action itself or of properties no control here shows (the flow editor shows its own). */
     get otherProblems(): { key: string; message: string }[] {
@@ -719,6 +778,8 @@ export default class BuilderActionEditor extends LightningElement {
             'theme',
             'size',
             'position',
+            'table',
+            'fileName',
             ...CHAIN_KEYS
         ];
         if (this.isFlow) shown.push('flowApiName', 'inputs', 'outputs');
@@ -773,6 +834,11 @@ export default class BuilderActionEditor extends LightningElement {
     handleChoiceChange(event: CustomEvent<{ value: string }>): void {
         const key = (event.currentTarget as HTMLElement).dataset.key ?? '';
         this.set(key, this.text(event) || undefined, `Change ${key}`);
+    }
+
+    handleExportTableChange(event: CustomEvent<{ value: string }>): void {
+        const table = this.text(event);
+        this.set('table', table, `Export ${table}`);
     }
 
     handleRefreshModeChange(event: CustomEvent<{ value: string }>): void {

@@ -15,14 +15,16 @@ const EVENTS: Option[] = [
     { label: 'Header Action Click', value: 'headerActionClick' },
     { label: 'Row Action Click', value: 'rowActionClick' },
     { label: 'Selection Change', value: 'selectionChange' },
-    { label: 'Load', value: 'load' }
+    { label: 'Load', value: 'load' },
+    { label: 'Save', value: 'save' }
 ];
 
 const EVENT_HELP: Record<string, string> = {
     headerActionClick: 'Runs when the user clicks a button above the table.',
     rowActionClick: "Runs when the user picks an action in a row's menu; {!table.ActionRow} is that row.",
     selectionChange: 'Runs whenever the selected rows of the table change.',
-    load: 'Runs once when the component loads.'
+    load: 'Runs once when the component loads.',
+    save: 'Runs after a save of inline edits that saved at least one row; {!table.LastSaveSavedCount} and {!table.LastSaveFailedCount} count the saved and failed rows.'
 };
 
 function isObject(v: unknown): v is Json {
@@ -41,10 +43,10 @@ function listKey(event: string): 'headerActions' | 'rowActions' | undefined {
 
 /**
  * Editor of an interaction: its trigger, picked from what the draft has (event: Header Action Click, Row Action
- * Click, Selection Change, Load; target: one of the draft's tables; action: one of that table's header or row
- * actions), and its ordered list of actions with Add item (Execute Flow, Open Flow Dialog, Open Flow Panel, Refresh
- * All Queries, Show Toast, Navigate, Set Variable, Confirm), reorder, remove and Edit (fires select with the action's
- * path).
+ * Click, Selection Change, Load, Save; target: one of the draft's tables; action, for the click events only: one of
+ * that table's header or row actions), and its ordered list of actions with Add item (Execute Flow, Open Flow
+ * Dialog, Open Flow Panel, Refresh All Queries, Show Toast, Navigate, Set Variable, Confirm, Export CSV), reorder,
+ * remove and Edit (fires select with the action's path).
  *
  * Inputs (@api): node (the interaction), path ('interactions[0]'), context (EditorContext).
  * Events: edit (BuilderEdit, bubbles, composed); select ({path}, bubbles, composed).
@@ -96,7 +98,9 @@ export default class BuilderInteractionEditor extends LightningElement {
     }
 
     get eventHelp(): string {
-        return EVENT_HELP[this.event] ?? 'Choose what starts the actions.';
+        const help = EVENT_HELP[this.event] ?? 'Choose what starts the actions.';
+        // the merge fields named with the chosen table, ready to copy
+        return this.target ? help.replace(/\{!table\./g, `{!${this.target}.`) : help;
     }
 
     get needsTarget(): boolean {
@@ -239,7 +243,11 @@ export default class BuilderInteractionEditor extends LightningElement {
 
     /** Problems of the interaction itself or of the trigger as a whole. */
     get otherProblems(): { key: string; message: string }[] {
-        const shown = ['id', 'on.event', 'on.target', 'on.action', 'description', 'do'].map((k) => `${this.path}.${k}`);
+        // a control that is not shown (the action of a save or selection change) leaves its problems to this list
+        const keys = ['id', 'on.event', 'description', 'do'];
+        if (this.needsTarget) keys.push('on.target');
+        if (this.needsAction) keys.push('on.action');
+        const shown = keys.map((k) => `${this.path}.${k}`);
         return this.problemsUnder(this.path)
             .filter((p) => !shown.some((s) => p.path === s || p.path.startsWith(`${s}.`) || p.path.startsWith(`${s}[`)))
             .map((p, i) => ({ key: `${i}:${p.path}`, message: p.message }));

@@ -424,6 +424,74 @@ describe('c-builder-action-editor', () => {
         expect(field(dialog.el, 'size')).not.toBeNull();
     });
 
+    it('exports a chosen data table of the definition under an optional file name', async () => {
+        const { el, edits } = await mount({ type: 'exportCsv', table: 'contactsTable' });
+        expect(q(el, 'h2').textContent).toBe('Export CSV');
+        const table = field(el, 'table');
+        expect(table.value).toBe('contactsTable');
+        expect(table.required).toBe(true);
+        // the definition's data tables, not its queries or resources
+        expect(table.options).toEqual([{ label: 'contactsTable', value: 'contactsTable' }]);
+        const fileName = field(el, 'fileName');
+        expect(fileName.value).toBe('');
+        expect(fileName.required).toBeFalsy();
+        expect(fileName.placeholder).toBe('Board_<YYYY-MM-DD>.csv');
+        expect(fileName.fieldLevelHelp).toMatch(/^Default: Board_<YYYY-MM-DD>\.csv /);
+        expect(all(el, 'fieldset.chain legend').map((l) => l.textContent)).toEqual(['On Finish', 'On Error']);
+        expect(q(el, '.no-tables')).toBeNull();
+        change(table, { value: 'contactsTable' });
+        change(fileName, { value: 'contacts_{!$User.Alias}.csv' });
+        change(fileName, { value: '' });
+        expect(edits).toEqual([
+            { op: 'set', path: 'interactions[0].do[0].table', value: 'contactsTable', label: 'Export contactsTable' },
+            {
+                op: 'set',
+                path: 'interactions[0].do[0].fileName',
+                value: 'contacts_{!$User.Alias}.csv',
+                label: 'Change fileName'
+            },
+            // an empty file name is removed: the runtime's default applies
+            { op: 'set', path: 'interactions[0].do[0].fileName', value: undefined, label: 'Change fileName' }
+        ]);
+        await expect(el).toBeAccessible();
+    });
+
+    it('keeps an export table that does not exist visible and shows the problems of an export', async () => {
+        const { el } = await mount(
+            { type: 'exportCsv', table: 'contacts', fileName: 'x.txt' },
+            'interactions[0].do[0]',
+            [
+                {
+                    path: 'interactions[0].do[0].table',
+                    message: 'exportCsv: \'contacts\' is a query, not a data table: "table" must name a data table.'
+                },
+                { path: 'interactions[0].do[0].fileName', message: 'The file name does not end in .csv.' }
+            ]
+        );
+        expect(field(el, 'table').options).toEqual([
+            { label: 'contactsTable', value: 'contactsTable' },
+            { label: 'contacts (not a data table of this definition)', value: 'contacts' }
+        ]);
+        expect(field(el, 'fileName').value).toBe('x.txt');
+        expect(q(el, '[data-problem-for="table"]').textContent).toContain("'contacts' is a query");
+        expect(q(el, '[data-problem-for="fileName"]').textContent).toBe('The file name does not end in .csv.');
+        // both are shown beside their control, not again on top
+        expect(q(el, '.other-problems')).toBeNull();
+        expect(actionSummary({ type: 'exportCsv', table: 'contactsTable' })).toBe('Export CSV: contactsTable');
+        expect(actionSummary({ type: 'exportCsv' })).toBe('Export CSV');
+    });
+
+    it('turns an action into an Export CSV of the first data table', async () => {
+        const { el, edits } = await mount({ type: 'showToast', id: 't', title: 'x', onFinish: [] });
+        expect(values(field(el, 'type').options)).toContain('exportCsv');
+        change(field(el, 'type'), { value: 'exportCsv' });
+        addItem(el, 'onFinish', 'exportCsv');
+        expect(setPath(edits)).toEqual([
+            ['set', 'interactions[0].do[0]', { type: 'exportCsv', table: 'contactsTable', id: 't', onFinish: [] }],
+            ['insert', 'interactions[0].do[0].onFinish', { type: 'exportCsv', table: 'contactsTable' }]
+        ]);
+    });
+
     it('changes the type keeping id and chains, and edits the id', async () => {
         const { el, edits } = await mount(EXECUTE);
         change(field(el, 'type'), { value: 'executeFlow' });

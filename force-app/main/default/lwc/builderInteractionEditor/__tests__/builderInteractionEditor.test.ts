@@ -88,7 +88,8 @@ describe('c-builder-interaction-editor', () => {
             'Header Action Click',
             'Row Action Click',
             'Selection Change',
-            'Load'
+            'Load',
+            'Save'
         ]);
         expect(field(el, 'target').options).toEqual([
             { label: 'Contacts (contactsTable)', value: 'contactsTable' },
@@ -137,6 +138,65 @@ describe('c-builder-interaction-editor', () => {
             target: 'contactsTable',
             action: 'setActive'
         });
+    });
+
+    it('runs on Save of a table: a table and no action, with the save counts in the help', async () => {
+        const { el, edits } = await mount();
+        change(field(el, 'event'), { value: 'save' });
+        expect(edits).toEqual([
+            // the header action of the old trigger goes: the save event takes none
+            {
+                op: 'set',
+                path: 'interactions[0].on',
+                value: { event: 'save', target: 'contactsTable' },
+                label: 'Run on Save'
+            }
+        ]);
+        const saved = await mount({
+            id: 'afterSave',
+            on: { event: 'save', target: 'contactsTable' },
+            do: [{ type: 'refreshQueries' }]
+        });
+        expect(field(saved.el, 'event').value).toBe('save');
+        expect(field(saved.el, 'target').value).toBe('contactsTable');
+        expect(field(saved.el, 'action')).toBeNull();
+        const help = q(saved.el, '[data-field="event"] + .slds-form-element__help').textContent!;
+        expect(help).toMatch(/^Runs after a save of inline edits that saved at least one row/);
+        expect(help).toContain('{!contactsTable.LastSaveSavedCount}');
+        expect(help).toContain('{!contactsTable.LastSaveFailedCount}');
+        change(field(saved.el, 'target'), { value: 'otherTable' });
+        expect(saved.edits[0]).toEqual({
+            op: 'set',
+            path: 'interactions[0].on',
+            value: { event: 'save', target: 'otherTable' },
+            label: 'Run for otherTable'
+        });
+        // back to a click event: the table's first action is chosen again
+        change(field(saved.el, 'event'), { value: 'rowActionClick' });
+        expect(saved.edits[1].op === 'set' && saved.edits[1].value).toEqual({
+            event: 'rowActionClick',
+            target: 'contactsTable',
+            action: 'open'
+        });
+        await expect(saved.el).toBeAccessible();
+    });
+
+    it('shows the problems of a save interaction: no editable column beside the event, a stray action on top', async () => {
+        const noEditable =
+            "The save event of 'contactsTable' never happens: the table has no editable column. Add \"editable\": true to a column of 'contactsTable', or remove this interaction.";
+        const stray =
+            'A save interaction has no action: remove "action" (it runs after every save of the target table that saved a row).';
+        const { el } = await mount(
+            { id: 's', on: { event: 'save', target: 'contactsTable', action: 'setActive' }, do: [] },
+            [
+                { path: 'interactions[0].on.event', message: noEditable },
+                { path: 'interactions[0].on.action', message: stray }
+            ]
+        );
+        expect(q(el, '[data-problem-for="event"]').textContent).toBe(noEditable);
+        // there is no action control for a save, so its problem is not lost but listed on top
+        expect(field(el, 'action')).toBeNull();
+        expect(q(el, '.other-problems').textContent).toBe(stray);
     });
 
     it('changes the table and the action', async () => {
