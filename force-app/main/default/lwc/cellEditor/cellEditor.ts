@@ -167,7 +167,11 @@ export default class CellEditor extends LightningElement {
     override renderedCallback(): void {
         if (this.focused) return;
         this.focused = true;
-        this.focusEditor();
+        // lightning-input renders its own <input> after this render: focus it on the next tick
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        setTimeout(() => {
+            if (this.isConnected && !this.done) this.focusEditor();
+        }, 0);
     }
 
     override disconnectedCallback(): void {
