@@ -84,14 +84,22 @@ export interface SelectionChangeDetail {
  * totalCount, hasMore, loading, loadingMore, sortBy / sortDirection (initial sort, field paths), height (CSS
  * length of the area it fills, until it can measure it), recordUrl (id → link URL), label (the grid's accessible
  * name), itemsLabel (plural of the records, for control labels), unavailableActions (names of row actions whose
- * interaction is not set up correctly: disabled menu items showing unavailableReason).
+ * interaction is not set up correctly: disabled menu items showing unavailableReason), definitionName (with the
+ * table's name, the key of the user's column choices). Method changeColumns(ColumnChange): a column menu choice.
  *
  * Events (none bubble): rowaction {action, row, key}; selectionchange {selectedKeys, selectedRows,
- * selectedRowCount, rejected}; sort {field, direction}; loadmore {}.
+ * selectedRowCount, rejected}; sort {field, direction}; loadmore {}; columnschange {columns} (the column menu's
+ * list, on every change of the shown columns or their wrap).
+ *
+ * Columns (columnControl.ts): resize handles on the header cells (drag; or keyboard, see columnResize.ts), wrap
+ * per column (rows then have measured heights), the definition's frozenColumns stay in place on horizontal scroll,
+ * and the user's widths, hidden columns and wrap choices are remembered per definition and table.
  *
  * Keyboard (WAI-ARIA grid): one tab stop in the grid; arrows move between cells, Home/End to the row's ends,
  * Ctrl+Home/End to the grid's ends, PageUp/PageDown by a page; Space toggles a row's checkbox, Enter follows a link
- * or sorts by a column; Enter, Space or the up/down arrows open a row's action menu.
+ * or sorts by a column; Enter, Space or the up/down arrows open a row's action menu. In the header row ArrowRight
+ * from a column's label reaches its resize handle: Enter, then ArrowLeft / ArrowRight resize by 10 px, Enter
+ * keeps the width, Escape puts it back.
  */
 export default class DataGrid extends LightningElement {
     /** Field path the rows are sorted by (shown in the header). */
