@@ -6,6 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import type { ReadOnlyReason, SchemaCatalog } from '../../force-app/main/default/lwc/dcDefinition/definitionTypes';
+import { loadSchemaCatalog, standardCatalog } from '../../scripts/lib/schemaCatalog';
 
 export interface PreviewField {
     name: string;
@@ -393,9 +395,29 @@ export class PreviewSchema {
     readonly objects = new Map<string, PreviewObject>();
     private lower = new Map<string, PreviewObject>();
     private catalogObjects: Map<string, CatalogObject> | undefined;
+    private readonly offline: SchemaCatalog;
 
-    constructor(objects: PreviewObject[]) {
+    /**
+     * @param offline the offline SchemaCatalog (scripts/lib/schemaCatalog) of the same project: it says why a field
+     * cannot be written, so the preview's `editable` problems are worded as the verify step's; default: the
+     * standard objects only.
+     */
+    constructor(objects: PreviewObject[], offline?: SchemaCatalog) {
+        this.offline = offline ?? standardCatalog();
         for (const o of objects) this.add(o);
+    }
+
+    /** Why nobody can write a field the preview does not let anyone write, as the offline catalog says. */
+    readOnlyReason(objectName: string, f: PreviewField): ReadOnlyReason | undefined {
+        if (isUpdateableField(f)) return undefined;
+        const fields = this.offline.describeObject(objectName)?.fields;
+        if (!fields) return undefined;
+        const described =
+            fields instanceof Map
+                ? (fields.get(f.name) ??
+                  [...fields.values()].find((d) => d.name.toLowerCase() === f.name.toLowerCase()))
+                : fields[f.name];
+        return described?.readOnlyReason;
     }
 
     add(o: PreviewObject): void {
@@ -448,7 +470,12 @@ export class PreviewSchema {
                     view = {
                         name: o.name,
                         label: o.label,
-                        fields: new Map([...o.fields].map(([k, field]) => [k, catalogField(field)]))
+                        fields: new Map(
+                            [...o.fields].map(([k, field]) => [
+                                k,
+                                catalogField(field, this.readOnlyReason(o.name, field))
+                            ])
+                        )
                     };
                     cache.set(o.name, view);
                 }
@@ -473,6 +500,8 @@ export interface CatalogField {
     sortable: boolean;
     filterable: boolean;
     updateable: boolean;
+    /** Why `updateable` is false (formula, system, compound, ...), when the offline catalog knows. */
+    readOnlyReason?: ReadOnlyReason;
     picklistValues?: { value: string; label: string; active: boolean }[];
 }
 
@@ -482,7 +511,7 @@ export interface CatalogObject {
     fields: Map<string, CatalogField>;
 }
 
-function catalogField(f: PreviewField): CatalogField {
+function catalogField(f: PreviewField, readOnlyReason: ReadOnlyReason | undefined): CatalogField {
     const out: CatalogField = {
         name: f.name,
         label: f.label,
@@ -491,6 +520,7 @@ function catalogField(f: PreviewField): CatalogField {
         filterable: f.filterable,
         updateable: isUpdateableField(f)
     };
+    if (readOnlyReason) out.readOnlyReason = readOnlyReason;
     if (f.referenceTo) out.referenceTo = f.referenceTo;
     if (f.relationshipName) out.relationshipName = f.relationshipName;
     if (f.picklistEntries)
@@ -498,9 +528,13 @@ function catalogField(f: PreviewField): CatalogField {
     return out;
 }
 
-/** Standard objects + the project's custom objects/fields (custom metadata types are left out). */
-export function loadSchema(sourceDir: string): PreviewSchema {
-    const schema = new PreviewSchema(standardObjects());
+/**
+ * Standard objects + the project's custom objects/fields (custom metadata types are left out). `projectRoot` (default:
+ * three folders above `sourceDir`, i.e. the root of <root>/force-app/main/default) is read by the offline catalog for
+ * the reasons fields are read-only.
+ */
+export function loadSchema(sourceDir: string, projectRoot = path.resolve(sourceDir, '..', '..', '..')): PreviewSchema {
+    const schema = new PreviewSchema(standardObjects(), loadSchemaCatalog(projectRoot));
     const objectsDir = path.join(sourceDir, 'objects');
     if (!fs.existsSync(objectsDir)) return schema;
     let customIndex = 0;
