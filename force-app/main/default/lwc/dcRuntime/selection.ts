@@ -12,6 +12,7 @@
  *   including rows selected on pages that are no longer loaded.
  */
 
+import { TABLE_PROPERTIES as DEFINITION_TABLE_PROPERTIES } from 'c/dcDefinition';
 import { getPath } from './dataTypes';
 
 export type Row = Record<string, unknown>;
@@ -32,12 +33,24 @@ export interface SelectionChange {
     rejected: string[];
 }
 
-export const TABLE_PROPERTIES = [
+/** Every {!table.Property} of the definition format (c/dcDefinition's list: one place for the validator and here). */
+export const TABLE_PROPERTIES = DEFINITION_TABLE_PROPERTIES;
+
+/** The properties of the selection model itself; the host answers the others (tableHandle: LastSave*). */
+const SELECTION_PROPERTIES: ReadonlySet<string> = new Set([
     'SelectedRows',
     'SelectedRowsKeyValue',
     'FirstSelectedRow',
     'SelectedRowCount'
-] as const;
+]);
+
+/** The table's properties its host answers (the counts of the last save); the Runtime answers ActionRow. */
+const HOST_PROPERTIES: readonly string[] = TABLE_PROPERTIES.filter(
+    (p) => !SELECTION_PROPERTIES.has(p) && p !== 'ActionRow'
+);
+
+/** The properties an unknown one is told to use instead; ActionRow exists in row actions only. */
+const USABLE_PROPERTIES = TABLE_PROPERTIES.filter((p) => p !== 'ActionRow').join(', ');
 
 export type SelectionListener = (change: SelectionChange) => void;
 
@@ -226,8 +239,14 @@ export class SelectionModel {
                 return value === undefined ? null : value;
             }
             default:
+                if (HOST_PROPERTIES.includes(property)) {
+                    // a property of the table its host answers: reaching the bare selection is a wiring mistake
+                    throw new Error(
+                        `The data table property '${property}' is not part of the table's selection: register the table with its host's handle (tableHandle), which answers it.`
+                    );
+                }
                 throw new Error(
-                    `Unknown data table property '${property ?? ''}'; use ${TABLE_PROPERTIES.join(', ')} (or ActionRow in row actions).`
+                    `Unknown data table property '${property ?? ''}'; use ${USABLE_PROPERTIES} (or ActionRow in row actions).`
                 );
         }
     }

@@ -1,4 +1,5 @@
-import { SelectionModel } from 'c/dcRuntime';
+import { SelectionModel, TABLE_PROPERTIES } from 'c/dcRuntime';
+import { TABLE_PROPERTIES as DEFINITION_TABLE_PROPERTIES } from 'c/dcDefinition';
 
 const rows = Array.from({ length: 10 }, (_, i) => ({ Id: `003${i}`, Name: `Contact ${i}`, Account: { Name: 'Acme' } }));
 
@@ -22,9 +23,32 @@ describe('SelectionModel', () => {
         expect(model.getProperty(['FirstSelectedRow', 'Missing'])).toBeNull();
         expect(model.getProperty(['FirstSelectedRow'])).toBe(rows[2]);
         expect(() => model.getProperty(['Selected'])).toThrow(
-            "Unknown data table property 'Selected'; use SelectedRows, SelectedRowsKeyValue, FirstSelectedRow, SelectedRowCount"
+            "Unknown data table property 'Selected'; use SelectedRows, SelectedRowsKeyValue, FirstSelectedRow, SelectedRowCount, LastSaveSavedCount, LastSaveFailedCount (or ActionRow in row actions)."
         );
         expect(() => model.getProperty([])).toThrow("Unknown data table property ''");
+    });
+
+    it("names every property of the definition format's table in the unknown-property error", () => {
+        const model = new SelectionModel();
+        let message = '';
+        try {
+            model.getProperty(['Nope']);
+        } catch (e) {
+            message = (e as Error).message;
+        }
+        // the list is c/dcDefinition's, so a property added there is offered here too
+        expect(TABLE_PROPERTIES).toBe(DEFINITION_TABLE_PROPERTIES);
+        for (const property of DEFINITION_TABLE_PROPERTIES) expect(message).toContain(property);
+        expect(message).toMatch(/LastSaveFailedCount \(or ActionRow in row actions\)\.$/);
+    });
+
+    it('says that the save counts come from the table host, not from a bare selection', () => {
+        const model = new SelectionModel();
+        for (const property of ['LastSaveSavedCount', 'LastSaveFailedCount']) {
+            expect(() => model.getProperty([property])).toThrow(
+                `The data table property '${property}' is not part of the table's selection: register the table with its host's handle (tableHandle), which answers it.`
+            );
+        }
     });
 
     it('caches derived arrays until the selection changes', () => {
