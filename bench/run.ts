@@ -17,6 +17,7 @@
  *
  *   npm run bench [-- --runs 5] [--sizes 1000,10000,50000] [--cap 90] [--only ours,plain,virtual,virtualInline]
  *                 [--steps load,edit,export] [--edit-rows 10000] [--edit-runs N] [--export-rows 50000] [--out latest]
+ *                 [--read-only]   (no editable columns: what editing costs the load steps)
  *
  * First it runs the definition validation benchmark (bench/definitions.bench.ts, Node only, a few seconds):
  * `--only definitions` runs just that one.
@@ -181,8 +182,11 @@ async function openPage(page: Page, url: string): Promise<void> {
     await page.waitForFunction(() => (window as unknown as { __benchReady?: boolean }).__benchReady === true);
 }
 
+/** --read-only: every table without editable columns (to see what editing costs; the editing steps need them). */
+const READ_ONLY = process.argv.includes('--read-only');
+
 async function mount(page: Page, kind: Kind, n: number, capMs: number) {
-    return call(page, 'mount', kind, n, capMs, { editable: true });
+    return call(page, 'mount', kind, n, capMs, { editable: !READ_ONLY });
 }
 
 /** Arms a step measurement in the page, runs `act` (the user's input through Playwright), returns the step's ms. */
@@ -603,7 +607,9 @@ function report(input: ReportInput): void {
         '- plain = lightning-datatable with default settings (renders every row).',
         '- virtual = lightning-datatable render-mode="role-based" + render-config { virtualize: \'vertical\', bufferSize: 10 }: its virtualized mode, as its own withVirtualization example sets it.',
         '- virtualInline = the same with render-mode="role-based-inline" (cells rendered inline; also virtualizes).',
-        '- Every table has the same editable columns (Full Name, Email, Phone, Status); lightning-datatable from lightning-base-components 1.28.15-alpha (bench/benchPage.ts cites its source).',
+        READ_ONLY
+            ? '- --read-only: no table has editable columns; lightning-datatable from lightning-base-components 1.28.15-alpha (bench/benchPage.ts cites its source).'
+            : '- Every table has the same editable columns (Full Name, Email, Phone, Status); lightning-datatable from lightning-base-components 1.28.15-alpha (bench/benchPage.ts cites its source).',
         '- A ratio is peer time / our time (> 1: ours is faster); "> N×" when the peer hit the cap.',
         ''
     ];
