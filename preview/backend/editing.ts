@@ -13,6 +13,7 @@
  * - exportRows: runQuery's request over the table's query, SELECT restricted to the table's columns (and key field),
  *   pages of up to 2,000 rows (2,000 by default); unreadable columns are left out with runQuery's notice.
  */
+import { EDITABLE_TYPES } from '../../force-app/main/default/lwc/dcDefinition/vocabulary';
 import type { AccessPolicy } from './access';
 import { ServiceError } from './errors';
 import { isoDateTimeMillis, isValidIsoDate } from './isoDates';
@@ -40,25 +41,6 @@ export const CONFLICT_MESSAGE =
 export const ROW_NOT_AVAILABLE_MESSAGE =
     "This row is no longer in this list for you: it was deleted, shared away or no longer matches the list's conditions. Reload to see the current rows.";
 
-/** The column field types a data table can edit (the validator's EDITABLE_TYPES). */
-const EDITABLE_TYPES = new Set([
-    'STRING',
-    'TEXTAREA',
-    'EMAIL',
-    'PHONE',
-    'URL',
-    'DOUBLE',
-    'INTEGER',
-    'LONG',
-    'CURRENCY',
-    'PERCENT',
-    'BOOLEAN',
-    'DATE',
-    'DATETIME',
-    'PICKLIST',
-    'MULTIPICKLIST',
-    'REFERENCE'
-]);
 const TEXT_TYPES = new Set(['STRING', 'EMAIL', 'PHONE', 'URL', 'TEXTAREA', 'PICKLIST', 'MULTIPICKLIST']);
 
 export interface RowError {

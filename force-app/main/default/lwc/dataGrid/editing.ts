@@ -7,28 +7,9 @@
 import { hasPicklistValues, picklistOptions, picklistValueProblem, recordTypeIdOf } from 'c/dcRuntime';
 import type { DraftStore, LookupOption, QueryFieldInfo, UiPicklistValuesByRecordType } from 'c/dcRuntime';
 import type { DataTableDefinition } from 'c/dcDefinition';
+import { EDITABLE_TYPES } from 'c/dcDefinition';
 import { valueAt } from './columns';
 import type { Row } from './columns';
-
-/** Describe types an inline editor exists for (contract #13). */
-const EDITABLE_TYPES: ReadonlySet<string> = new Set([
-    'STRING',
-    'TEXTAREA',
-    'EMAIL',
-    'PHONE',
-    'URL',
-    'DOUBLE',
-    'INTEGER',
-    'LONG',
-    'CURRENCY',
-    'PERCENT',
-    'BOOLEAN',
-    'DATE',
-    'DATETIME',
-    'PICKLIST',
-    'MULTIPICKLIST',
-    'REFERENCE'
-]);
 
 /** An editable column: the field the draft is for and what the editor needs to know about it. */
 export interface EditColumn {
