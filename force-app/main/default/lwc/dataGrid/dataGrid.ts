@@ -861,10 +861,8 @@ export default class DataGrid extends LightningElement {
 
     /** After a column menu choice or a resize: new formatters only when the rendered columns changed. */
     private afterColumnsChange(): void {
-        const control = this.columnControl;
-        if (control.visibleKey !== this.formattedColumnsKey) this.buildFormattersOf(control.columns);
-        // rows are one line again: measure their height (it was not read while they wrapped)
-        if (!control.wraps) this.measured = false;
+        if (this.columnControl.visibleKey !== this.formattedColumnsKey)
+            this.buildFormattersOf(this.columnControl.columns);
         const cols = colCount(this.layout);
         if (this.active.col >= cols) this.active = { row: this.active.row, col: Math.max(0, cols - 1) };
         this.columnsVersion++;
@@ -1041,9 +1039,7 @@ export default class DataGrid extends LightningElement {
 
     /** Reads the real row, header and viewport heights once rendered (the defaults are estimates). */
     private measure(scroller: HTMLElement): void {
-        // a wrapped row is taller than one line: the one-line height (the estimate of unmeasured rows) stays
-        const wraps = this.columnControl.wraps;
-        const row = wraps ? null : (this.template?.querySelector('tr.data-row') as HTMLElement | null);
+        const row = this.template?.querySelector('tr.data-row') as HTMLElement | null;
         const header = this.template?.querySelector('tr.header-row') as HTMLElement | null;
         const rowHeight = row?.getBoundingClientRect().height ?? 0;
         const headerHeight = header?.getBoundingClientRect().height ?? 0;
@@ -1061,7 +1057,7 @@ export default class DataGrid extends LightningElement {
             const detail: GridMeasureDetail = { rowHeight: this.rowHeight, headerHeight: this.headerHeight };
             this.dispatchEvent(new CustomEvent('measure', { detail }));
         }
-        this.measured = rowHeight > 0 || wraps;
+        this.measured = rowHeight > 0;
         if (scroller.clientHeight > 0 && scroller.clientHeight !== this.viewportHeight) {
             this.viewportHeight = scroller.clientHeight;
             changed = true;
