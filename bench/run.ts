@@ -409,6 +409,39 @@ async function main(): Promise<void> {
         if (!definitionsMet) process.exit(1);
         return;
     }
+    // --report <json>: re-writes the report from the samples of an earlier run (no measuring)
+    const reportFrom = arg('report', '');
+    if (reportFrom) {
+        const saved = JSON.parse(fs.readFileSync(reportFrom, 'utf8')) as {
+            samples: Results;
+            runs: number;
+            capMs: number;
+            command: string;
+            meta?: Partial<ReportInput>;
+        };
+        const m = saved.meta ?? {};
+        const savedKinds = ALL_KINDS.filter(
+            (k) => Object.values(saved.samples.load).some((x) => x[k]?.length) || saved.samples.edit[k]?.length
+        );
+        report({
+            results: saved.samples,
+            kinds: savedKinds,
+            peers: savedKinds.filter((k): k is Peer => k !== 'ours'),
+            sizes: Object.keys(saved.samples.load).map(Number),
+            runs: saved.runs,
+            editRuns: m.editRuns ?? Math.max(...Object.values(saved.samples.edit).map((x) => x.length)),
+            capMs: saved.capMs,
+            editRows: m.editRows ?? 10000,
+            exportRows: m.exportRows ?? 50000,
+            loadBefore: m.loadBefore ?? NaN,
+            loadAfter: m.loadAfter,
+            date: m.date,
+            command: saved.command,
+            outName: arg('out', 'latest'),
+            definitionsMet
+        });
+        return;
+    }
     const runs = Number(arg('runs', '5'));
     const sizes = arg('sizes', '1000,10000,50000').split(',').map(Number);
     const capMs = Number(arg('cap', '90')) * 1000;
@@ -584,6 +617,9 @@ interface ReportInput {
     editRows: number;
     exportRows: number;
     loadBefore: number;
+    loadAfter?: number;
+    date?: string;
+    command?: string;
     outName: string;
     definitionsMet: boolean;
 }
@@ -591,12 +627,15 @@ interface ReportInput {
 function report(input: ReportInput): void {
     const { results, kinds, peers, sizes, runs, editRuns, capMs, editRows, exportRows, loadBefore, outName } = input;
     const measuredSizes = sizes.filter((n) => results.load[n]);
-    const command = `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`;
+    const command =
+        input.command ?? `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`;
+    const date = input.date ?? new Date().toISOString();
+    const loadAfter = input.loadAfter ?? os.loadavg()[0];
     const lines: string[] = [
         '# Benchmark: our Data Table vs lightning-datatable (plain and virtualized)',
         '',
-        `Chromium (headless, system package), ${new Date().toISOString()}, ${os.cpus().length} CPUs, load average ` +
-            `${loadBefore.toFixed(1)} at start / ${os.loadavg()[0].toFixed(1)} at end (the machine is shared: absolute ` +
+        `Chromium (headless, system package), ${date}, ${os.cpus().length} CPUs, load average ` +
+            `${loadBefore.toFixed(1)} at start / ${loadAfter.toFixed(1)} at end (the machine is shared: absolute ` +
             `times scale with load; compare the ratios); ${runs} runs per cell, ${editRuns} for editing (median; a capped ` +
             `or failed run is not repeated); ` +
             `cap ${capMs / 1000} s per step.`,
@@ -640,12 +679,18 @@ function report(input: ReportInput): void {
         for (const n of measuredSizes) {
             for (const m of METRICS) {
                 const med = Object.fromEntries(kinds.map((k) => [k, loadMed(n, m, k)])) as Record<Kind, number | null>;
-                const cells = kinds.map((k) => (results.load[n][k].length ? fmt(med[k], m, capMs) : '—'));
+                // a table capped while mounting was not measured further: "> cap" for the mount, "n/a" for the rest
+                const mountCapped = (k: Kind) =>
+                    results.load[n][k].length > 0 && results.load[n][k].every((x) => x.capped?.includes('fullRender'));
+                const mountMetric = m === 'firstRows' || m === 'fullRender';
+                const cells = kinds.map((k) =>
+                    !results.load[n][k].length ? '—' : mountCapped(k) && !mountMetric ? 'n/a' : fmt(med[k], m, capMs)
+                );
                 const ratios = peers.map((p) =>
                     ratio(
                         med.ours,
                         med[p],
-                        results.load[n][p].length > 0 && med[p] === null,
+                        results.load[n][p].length > 0 && med[p] === null && (mountMetric || !mountCapped(p)),
                         !['heapMB', 'resolveKeys', 'sortInHost'].includes(m)
                     )
                 );
@@ -791,7 +836,18 @@ function report(input: ReportInput): void {
     fs.writeFileSync(path.join(__dirname, 'results', `${outName}.md`), lines.join('\n') + '\n');
     fs.writeFileSync(
         path.join(__dirname, 'results', `${outName}.json`),
-        JSON.stringify({ runs, capMs, command, medians: json, samples: results }, null, 2)
+        JSON.stringify(
+            {
+                runs,
+                capMs,
+                command,
+                meta: { editRuns, editRows, exportRows, loadBefore, loadAfter, date },
+                medians: json,
+                samples: results
+            },
+            null,
+            2
+        )
     );
     fs.rmSync(path.join(__dirname, 'results', 'partial.json'), { force: true });
     console.log('\n' + lines.join('\n'));
