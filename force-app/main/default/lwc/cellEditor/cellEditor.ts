@@ -100,6 +100,12 @@ export default class CellEditor extends LightningElement {
     @api checkValue?: (value: unknown) => string | null;
 
     text = '';
+    /**
+     * What the text, text area and date inputs are given: the value when the editor opened. The typed text goes to
+     * `text`, which those templates do not read, so a keystroke does not re-render the editor (lightning-input keeps
+     * what is typed).
+     */
+    shownText = '';
     checked = false;
     selectedValues: string[] = [];
     errorMessage = '';
@@ -463,6 +469,7 @@ export default class CellEditor extends LightningElement {
         } else {
             this.text = initialText(kind, this.rawValue, LOCALE);
         }
+        this.shownText = this.text;
     }
 
     private mainElement(): ValidityElement | null {
