@@ -861,8 +861,10 @@ export default class DataGrid extends LightningElement {
 
     /** After a column menu choice or a resize: new formatters only when the rendered columns changed. */
     private afterColumnsChange(): void {
-        if (this.columnControl.visibleKey !== this.formattedColumnsKey)
-            this.buildFormattersOf(this.columnControl.columns);
+        const control = this.columnControl;
+        if (control.visibleKey !== this.formattedColumnsKey) this.buildFormattersOf(control.columns);
+        // rows are one line again: measure their height (it was not read while they wrapped)
+        if (!control.wraps) this.measured = false;
         const cols = colCount(this.layout);
         if (this.active.col >= cols) this.active = { row: this.active.row, col: Math.max(0, cols - 1) };
         this.columnsVersion++;
@@ -1039,7 +1041,9 @@ export default class DataGrid extends LightningElement {
 
     /** Reads the real row, header and viewport heights once rendered (the defaults are estimates). */
     private measure(scroller: HTMLElement): void {
-        const row = this.template?.querySelector('tr.data-row') as HTMLElement | null;
+        // a wrapped row is taller than one line: the one-line height (the estimate of unmeasured rows) stays
+        const wraps = this.columnControl.wraps;
+        const row = wraps ? null : (this.template?.querySelector('tr.data-row') as HTMLElement | null);
         const header = this.template?.querySelector('tr.header-row') as HTMLElement | null;
         const rowHeight = row?.getBoundingClientRect().height ?? 0;
         const headerHeight = header?.getBoundingClientRect().height ?? 0;
@@ -1057,7 +1061,7 @@ export default class DataGrid extends LightningElement {
             const detail: GridMeasureDetail = { rowHeight: this.rowHeight, headerHeight: this.headerHeight };
             this.dispatchEvent(new CustomEvent('measure', { detail }));
         }
-        this.measured = rowHeight > 0;
+        this.measured = rowHeight > 0 || wraps;
         if (scroller.clientHeight > 0 && scroller.clientHeight !== this.viewportHeight) {
             this.viewportHeight = scroller.clientHeight;
             changed = true;
