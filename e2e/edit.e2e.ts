@@ -33,19 +33,21 @@ async function openTable(t: TestContext, width: number, height: number): Promise
     await t.page.setViewportSize({ width, height });
     await t.open(EDIT);
     await waitForTable(t.page);
-    await wireHost(t.page);
+    await expectHostWired(t.page);
 }
 
-/**
- * TEMPORARY, until c-dynamic-component passes definition-name and object-api-name to c-dynamic-data-table (helper
- * DEF): sets them as the host will, so the save, lookup and picklist calls name the definition and the object.
- */
-async function wireHost(page: Page): Promise<void> {
-    await table(page).evaluate((el) => {
-        const host = el as HTMLElement & { definitionName?: string; objectApiName?: string };
-        if (!host.definitionName) host.definitionName = 'Contact_Inline_Edit';
-        if (!host.objectApiName) host.objectApiName = 'Contact';
+/** c-dynamic-component names the definition, the object and the query context to the table (save, lookups, picklists). */
+async function expectHostWired(page: Page): Promise<void> {
+    const wired = await table(page).evaluate((el) => {
+        const host = el as HTMLElement & { definitionName?: string; objectApiName?: string; queryContext?: unknown };
+        return {
+            definitionName: host.definitionName,
+            objectApiName: host.objectApiName,
+            hasContext: !!host.queryContext
+        };
     });
+    if (wired.definitionName !== 'Contact_Inline_Edit' || wired.objectApiName !== 'Contact' || !wired.hasContext)
+        throw new Error(`the host did not wire the table: ${JSON.stringify(wired)}`);
 }
 
 /** Focuses a cell (its link when it has one) without opening anything. */
@@ -450,6 +452,38 @@ for (const size of WIDTHS) {
             const lines = text.split('\r\n').filter(Boolean);
             const total = (await t.records('Contact')).length;
             assert.equal(lines.length - 1, total, 'every row, not only the loaded ones');
+        }
+    );
+
+    e2eTest(
+        `edit (${size.name}): an editor on the last row in view opens upward, within the table's scroll area`,
+        async (t) => {
+            const { page } = t;
+            await openTable(t, size.width, size.height);
+            const scroller = table(page).locator('c-data-grid .grid-scroller');
+            let area = (await scroller.boundingBox())!;
+            // the last row whose bottom is inside the scroll area (no scrolling: the row stays where it is)
+            let last: Locator | null = null;
+            for (const line of await rows(page).all()) {
+                const box = await line.boundingBox();
+                if (box && box.y + box.height <= area.y + area.height && box.y >= area.y) last = line;
+            }
+            assert.ok(last, 'a row fully in view');
+            // a multi-select picklist editor is taller than a row: below the row it would be cut off
+            await openEditor(page, cell(last, 'Interests'));
+            // measured again: opening scrolls the cell into view (at 375 px the page scrolls too)
+            const box = (await editor(page).boundingBox())!;
+            area = (await scroller.boundingBox())!;
+            assert.match((await editor(page).getAttribute('class')) ?? '', /is-above/, 'flipped');
+            assert.ok(
+                box.y + box.height <= area.y + area.height + 1,
+                `editor bottom ${box.y + box.height} in the area`
+            );
+            assert.ok(box.y >= area.y - 1, `editor top ${box.y} in the area (top ${area.y})`);
+            await page.keyboard.press('Escape');
+            // near the top it opens downward as before
+            await openEditor(page, cell(rows(page).first(), 'Interests'));
+            assert.doesNotMatch((await editor(page).getAttribute('class')) ?? '', /is-above/);
         }
     );
 

@@ -137,6 +137,9 @@ export interface SaveDraft {
 /** saveRecords(definitionName, tableName, requestJson): requestJson is JSON.stringify(SaveRequest). */
 export interface SaveRequest {
     drafts: SaveDraft[];
+    /** The query's binds and the page record, as in a QueryRequest (a query whose conditions need them). */
+    binds?: Record<string, unknown>;
+    recordId?: string | null;
 }
 
 /**

@@ -43,7 +43,7 @@ import type {
 } from 'c/dcInteractions';
 import { toText } from 'c/dcExpressions';
 import FlowDialog, { toDialogResult } from 'c/flowDialog';
-import type { ExportContext } from 'c/dynamicDataTable';
+import type { ExportContext, QueryContext } from 'c/dynamicDataTable';
 import { bindsOf, recordIdsOf, referencedGlobals, toPlainRecord } from './recordData';
 import { NO_SAVE, mergeSavedRows, saveCount, tableHandle } from './tableHandle';
 import type { LastSave } from './tableHandle';
@@ -112,6 +112,8 @@ interface TableState {
     /** The query and bind values of the last request, so a rebuild of a draft re-queries only when they change. */
     queryKey: string;
     bindsKey: string;
+    /** The recordId and binds of the request that loaded the rows (the table sends them with a save). */
+    queryContext: QueryContext | null;
     /** Counts of the last inline-edit save: {!table.LastSaveSavedCount}, {!table.LastSaveFailedCount}. */
     lastSave: LastSave;
 }
@@ -147,6 +149,7 @@ interface TableView {
     objectLabelPlural: string;
     sortBy?: string;
     sortDirection: 'asc' | 'desc';
+    queryContext: QueryContext | null;
 }
 
 /** A definition to show, from getDefinition or from the builder's draft. */
@@ -598,6 +601,7 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
                 stale: true,
                 queryKey,
                 bindsKey: '',
+                queryContext: null,
                 lastSave: NO_SAVE
             };
             table.definition = component;
@@ -702,6 +706,7 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
             const all = mode === 'more' ? [...table.records, ...records] : records;
             table.records = all.length > maxRows ? all.slice(0, maxRows) : all;
             table.nextCursor = response.nextCursor ?? null;
+            table.queryContext = { recordId: request.recordId ?? null, binds };
             if (mode !== 'more') {
                 table.totalCount = typeof response.totalCount === 'number' ? response.totalCount : null;
                 table.fields = response.fields ?? table.fields;
@@ -993,6 +998,7 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
             busyActions: table.busy,
             unavailableHeaderActions: table.unavailableHeader,
             unavailableRowActions: table.unavailableRow,
+            queryContext: table.queryContext,
             objectLabelPlural: table.objectLabelPlural,
             sortBy: table.sortBy,
             sortDirection: table.sortDirection

@@ -43,10 +43,14 @@ export interface TableSaveDetail {
     failedCount: number;
 }
 
-/** What the host passes to exportCsv besides the file name: the query's binds, the page record and maxRows. */
-export interface ExportContext {
+/** The page record and bind values of the query that loaded the rows: saveRecords re-reads the rows with them. */
+export interface QueryContext {
     recordId?: string | null;
     binds?: Record<string, unknown>;
+}
+
+/** What the host passes to exportCsv besides the file name: the query's binds, the page record and maxRows. */
+export interface ExportContext extends QueryContext {
     maxRows?: number | null;
 }
 /** Formats the row and selection counts (built once: the count texts are read on every render). */
@@ -91,7 +95,7 @@ export interface SortDetail {
  * loading (first page / refresh / search / sort), loadingMore (next page), errorMessage, notices, selection
  * (the runtime SelectionModel of this table; one is created when the host passes none), busyActions (names of
  * header actions whose interaction runs), sortBy / sortDirection (initial sort, field paths), height (CSS length),
- * recordUrl (id → link URL), unavailableHeaderActions / unavailableRowActions (names of actions whose interaction
+ * recordUrl (id → link URL), queryContext (recordId and binds of the query, sent with a save), unavailableHeaderActions / unavailableRowActions (names of actions whose interaction
  * has setup problems: shown disabled with "This action isn't set up correctly. Ask your admin.").
  *
  * Events (none bubble; detail in brackets):
@@ -131,6 +135,11 @@ export default class DynamicDataTable extends LightningElement {
     @api definitionName = '';
     /** API name of the query's object (the picklist values of its record types come from the UI API). */
     @api objectApiName = '';
+    /**
+     * The recordId and binds of the query that loaded the rows: a save sends them, so the server checks each row
+     * against the same conditions (a related list's `:recordId`, a bind from the page).
+     */
+    @api queryContext: QueryContext | null = null;
     /** Drafts saving: the table is busy and locked. */
     saving = false;
     /** Bumped on every draft change (the grid re-renders its rows in view). */
@@ -867,7 +876,8 @@ export default class DynamicDataTable extends LightningElement {
                 drafts,
                 (key) => this.rowByKey(key),
                 (requestJson) =>
-                    saveRecords({ definitionName: this.definitionName, tableName: definition.name, requestJson })
+                    saveRecords({ definitionName: this.definitionName, tableName: definition.name, requestJson }),
+                this.queryContext
             );
             if (!outcome.ok) {
                 this.saveMessage = outcome.message;

@@ -24,18 +24,24 @@ export type SaveOutcome =
     | { ok: false; message: string; code: string };
 
 /**
- * Saves every draft in one saveRecords call. Refuses up front (no call) when the drafts exceed MAX_SAVE_ROWS. A
+ * Saves every draft in one saveRecords call, with the query's recordId and binds when it has them. Refuses up front (no call) when the drafts exceed MAX_SAVE_ROWS. A
  * whole-request error (NOT_EDITABLE, TOO_MANY_ROWS, …) keeps every draft; otherwise saved rows lose their drafts
  * and failed rows keep them with the platform's messages (DraftStore.setResults).
  */
 export async function saveDrafts(
     drafts: DraftStore,
     rowOf: (key: string) => Row | undefined,
-    save: (requestJson: string) => Promise<unknown>
+    save: (requestJson: string) => Promise<unknown>,
+    context?: { recordId?: string | null; binds?: Record<string, unknown> } | null
 ): Promise<SaveOutcome> {
     const problem = drafts.saveProblem();
     if (problem) return { ok: false, message: problem, code: 'TOO_MANY_ROWS' };
-    const request = drafts.toRequest(rowOf);
+    // the query's recordId and binds: the server re-reads the rows under the same conditions the table showed
+    const request = {
+        ...drafts.toRequest(rowOf),
+        ...(context?.binds ? { binds: context.binds } : {}),
+        ...(context?.recordId ? { recordId: context.recordId } : {})
+    };
     let response: SaveResponse;
     try {
         response = (await save(JSON.stringify(request))) as SaveResponse;

@@ -1220,11 +1220,17 @@ describe('c-dynamic-component inline-edit saves and CSV export (issue #13)', () 
         previewQueryMock.mockReset();
     });
 
-    it('passes the table the definition name and its object (for saveRecords, searchLookup and exportRows)', async () => {
+    it('passes the table the definition name, its object and its query context (for saveRecords, searchLookup and exportRows)', async () => {
         const element = await hostWith(editableDefinition());
-        const grid = table(element) as HTMLElement & { definitionName: string; objectApiName: string };
+        const grid = table(element) as HTMLElement & {
+            definitionName: string;
+            objectApiName: string;
+            queryContext: unknown;
+        };
         expect(grid.definitionName).toBe('Contact_Status_Board');
         expect(grid.objectApiName).toBe('Contact');
+        // what a save sends with the drafts: the page record and binds of the query that loaded the rows
+        expect(grid.queryContext).toEqual({ recordId: RECORD_ID, binds: { '1': RECORD_ID } });
     });
 
     it('a save that saved rows runs the save interaction with the counts and shows the re-read rows', async () => {

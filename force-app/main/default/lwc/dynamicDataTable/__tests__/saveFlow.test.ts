@@ -100,6 +100,18 @@ describe('saveDrafts', () => {
         expect(drafts.errorsOf('003B')?.message).toBe('Phone is required.');
     });
 
+    it("sends the query's recordId and binds, so the server re-reads the rows under the table's own conditions", async () => {
+        const drafts = store();
+        drafts.set('003A', 'Phone', '555');
+        const save = jest.fn().mockResolvedValue({ results: [{ id: '003A', success: true, errors: [] }], records: [] });
+        await saveDrafts(drafts, rowOf, save, { recordId: '001000000000001AAA', binds: { '1': 'Active' } });
+        expect(JSON.parse(save.mock.calls[0][0])).toEqual({
+            drafts: [{ id: '003A', values: { Phone: '555' }, lastModifiedDate: '2026-12-01T10:00:00.000Z' }],
+            recordId: '001000000000001AAA',
+            binds: { '1': 'Active' }
+        });
+    });
+
     it('a whole-request error keeps every draft and gives the server message', async () => {
         const drafts = store();
         drafts.set('003A', 'Phone', '555');
