@@ -6,6 +6,7 @@ import CURRENCY from '@salesforce/i18n/currency';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { TYPED_TEXT_KINDS, editorKindOf, initialText } from './editorKinds';
 import type { EditorKind } from './editorKinds';
+import { intersect, placeEditor } from './placement';
 
 export { editorKindOf } from './editorKinds';
 export type { EditorKind } from './editorKinds';
@@ -123,6 +124,9 @@ export default class CellEditor extends LightningElement {
     private rawValue: unknown = null;
     private optionList: EditorOption[] = [];
     private focused = false;
+    /** Where the editor opens (placement.ts): flipped above the cell's bottom, aligned to its right edge. */
+    placeAbove = false;
+    placeRight = false;
     private done = false;
     private searchTimer?: ReturnType<typeof setTimeout>;
     private searchSeq = 0;
@@ -171,6 +175,7 @@ export default class CellEditor extends LightningElement {
     }
 
     override renderedCallback(): void {
+        this.place();
         if (this.focused) return;
         this.focused = true;
         // lightning-input renders its own <input> after this render: focus it on the next tick
@@ -188,6 +193,10 @@ export default class CellEditor extends LightningElement {
 
     get kind(): EditorKind {
         return editorKindOf(this.typeName) ?? 'text';
+    }
+
+    get sectionClass(): string {
+        return `slds-popover slds-popover_edit cell-editor${this.placeAbove ? ' is-above' : ''}${this.placeRight ? ' is-right' : ''}`;
     }
 
     get dialogLabel(): string {
@@ -470,6 +479,34 @@ export default class CellEditor extends LightningElement {
             this.text = initialText(kind, this.rawValue, LOCALE);
         }
         this.shownText = this.text;
+    }
+
+    /**
+     * Flips the editor up or left when it would be cut off by the grid's scroll area or the window (a row near the
+     * bottom, a multi-select list, the mass-edit checkbox). Depends only on the cell and the editor's size, so a
+     * flip does not flip back on the next render.
+     */
+    private place(): void {
+        const host = this.template?.host as HTMLElement | undefined;
+        const section = this.template?.querySelector('section') as HTMLElement | null;
+        const cell = host?.parentElement;
+        if (!host || !section || !cell) return;
+        const viewport = { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth };
+        let bounds = viewport;
+        for (let el: Element | null = cell.parentElement; el; el = el.parentElement) {
+            const style = getComputedStyle(el);
+            if (/(auto|scroll|hidden)/.test(`${style.overflowY}${style.overflowX}`)) {
+                bounds = intersect(el.getBoundingClientRect(), viewport);
+                break;
+            }
+        }
+        const placement = placeEditor(
+            cell.getBoundingClientRect(),
+            { width: section.offsetWidth, height: section.offsetHeight },
+            bounds
+        );
+        if (placement.above !== this.placeAbove) this.placeAbove = placement.above;
+        if (placement.alignRight !== this.placeRight) this.placeRight = placement.alignRight;
     }
 
     private mainElement(): ValidityElement | null {

@@ -97,6 +97,41 @@ describe('c-cell-editor', () => {
         expect(third.commits).toEqual([{ value: 'b', applyToSelection: false, move: 'previous' }]);
     });
 
+    it("flips above a cell near the bottom of the grid's scroll area, and opens below one near its top", async () => {
+        const rect =
+            (top: number, bottom: number, left = 0, right = 800) =>
+            () =>
+                ({ top, bottom, left, right, width: right - left, height: bottom - top, x: left, y: top }) as DOMRect;
+        const height = jest.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (
+            this: HTMLElement
+        ) {
+            return this.tagName === 'SECTION' ? 150 : 0;
+        });
+        try {
+            const open = async (cellTop: number): Promise<HTMLElement> => {
+                const scroller = document.createElement('div');
+                scroller.style.overflowY = 'auto';
+                scroller.getBoundingClientRect = rect(0, 300);
+                const row = scroller
+                    .appendChild(document.createElement('table'))
+                    .appendChild(document.createElement('tbody'))
+                    .appendChild(document.createElement('tr'));
+                const cell = row.appendChild(document.createElement('td'));
+                cell.getBoundingClientRect = rect(cellTop, cellTop + 32, 10, 160);
+                document.body.appendChild(scroller);
+                const element = createElement('c-cell-editor', { is: CellEditor }) as EditorElement;
+                Object.assign(element, { label: 'Field', fieldType: 'STRING', value: 'x' });
+                cell.appendChild(element);
+                await flush();
+                return element.shadowRoot?.querySelector('section') as HTMLElement;
+            };
+            expect((await open(260)).classList.contains('is-above')).toBe(true);
+            expect((await open(20)).classList.contains('is-above')).toBe(false);
+        } finally {
+            height.mockRestore();
+        }
+    });
+
     it('Escape cancels without a commit', async () => {
         const { element, commits } = mount({ fieldType: 'PHONE', value: '555' });
         await flush();
