@@ -276,6 +276,10 @@ describe('schema', () => {
         assert.equal(contact.fields.Name.nameField, true);
         assert.equal(contact.fields.Name.updateable, false, 'Contact.Name is computed');
         assert.equal(contact.fields.Id.updateable, false);
+        // why no one can edit it, as the Apex catalog says (DefinitionRules.readOnlyReason)
+        assert.equal(contact.fields.Id.readOnlyReason, 'system');
+        assert.equal(contact.fields.Name.readOnlyReason, 'compound');
+        assert.equal('readOnlyReason' in contact.fields.Status__c, false, 'an editable field has no reason');
         assert.equal(contact.fields.Description.sortable, false);
         const account = (await call('describeObject', { objectApiName: 'Account' })) as {
             fields: Record<string, { picklistValues?: { value: string }[] }>;

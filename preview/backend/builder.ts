@@ -338,7 +338,7 @@ export class BuilderController {
             );
         }
         const fields: Record<string, BuilderField> = {};
-        for (const f of obj.fields.values()) fields[f.name] = builderField(f);
+        for (const f of obj.fields.values()) fields[f.name] = builderField(f, schema.readOnlyReason(obj.name, f));
         return { name: obj.name, label: obj.label, labelPlural: obj.labelPlural, fields };
     }
 
@@ -600,7 +600,7 @@ function invalidDefinition(what: string, problems: { path: string; message: stri
     );
 }
 
-function builderField(f: PreviewField): BuilderField {
+function builderField(f: PreviewField, readOnlyReason: BuilderField['readOnlyReason']): BuilderField {
     const out: BuilderField = {
         name: f.name,
         label: f.label,
@@ -613,6 +613,7 @@ function builderField(f: PreviewField): BuilderField {
         nameField: f.isNameField === true
     };
     if (f.relationshipName) out.relationshipName = f.relationshipName;
+    if (readOnlyReason) out.readOnlyReason = readOnlyReason;
     if (f.picklistEntries)
         out.picklistValues = f.picklistEntries.map((e) => ({ value: e.value, label: e.label, active: e.active }));
     return out;

@@ -50,9 +50,22 @@ export function toggleConfirmation(actions: unknown, confirm: Json | undefined):
     return [...clone(list(first.onFinish)), ...clone(rest)];
 }
 
+/** What the catalog's readOnlyReason means, in the builder's words. */
+const READ_ONLY_PHRASES: Record<string, string> = {
+    formula: 'is a formula field',
+    autoNumber: 'is an auto-number field',
+    rollUpSummary: 'is a roll-up summary field',
+    masterDetail: 'is a master-detail field that does not allow reparenting',
+    system: 'is a system field that Salesforce maintains',
+    compound: 'is a compound field (make its parts editable instead)',
+    computed: 'is derived by Salesforce from other fields',
+    customMetadata: 'belongs to a custom metadata type (its records are edited in Setup)'
+};
+
 /**
  * Why a column cannot be edited inline, or '' when it can (or the describe is not known yet): a related record's
- * field, the Id, a type without an editor, or a field Salesforce computes. The validator says the same at save.
+ * field, the Id, a type without an editor, or a field Salesforce computes (why, when the catalog says). The
+ * validator says the same at save.
  */
 export function notEditableReason(field: string, describe: BuilderField | undefined): string {
     if (field.includes('.'))
@@ -60,6 +73,8 @@ export function notEditableReason(field: string, describe: BuilderField | undefi
     if (field.toLowerCase() === 'id') return "A record's Id cannot be edited.";
     if (!describe) return '';
     if (!EDITABLE_TYPES.has(describe.type.toUpperCase())) return `${field} (${describe.type}) has no inline editor.`;
+    const phrase = describe.readOnlyReason ? READ_ONLY_PHRASES[describe.readOnlyReason] : undefined;
+    if (phrase) return `${field} cannot be edited: it ${phrase}.`;
     if (describe.updateable === false) return `Salesforce computes ${field}, so it cannot be edited.`;
     return '';
 }

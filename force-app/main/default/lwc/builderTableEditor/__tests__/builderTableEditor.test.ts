@@ -293,6 +293,13 @@ describe('c-builder-table-editor', () => {
         expect(notEditableReason('Total__c', describe('CURRENCY', false))).toBe(
             'Salesforce computes Total__c, so it cannot be edited.'
         );
+        // the catalog's readOnlyReason says why
+        expect(notEditableReason('Score_Band__c', { ...describe('STRING', false), readOnlyReason: 'formula' })).toBe(
+            'Score_Band__c cannot be edited: it is a formula field.'
+        );
+        expect(notEditableReason('CreatedDate', { ...describe('DATETIME', false), readOnlyReason: 'system' })).toBe(
+            'CreatedDate cannot be edited: it is a system field that Salesforce maintains.'
+        );
     });
 
     it('edits the frozen columns: digits as a number, empty as the default', async () => {
