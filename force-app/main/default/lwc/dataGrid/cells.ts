@@ -3,6 +3,8 @@
  * Formatters are built once per column plan (Intl objects are costly to create) and only ever run for the rows in
  * the rendered window, so the cost of a render does not grow with the number of loaded rows.
  */
+import { textFormatter } from 'c/dcRuntime';
+import type { DisplayKind } from 'c/dcRuntime';
 import { linkIdOf, valueAt } from './columns';
 import type { CellType, GridColumn, Row } from './columns';
 import { cellStyleFor } from './cellStyles';
@@ -38,30 +40,8 @@ const EMPTY: CellDisplay = Object.freeze({ text: '' }) as CellDisplay;
 const CHECKED: CellDisplay = Object.freeze({ text: 'Checked', checked: true }) as CellDisplay;
 const NOT_CHECKED: CellDisplay = Object.freeze({ text: 'Not checked', unchecked: true }) as CellDisplay;
 
-/**
- * Label of a picklist value; multi-select values (A;B) show each label, joined by "; ". A value without a label
- * (inactive, or not in the value set) shows as itself.
- */
-export function picklistText(value: string, labels: Readonly<Record<string, string>>): string {
-    const own = (v: string): string => (Object.prototype.hasOwnProperty.call(labels, v) ? labels[v] : v);
-    return value.indexOf(';') < 0 ? own(value) : value.split(';').map(own).join('; ');
-}
-
 function isBlank(value: unknown): boolean {
     return value === undefined || value === null || value === '';
-}
-
-function numeric(value: unknown): number | undefined {
-    if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-    return undefined;
-}
-
-/** Date-only values (YYYY-MM-DD) are calendar days: formatted in UTC so no time zone shifts the day. */
-function parseDateOnly(value: string): Date | undefined {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (!match) return undefined;
-    return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 }
 
 function hasScheme(url: string): boolean {
@@ -74,56 +54,33 @@ function safeExternalUrl(url: string): string | undefined {
     return /^(https?|mailto|tel):/i.test(absolute) ? absolute : undefined;
 }
 
+/** The kinds textFormatter (c/dcRuntime) shows: the same text as the CSV export and the rest of the runtime. */
+const TEXT_KINDS: ReadonlySet<CellType> = new Set<CellType>([
+    'integer',
+    'number',
+    'currency',
+    'percent',
+    'date',
+    'datetime',
+    'picklist'
+]);
+
 function formatterFor(column: GridColumn, options: FormatOptions): Formatter {
-    const { locale, timeZone } = options;
     const path = column.path;
-    const numberWith = (format: Intl.NumberFormat, scale = 1): Formatter => {
-        return (record) => {
-            const n = numeric(valueAt(record, path));
-            return n === undefined ? textOf(valueAt(record, path)) : { text: format.format(n * scale) };
-        };
-    };
     const type: CellType = column.type;
+    if (TEXT_KINDS.has(type)) {
+        const text = textFormatter(type as DisplayKind, (record) => valueAt(record, path), {
+            locale: options.locale,
+            currency: options.currency,
+            timeZone: options.timeZone,
+            labels: column.labels ?? null
+        });
+        return (record) => {
+            const shown = text(record);
+            return shown ? { text: shown } : EMPTY;
+        };
+    }
     switch (type) {
-        case 'integer':
-            return numberWith(new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
-        case 'number':
-            return numberWith(new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }));
-        case 'currency':
-            return numberWith(
-                new Intl.NumberFormat(locale, { style: 'currency', currency: options.currency || 'USD' })
-            );
-        case 'percent':
-            // Salesforce stores 12.5 for 12.5 %
-            return numberWith(new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }), 0.01);
-        case 'date': {
-            const format = new Intl.DateTimeFormat(locale, {
-                year: 'numeric',
-                month: 'short',
-                day: '2-digit',
-                timeZone: 'UTC'
-            });
-            return (record) => {
-                const value = valueAt(record, path);
-                const date = typeof value === 'string' ? parseDateOnly(value) : undefined;
-                return date ? { text: format.format(date) } : textOf(value);
-            };
-        }
-        case 'datetime': {
-            const format = new Intl.DateTimeFormat(locale, {
-                year: 'numeric',
-                month: 'short',
-                day: '2-digit',
-                hour: '2-digit',
-                minute: '2-digit',
-                timeZone: timeZone || undefined
-            });
-            return (record) => {
-                const value = valueAt(record, path);
-                const date = typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
-                return date && !Number.isNaN(date.getTime()) ? { text: format.format(date) } : textOf(value);
-            };
-        }
         case 'email':
             return (record) => {
                 const value = valueAt(record, path);
@@ -149,14 +106,6 @@ function formatterFor(column: GridColumn, options: FormatOptions): Formatter {
                 if (value === true) return CHECKED;
                 return value === false ? NOT_CHECKED : EMPTY;
             };
-        case 'picklist': {
-            const labels = column.labels;
-            return (record) => {
-                const value = valueAt(record, path);
-                if (isBlank(value) || !labels) return textOf(value);
-                return { text: picklistText(String(value), labels) };
-            };
-        }
         case 'recordLink': {
             const target = column.linkTarget ?? '';
             const labelPath = column.labelPath ?? path;

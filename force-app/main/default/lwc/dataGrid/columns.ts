@@ -6,6 +6,7 @@
  * valueAt when a row scrolls into view, so no per-record copy is made for the whole loaded set.
  */
 import type { ActionButtonDefinition, CellStyleRule, ColumnDefinition, DataTableDefinition } from 'c/dcDefinition';
+import { valueAtPath } from 'c/dcRuntime';
 import type { QueryFieldInfo } from 'c/dcRuntime';
 
 export type Row = Record<string, unknown>;
@@ -77,16 +78,8 @@ export function frozenCountOf(value: unknown): number {
     return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 3 ? value : 1;
 }
 
-/** Reads a dotted path from a nested record (Account.Owner.Name); undefined when a parent is null. */
-export function valueAt(record: Row | null | undefined, path: string): unknown {
-    if (path.indexOf('.') < 0) return record?.[path];
-    let current: unknown = record;
-    for (const part of path.split('.')) {
-        if (current === null || current === undefined || typeof current !== 'object') return undefined;
-        current = (current as Row)[part];
-    }
-    return current;
-}
+/** Reads a dotted path (Account.Owner.Name) from a nested record: the runtime's valueAtPath. */
+export const valueAt: (record: Row | null | undefined, path: string) => unknown = valueAtPath;
 
 /** Id field that holds the lookup for a relationship name: Account → AccountId, Owner__r → Owner__c. */
 function lookupFieldOf(relationship: string): string {
