@@ -45,6 +45,11 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 const ALL_KINDS: Kind[] = ['ours', 'plain', 'virtual', 'virtualInline'];
 type Peer = Exclude<Kind, 'ours'>;
 const EDIT_TEXT = 'Edited value';
+/**
+ * typeLong: EDIT_TEXT five times (64 keys). typeText's 12 keys take about four frames, so its figure moves by a
+ * whole frame (~16 ms) from run to run; over 64 keys a frame is a small part of the step.
+ */
+const EDIT_TEXT_LONG = Array(5).fill(EDIT_TEXT).join(' ');
 const MASS_TEXT = 'Mass edited';
 const MASS_ROWS = 1000;
 const DRAFTS = 100;
@@ -86,7 +91,15 @@ const METRICS = [
 type Metric = (typeof METRICS)[number];
 type Sample = Partial<Record<Metric, number | null>> & { rowsInDom?: number; capped?: Metric[] };
 
-const EDIT_METRICS = ['openEditor', 'typeText', 'commitDraft', 'drafts100', 'draftCommit', 'massEdit'] as const;
+const EDIT_METRICS = [
+    'openEditor',
+    'typeText',
+    'typeLong',
+    'commitDraft',
+    'drafts100',
+    'draftCommit',
+    'massEdit'
+] as const;
 type EditMetric = (typeof EDIT_METRICS)[number];
 type EditSample = Partial<Record<EditMetric, number | null>> & {
     note?: string;
@@ -281,6 +294,8 @@ async function editRun(page: Page, url: string, kind: Kind, n: number, capMs: nu
     // 2. type (select the old text, then the keys of EDIT_TEXT; from the first key to the last one shown)
     await page.keyboard.press('ControlOrMeta+a');
     s.typeText = await step(page, 'keydown', 'typed', EDIT_TEXT, capMs, () => page.keyboard.type(EDIT_TEXT));
+    await page.keyboard.press('ControlOrMeta+a');
+    s.typeLong = await step(page, 'keydown', 'typed', EDIT_TEXT_LONG, capMs, () => page.keyboard.type(EDIT_TEXT_LONG));
     // 3. commit the draft (Enter → the editor closes and the cell shows the draft)
     s.commitDraft = await step(page, 'keydown', 'drafts', 1, capMs, () => page.keyboard.press('Enter'));
     if (s.commitDraft === null) return { ...s, note: 'the draft was not committed' };
@@ -747,7 +762,8 @@ function report(input: ReportInput): void {
             '',
             'openEditor = click on a cell\'s edit button → its editor has the focus; typeText = the keys of "' +
                 EDIT_TEXT +
-                '" (12 keys, from the first keydown to the text shown; includes the key events\' round trips, alike for all);',
+                '" (12 keys, from the first keydown to the text shown; includes the key events\' round trips, alike for all; its resolution is one frame, ~16 ms);',
+            `typeLong = the same over "${EDIT_TEXT_LONG}" (${EDIT_TEXT_LONG.length} keys: a frame is a small part of it);`,
             'commitDraft = Enter → editor closed and the draft counted/shown; drafts100 = 100 more drafts on rows spread over the table, each scrolled to, opened,',
             "typed (its number) and committed: the sum of those steps as measured in the page (Playwright's time between steps left out); draftCommit = median commit of those 100;",
             `massEdit = with the first ${MASS_ROWS.toLocaleString('en-US')} rows selected, commit on a selected row's cell applied to all of them (ours: Enter, "Apply to N selected rows" checked by default;`,
