@@ -8,7 +8,11 @@
  * GET /api/records/<Object> (the store's records, for tests), POST /api/test/fail-next-save {message} (the next
  * builder save fails like a Metadata deploy error, for tests), POST /api/test/record-error {recordId, code, message,
  * fields} (every write of that record fails with it: ENTITY_IS_LOCKED, DUPLICATES_DETECTED, ...) and
- * POST /api/test/hide-from-user {recordId} (the end user no longer sees that record).
+ * POST /api/test/hide-from-user {recordId} (the end user no longer sees that record), POST /api/test/fail-ids
+ * {recordIds, message?} (every write of those records fails: a flow run faults on their chunk, for the failure and
+ * retry paths) and POST /api/test/clear-fail-ids (removes every injected record error, so a retry succeeds).
+ * Flow run progress (DynamicComponentController.startFlowRun, backend/flowRuns.ts) is sent on /api/events as
+ * `Dynamic_Component_Run_Event__e` events whose data is the platform event's fields as JSON.
  *
  *   tsx preview/server.ts [--port 3344] [--prod]     (serves an existing bundle; scripts/start.ts builds + watches)
  */
@@ -25,6 +29,7 @@ import {
     type PreviewSession
 } from './backend/builder';
 import { getUiRecord, uiRecordRequest } from './backend/uiRecord';
+import { RUN_EVENT } from './backend/flowRuns';
 import { getPicklistValuesByRecordType, picklistRequest } from './backend/uiObjectInfo';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -101,9 +106,14 @@ export function sampleRecords(backend: Backend): { id: string; objectApiName: st
 }
 
 export function startServer(options: ServerOptions): Promise<PreviewServer> {
-    let backend = createBackend(options);
-    const builder = createBuilder(() => backend, options);
     const clients = new Set<http.ServerResponse>();
+    // flow run progress goes to the page as the platform event's name on the server-sent event stream
+    const attach = (b: Backend): Backend => {
+        b.controller.flowRuns.onEvent = (e) => broadcast(RUN_EVENT, JSON.stringify(e));
+        return b;
+    };
+    let backend = attach(createBackend(options));
+    const builder = createBuilder(() => backend, options);
     const appDir = path.join(__dirname, 'app');
 
     const handleApex = async (req: http.IncomingMessage, res: http.ServerResponse, name: string) => {
@@ -158,7 +168,8 @@ export function startServer(options: ServerOptions): Promise<PreviewServer> {
             if (req.method === 'POST' && p.startsWith('/api/apex/'))
                 return await handleApex(req, res, p.slice('/api/apex/'.length));
             if (req.method === 'POST' && p === '/api/reset') {
-                backend = createBackend(options);
+                backend.controller.flowRuns.dispose();
+                backend = attach(createBackend(options));
                 builder.reset();
                 return send(res, 200, { ok: true });
             }
@@ -176,6 +187,34 @@ export function startServer(options: ServerOptions): Promise<PreviewServer> {
                     });
                 }
                 builder.failNextSave(body.message.trim());
+                return send(res, 200, { ok: true });
+            }
+            if (req.method === 'POST' && p === '/api/test/fail-ids') {
+                // fault injection for flow runs: every write of these records fails, so the flow faults on them
+                let body: { recordIds?: unknown; message?: unknown };
+                try {
+                    body = JSON.parse((await readBody(req)) || '{}') as { recordIds?: unknown; message?: unknown };
+                } catch {
+                    return send(res, 400, { message: 'The request body is not JSON.' });
+                }
+                const ids = Array.isArray(body?.recordIds) ? body.recordIds : null;
+                const unknown = ids?.find((id) => typeof id !== 'string' || !backend.store.byId(id));
+                if (!ids || unknown !== undefined)
+                    return send(res, 400, {
+                        message: `Send {"recordIds": ["<Ids of the sample data>"], "message": "<optional fault text>"}${unknown !== undefined ? `; ${JSON.stringify(unknown)} is not an Id of the sample data` : ''}: every write of those records then fails, and a flow run faults on their chunk (POST /api/test/clear-fail-ids removes it).`
+                    });
+                const message =
+                    typeof body.message === 'string' && body.message.trim() ? body.message.trim() : 'FAIL_FLOW';
+                for (const id of ids as string[])
+                    backend.store.recordErrors.set(id, {
+                        statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+                        message,
+                        fields: []
+                    });
+                return send(res, 200, { ok: true, count: ids.length });
+            }
+            if (req.method === 'POST' && p === '/api/test/clear-fail-ids') {
+                backend.store.recordErrors.clear();
                 return send(res, 200, { ok: true });
             }
             if (req.method === 'POST' && (p === '/api/test/record-error' || p === '/api/test/hide-from-user')) {
@@ -314,6 +353,7 @@ export function startServer(options: ServerOptions): Promise<PreviewServer> {
                 buildError: (m) => broadcast('build-error', m),
                 close: () =>
                     new Promise<void>((done) => {
+                        backend.controller.flowRuns.dispose();
                         for (const c of clients) c.end();
                         server.close(() => done());
                         server.closeAllConnections();

@@ -48,6 +48,7 @@ import type { PreviewSchema } from './schema';
 import { DmlError, type Store } from './store';
 import { readFlowFile, type FlowModel, type FlowVariable } from './flow/flowModel';
 import { FlowFault, FlowInterpreter } from './flow/interpreter';
+import { FlowRunService } from './flowRuns';
 
 /** One problem of DefinitionResponse.problems: errors block (rendering, running), warnings are only listed. */
 export interface ResponseProblem {
@@ -69,6 +70,27 @@ export interface ControllerSession {
     permissions?: readonly string[];
     /** Field-level security and record visibility (default: access.ts accessOf — full for an admin). */
     access?: AccessPolicy;
+    /** Who starts and reads flow runs (default: the preview user; the end user of `?as=user` has its own Id). */
+    userId?: string;
+}
+
+/** What prepareFlowRun resolved: the flow, its typed inputs, the output names, and the action as stored. */
+export interface PreparedFlowRun {
+    flow: FlowModel;
+    inputs: Record<string, unknown>;
+    outputs: string[];
+    action: Record<string, unknown>;
+    definitionName: string;
+    /** The inputs mapped to a table's selection (SelectedRowsKeyValue / SelectedRows), by table. */
+    selectionInputs: Map<string, string[]>;
+}
+
+/** prepareFlowRun options of a chunked run (flowRuns.ts). */
+export interface PrepareOptions {
+    /** Skip the whole-selection DML row budget: each chunk is its own transaction. */
+    chunked?: boolean;
+    /** Collects selected Ids the user cannot see instead of refusing the run with ROW_NOT_AVAILABLE. */
+    missing?: string[];
 }
 
 export interface DefinitionResponse {
@@ -260,9 +282,13 @@ export class PreviewController {
     /** The flows of the contract check: the project's flow XML. */
     readonly flows: FlowCatalog;
 
+    /** startFlowRun and friends: chunked asynchronous runs (flowRuns.ts). */
+    readonly flowRuns: FlowRunService;
+
     constructor(private readonly options: ControllerOptions) {
         this.flows = options.flows ?? flowCatalogOfDirectory(options.flowsDir);
         this.definitions = this.loadAll();
+        this.flowRuns = new FlowRunService(this, String(options.user.Id ?? ''), parseRunContext);
     }
 
     private loadAll(): Map<string, StoredDefinition> {
@@ -468,13 +494,18 @@ export class PreviewController {
         }
         // a malformed context is a bad request (thrown), like malformed inputs: Apex parses both in the controller
         const runContext = parseRunContext(params.contextJson);
-        let prepared: { flow: FlowModel; inputs: Record<string, unknown>; outputs: string[] };
+        let prepared: PreparedFlowRun;
         try {
             prepared = this.prepareFlowRun(params, sent, runContext, session);
         } catch (e) {
             if (e instanceof ServiceError) return { success: false, outputs: {}, error: e.toJSON() };
             throw e;
         }
+        return this.runPrepared(prepared);
+    }
+
+    /** Runs a prepared flow in one store transaction: committed on success, rolled back on any fault. */
+    runPrepared(prepared: PreparedFlowRun): FlowRunResponse {
         const { flow, inputs, outputs } = prepared;
         const store = this.options.store;
         store.begin();
@@ -501,12 +532,14 @@ export class PreviewController {
         }
     }
 
-    private prepareFlowRun(
+    /** The server checks and inputs of a flow run (Apex FlowRunner prepare); throws a ServiceError when refused. */
+    prepareFlowRun(
         params: { definitionName?: unknown; interactionId?: unknown; actionId?: unknown },
         sent: Record<string, unknown>,
         runContext: FlowRunContext,
-        session: ControllerSession
-    ): { flow: FlowModel; inputs: Record<string, unknown>; outputs: string[] } {
+        session: ControllerSession,
+        options: PrepareOptions = {}
+    ): PreparedFlowRun {
         const def = this.definition(params.definitionName);
         this.requireUsable(def);
         const definitionName = def.apiName;
@@ -592,7 +625,8 @@ export class PreviewController {
             [...configured.values()],
             runContext,
             place,
-            this.accessFor(session)
+            this.accessFor(session),
+            options.missing
         );
         const inputs: Record<string, unknown> = {};
         for (const [name, config] of configured) {
@@ -607,7 +641,7 @@ export class PreviewController {
             .map((o) => o?.name)
             .filter((n): n is string => typeof n === 'string');
         // the DML row budget: a selection of record ids larger than 10,000 cannot be updated in one transaction
-        for (const value of Object.values(inputs)) {
+        for (const value of options.chunked ? [] : Object.values(inputs)) {
             if (
                 Array.isArray(value) &&
                 value.length > MAX_DML_ROWS &&
@@ -620,7 +654,21 @@ export class PreviewController {
                 );
             }
         }
-        return { flow, inputs, outputs };
+        const selectionInputs = new Map<string, string[]>();
+        for (const [name, config] of configured) {
+            if (inputSource(config.value, sourceScope) !== 'selection') continue;
+            const ref = selectionReference(config.value, sourceScope) as SelectionReference;
+            if (ref.property !== 'SelectedRowsKeyValue' && ref.property !== 'SelectedRows') continue;
+            selectionInputs.set(ref.table, [...(selectionInputs.get(ref.table) ?? []), name]);
+        }
+        return {
+            flow,
+            inputs,
+            outputs,
+            action: action as Record<string, unknown>,
+            definitionName,
+            selectionInputs
+        };
     }
 
     /**
@@ -635,7 +683,9 @@ export class PreviewController {
         runContext: FlowRunContext,
         place: string,
         /** The running user's visibility: a selected row they cannot see is not available (USER_MODE). */
-        access: AccessPolicy
+        access: AccessPolicy,
+        /** A chunked run: selected rows the user cannot see are collected here (reported, not processed). */
+        missingOut?: string[]
     ): Map<string, unknown> {
         const doc = def.document as {
             resources?: { name?: unknown; kind?: unknown; value?: unknown }[];
@@ -649,7 +699,7 @@ export class PreviewController {
         const tables = new Map<string, Record<string, unknown>>();
         for (const c of doc.components ?? []) if (c?.type === 'dataTable') tables.set(String(c.name), c);
         const rowsByTable = new Map<string, Record<string, unknown>[]>();
-        const rowsOf = (table: string, ids: string[], what: string): Record<string, unknown>[] => {
+        const rowsOf = (table: string, ids: string[], what: string, tolerate = false): Record<string, unknown>[] => {
             const component = tables.get(table) as Record<string, unknown>;
             const query = (doc.queries ?? []).find((q) => q?.name === component.query);
             if (!query) {
@@ -672,6 +722,10 @@ export class PreviewController {
             ).records;
             const byId = new Map(found.map((r) => [r.Id as string, r]));
             const missing = unique.filter((id) => !byId.has(id));
+            if (missing.length && tolerate && missingOut) {
+                missingOut.push(...missing);
+                return unique.filter((id) => byId.has(id)).map((id) => byId.get(id) as Record<string, unknown>);
+            }
             if (missing.length) {
                 throw new ServiceError(
                     'ROW_NOT_AVAILABLE',
@@ -697,7 +751,7 @@ export class PreviewController {
                     [`Table: ${table}`]
                 );
             }
-            const rows = rowsOf(table, ids, 'selected rows');
+            const rows = rowsOf(table, ids, 'selected rows', true);
             rowsByTable.set(table, rows);
             return rows;
         };
@@ -800,6 +854,16 @@ export class PreviewController {
                 return this.exportRows(params, session);
             case 'DynamicComponentController.executeFlow':
                 return this.executeFlow(params, session);
+            case 'DynamicComponentController.startFlowRun':
+                return this.flowRuns.startFlowRun(params, session);
+            case 'DynamicComponentController.getFlowRun':
+                return this.flowRuns.getFlowRun(params, session);
+            case 'DynamicComponentController.cancelFlowRun':
+                return this.flowRuns.cancelFlowRun(params, session);
+            case 'DynamicComponentController.retryFlowRun':
+                return this.flowRuns.retryFlowRun(params, session);
+            case 'DynamicComponentController.listFlowRuns':
+                return this.flowRuns.listFlowRuns(params, session);
             default:
                 throw new ServiceError('NOT_ALLOWED', `The local preview has no Apex method ${qualifiedName}.`);
         }
