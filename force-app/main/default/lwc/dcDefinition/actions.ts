@@ -4,6 +4,7 @@
  */
 import { DATA_TYPES } from './definitionTypes';
 import { Checker, isMergeField, typeName, type Json, type Scope } from './checker';
+import { childPath } from './jsonSource';
 import { expression } from './references';
 import { checkValue } from './values';
 import { urlProblem } from './urlPolicy';
@@ -24,9 +25,17 @@ import {
     unknownRefreshQuery,
     unknownVariable,
     variableNameCase,
-    arithmeticOnNonNumber
+    arithmeticOnNonNumber,
+    aggregateNeedsCollectionResource,
+    aggregateNeedsNumberResource,
+    aggregateWithoutChunks,
+    chunkSizeTooLarge,
+    chunkSizeWithoutChunks,
+    chunkedRunWithoutSelection,
+    integerOutOfRange,
+    notAnInteger
 } from './messages';
-import { ACTION_KEYS, ACTION_TYPES } from './vocabulary';
+import { ACTION_KEYS, ACTION_TYPES, FLOW_RUN_MODES, LIMITS, OUTPUT_AGGREGATES } from './vocabulary';
 
 export function actionChain(ctx: Checker, owner: Json, key: string, path: string, scope: Scope): void {
     const list = ctx.array(owner, key, path, key);
@@ -53,6 +62,8 @@ export function checkAction(ctx: Checker, a: unknown, path: string, scope: Scope
         if (prev) ctx.error(`${path}.id`, duplicateActionId(id, prev));
         else ctx.actionIds.set(id.toLowerCase(), path);
     }
+    // Only an executeFlow action with mode auto / async sets {!$Run.*} for its own chains.
+    let chainScope = scope;
     const template = (key: string, what: string, required = false): void => {
         const v = ctx.requireString(a, key, path, what, { optional: !required, nonEmpty: required });
         if (v !== undefined) expression(ctx, v, `${path}.${key}`, 'template', scope);
@@ -186,7 +197,13 @@ export function checkAction(ctx: Checker, a: unknown, path: string, scope: Scope
                 namespace: true,
                 example: 'Run_Contact_Flows'
             });
-            flowMappings(ctx, a, path, scope);
+            if (type === 'executeFlow') {
+                const run = runMode(ctx, a, path, id);
+                flowMappings(ctx, a, path, scope, run);
+                chainScope = { ...scope, inRun: run.chunked };
+            } else {
+                flowMappings(ctx, a, path, scope);
+            }
             if (type !== 'executeFlow') {
                 template('title', 'The title');
                 ctx.optionalEnum(a, 'size', path, 'size', ['small', 'medium', 'large']);
@@ -209,8 +226,58 @@ export function checkAction(ctx: Checker, a: unknown, path: string, scope: Scope
         default:
             break;
     }
-    actionChain(ctx, a, 'onFinish', path, scope);
-    actionChain(ctx, a, 'onError', path, { ...scope, inOnError: true });
+    actionChain(ctx, a, 'onFinish', path, chainScope);
+    actionChain(ctx, a, 'onError', path, { ...chainScope, inOnError: true });
+}
+
+/** How an executeFlow action runs: its mode as written (undefined when unset or invalid) and whether it chunks. */
+export interface RunMode {
+    mode?: string;
+    /** mode auto or async. */
+    chunked: boolean;
+    /** False when "mode" holds a value that is not a mode (reported): the no-effect warnings are then left out. */
+    known: boolean;
+}
+
+/**
+ * mode and chunkSize of an executeFlow action. A chunked run splits the selection of an input mapped to a table's
+ * SelectedRowsKeyValue / SelectedRows, so one is required.
+ */
+export function runMode(ctx: Checker, a: Json, path: string, id: string | undefined): RunMode {
+    const mode = ctx.optionalEnum(a, 'mode', path, 'The run mode', FLOW_RUN_MODES);
+    const known = a.mode === undefined || mode !== undefined;
+    const chunked = mode === 'auto' || mode === 'async';
+    const size = a.chunkSize;
+    if (size !== undefined) {
+        const p = childPath(path, 'chunkSize');
+        if (typeof size !== 'number' || !Number.isInteger(size)) {
+            ctx.error(p, notAnInteger('chunkSize', typeName(size)));
+        } else if (size > LIMITS.chunkSizeMax) {
+            ctx.error(p, chunkSizeTooLarge(size, LIMITS.chunkSizeMax));
+        } else if (size < LIMITS.chunkSizeMin) {
+            ctx.error(p, integerOutOfRange('chunkSize', size, LIMITS.chunkSizeMin, LIMITS.chunkSizeMax));
+        } else if (known && !chunked) {
+            ctx.warn(p, chunkSizeWithoutChunks(mode));
+        }
+    }
+    if (chunked && !hasSelectionInput(ctx, a)) {
+        const tables = [...ctx.names.values()].filter((e) => e.kind === 'component' && e.value.type === 'dataTable');
+        const table = tables.length ? String(tables[0].value.name) : '<table>';
+        ctx.error(childPath(path, 'mode'), chunkedRunWithoutSelection(id ?? path, mode!, table));
+    }
+    return { mode, chunked, known };
+}
+
+const SELECTION_REFERENCE = /^\{!\s*([A-Za-z][A-Za-z0-9_]*)\.(SelectedRowsKeyValue|SelectedRows)\s*\}$/;
+
+/** An input whose whole value is {!table.SelectedRowsKeyValue} or {!table.SelectedRows} of a component. */
+function hasSelectionInput(ctx: Checker, a: Json): boolean {
+    if (!Array.isArray(a.inputs)) return false;
+    return a.inputs.some((m) => {
+        if (typeof m !== 'object' || m === null || typeof (m as Json).value !== 'string') return false;
+        const match = SELECTION_REFERENCE.exec(((m as Json).value as string).trim());
+        return !!match && ctx.lookup(match[1])?.kind === 'component';
+    });
 }
 
 /** exportCsv's table: a data table of the definition, written exactly as defined. */
@@ -247,7 +314,8 @@ export function variableResource(ctx: Checker, name: string, path: string, what:
     return entry.value;
 }
 
-export function flowMappings(ctx: Checker, a: Json, path: string, scope: Scope): void {
+/** Inputs and outputs of a flow action; `run` is given for executeFlow (outputs may then carry an aggregate). */
+export function flowMappings(ctx: Checker, a: Json, path: string, scope: Scope, run?: RunMode): void {
     const inputs = ctx.array(a, 'inputs', path, 'inputs');
     const seenIn = new Map<string, number>();
     inputs?.forEach((m, i) => {
@@ -279,7 +347,7 @@ export function flowMappings(ctx: Checker, a: Json, path: string, scope: Scope):
     outputs?.forEach((m, i) => {
         const p = `${path}.outputs[${i}]`;
         if (!ctx.objectAt(m, p, 'An output')) return;
-        ctx.keys(m, p, ['name', 'resource'], 'a flow output');
+        ctx.keys(m, p, run ? ['name', 'resource', 'aggregate'] : ['name', 'resource'], 'a flow output');
         const name = ctx.identifier(m, 'name', p, 'The flow output name', { example: 'updatedCount' });
         if (name) {
             const prev = seenOut.get(name);
@@ -289,6 +357,35 @@ export function flowMappings(ctx: Checker, a: Json, path: string, scope: Scope):
         const resource = ctx.requireString(m, 'resource', p, 'The resource receiving the output', {
             nonEmpty: true
         });
-        if (resource !== undefined) variableResource(ctx, resource, `${p}.resource`, 'An output mapping');
+        const target =
+            resource !== undefined ? variableResource(ctx, resource, `${p}.resource`, 'An output mapping') : undefined;
+        if (run && m.aggregate !== undefined) outputAggregate(ctx, m, p, run, resource, target);
     });
+}
+
+/** An output's aggregate: sum / count into a single number variable, collect into a collection. */
+function outputAggregate(
+    ctx: Checker,
+    m: Json,
+    path: string,
+    run: RunMode,
+    resource: string | undefined,
+    target: Json | undefined
+): void {
+    const aggregate = ctx.optionalEnum(m, 'aggregate', path, 'The output aggregate', OUTPUT_AGGREGATES);
+    if (!aggregate) return;
+    const p = childPath(path, 'aggregate');
+    if (!run.chunked) {
+        if (run.known) ctx.warn(p, aggregateWithoutChunks(run.mode));
+        return;
+    }
+    if (!target || resource === undefined) return; // the resource's own problem is reported
+    const dataType = typeof target.dataType === 'string' ? target.dataType : undefined;
+    const collection = target.isCollection === true;
+    if (aggregate === 'sum' || aggregate === 'count') {
+        if (collection || (dataType !== 'Number' && dataType !== 'Currency'))
+            ctx.error(p, aggregateNeedsNumberResource(aggregate, resource, dataType, collection));
+    } else if (aggregate === 'collect' && !collection) {
+        ctx.error(p, aggregateNeedsCollectionResource(resource, dataType, collection));
+    }
 }

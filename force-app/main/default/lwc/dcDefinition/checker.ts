@@ -37,6 +37,8 @@ export interface Entry {
 export interface Scope {
     /** Inside an onError chain: {!$Error.*} is available. */
     inOnError: boolean;
+    /** Inside onFinish / onError of an executeFlow action with mode auto or async: {!$Run.*} is available. */
+    inRun?: boolean;
     /** The interaction being checked, for ActionRow. */
     interaction?: { event: unknown; target: unknown };
     /** Lower-case name of the resource whose value is being checked (formula, initial value): its dependencies. */

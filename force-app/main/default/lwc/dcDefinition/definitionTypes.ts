@@ -294,7 +294,18 @@ export interface FlowOutputMapping {
     name: string;
     /** Variable resource receiving the value. */
     resource: string;
+    /**
+     * executeFlow with mode auto / async only: how the values of all chunks combine (default last). sum and count
+     * need a Number or Currency flow output and a single Number or Currency variable; collect needs a collection
+     * variable (the chunks' values concatenated, a collection output flattened).
+     */
+    aggregate?: FlowOutputAggregate;
 }
+
+export type FlowOutputAggregate = 'last' | 'sum' | 'count' | 'collect';
+
+/** sync: one transaction (default); auto: sync up to chunkSize selected rows, async above; async: always chunked. */
+export type FlowRunMode = 'sync' | 'auto' | 'async';
 
 /**
  * The optional custom permission a flow action needs: the server checks it (FeatureManagement.checkPermission)
@@ -310,6 +321,14 @@ export interface ExecuteFlowAction extends ActionBase, FlowPermission {
     flowApiName: string;
     inputs?: FlowInputMapping[];
     outputs?: FlowOutputMapping[];
+    /**
+     * Default sync. auto and async split the selection of the input mapped to {!table.SelectedRowsKeyValue} (or
+     * SelectedRows) into chunks of chunkSize records, each run in its own transaction; onFinish / onError then see
+     * {!$Run.id}, {!$Run.status}, {!$Run.total}, {!$Run.succeeded}, {!$Run.failed} and {!$Run.remaining}.
+     */
+    mode?: FlowRunMode;
+    /** Records per chunk with mode auto / async: 1-2000, default 200. */
+    chunkSize?: number;
 }
 
 export interface OpenFlowAction extends ActionBase, FlowPermission {

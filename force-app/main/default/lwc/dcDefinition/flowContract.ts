@@ -7,7 +7,8 @@
  *   - every input names a variable (exact case) available for input; its "collection" flag, its "dataType" and
  *     the type of the mapped value itself ({!t.SelectedRowsKeyValue} is a Text collection) fit the variable;
  *   - every output names a variable available for output whose type and collection-ness fit the variable
- *     resource receiving it;
+ *     resource receiving it; with mode auto / async an output's aggregate sum / count needs a single Number or
+ *     Currency flow variable, and collect the element type of the collection resource;
  *   - an input variable without a default value that the action does not set is a warning;
  *   - an executeFlow action without requiredPermission on a flow that writes records (its own Create / Update /
  *     Delete Records elements or those of its subflows, as far as the catalogue knows them) is a warning when the
@@ -120,7 +121,7 @@ function byExactName(list: unknown, name: string): Json | undefined {
 function isResolvable(doc: Json, reference: string): boolean {
     const [head, ...rest] = reference.split('.');
     if (head === '$User' || head === '$Record') return rest.length > 0;
-    if (head === '$Error') return true;
+    if (head === '$Error' || head === '$Run') return true;
     const resource = byExactName(doc.resources, head);
     if (resource) return !rest.length || resource.dataType === 'Record';
     const component = byExactName(doc.components, head);
@@ -159,6 +160,11 @@ class ActionCheck {
         private readonly context: ValueTypeContext
     ) {
         this.type = String(action.type);
+    }
+
+    /** An executeFlow action with mode auto or async: its outputs may aggregate the chunks' values. */
+    private chunked(): boolean {
+        return this.type === 'executeFlow' && (this.action.mode === 'auto' || this.action.mode === 'async');
     }
 
     private report(path: string, code: FlowContractCode, message: string, severity: 'error' | 'warning' = 'error') {
@@ -379,6 +385,31 @@ class ActionCheck {
                 objectApiName: typeof resource.objectApiName === 'string' ? resource.objectApiName : undefined
             };
             const source = flowVariableType(variable);
+            const aggregate = this.chunked() ? output.aggregate : undefined;
+            if (aggregate === 'sum' || aggregate === 'count') {
+                // the resource's type is the validator's (aggregateNeedsNumberResource); the flow's is checked here
+                const isNumber = source.dataType === 'Number' || source.dataType === 'Currency';
+                if (source.dataType !== 'Unknown' && (source.isCollection || !isNumber)) {
+                    this.report(
+                        childPath(outputPath, 'name'),
+                        'TYPE_MISMATCH',
+                        messages.aggregateNeedsNumberOutput(flow.apiName, variable.name, aggregate, source)
+                    );
+                }
+                return;
+            }
+            if (aggregate === 'collect') {
+                // the chunks' values are concatenated (a collection output flattened): the element types must fit
+                if (!target.isCollection) return; // reported by the validator (aggregateNeedsCollectionResource)
+                const elements = { ...source, isCollection: true };
+                if (isAssignable(elements, target)) return;
+                this.report(
+                    childPath(outputPath, 'resource'),
+                    'TYPE_MISMATCH',
+                    messages.outputResourceType(flow.apiName, variable.name, elements, output.resource, target)
+                );
+                return;
+            }
             const code: FlowContractCode | undefined =
                 source.isCollection !== target.isCollection
                     ? 'COLLECTION_MISMATCH'

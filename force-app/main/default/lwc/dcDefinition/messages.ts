@@ -989,3 +989,68 @@ export function exportTableNotATable(name: string, kind: string): string {
 export function exportFileNameNotCsv(fileName: string): string {
     return `The export file name '${fileName}' does not end in .csv: spreadsheet programs may not open it. Add ".csv" at the end.`;
 }
+
+// ------------------------------------------------------------------ chunked Execute Flow runs (issue 14)
+
+/** chunkSize above the limit: one chunk is one transaction. */
+export function chunkSizeTooLarge(value: number, max: number): string {
+    return `chunkSize is ${value}, but a chunk holds at most ${max} records: each chunk runs in one transaction (at most 10,000 DML rows and 10 seconds of CPU), and ${max} keeps five DML rows per record of headroom. Use a chunkSize from 1 to ${max}.`;
+}
+
+/** chunkSize on an action that runs in one transaction. */
+export function chunkSizeWithoutChunks(mode: string | undefined): string {
+    return `chunkSize has no effect without mode auto or async: this action runs ${mode === undefined ? 'without a mode (sync)' : `with mode ${mode}`}, in one transaction. Set "mode": "auto" or "async", or remove "chunkSize".`;
+}
+
+/** aggregate on an output of an action that runs in one transaction. */
+export function aggregateWithoutChunks(mode: string | undefined): string {
+    return `aggregate has no effect without mode auto or async: this action runs ${mode === undefined ? 'without a mode (sync)' : `with mode ${mode}`}, so the flow sets its output once. Set "mode": "auto" or "async" on the action, or remove "aggregate".`;
+}
+
+/** How a resource is described in the aggregate messages: "a Text variable", "a Number collection". */
+function resourceShape(dataType: string | undefined, collection: boolean): string {
+    return `${dataType ? `a ${dataType}` : 'a'} ${collection ? 'collection' : 'variable'}`;
+}
+
+/** sum / count into a resource that is not a single Number or Currency variable. */
+export function aggregateNeedsNumberResource(
+    aggregate: string,
+    resource: string,
+    dataType: string | undefined,
+    collection: boolean
+): string {
+    return `aggregate '${aggregate}' adds up the values of all chunks into a number, but '${resource}' is ${resourceShape(dataType, collection)}: store the output in a single Number or Currency variable, or use aggregate 'last' or 'collect'.`;
+}
+
+/** collect into a resource that is not a collection. */
+export function aggregateNeedsCollectionResource(
+    resource: string,
+    dataType: string | undefined,
+    collection: boolean
+): string {
+    return `aggregate 'collect' gathers the values of all chunks into a list, but '${resource}' is ${resourceShape(dataType, collection)}: make '${resource}' a collection ("isCollection": true) or use aggregate 'last'.`;
+}
+
+/** sum / count of a flow output that is not a single number. */
+export function aggregateNeedsNumberOutput(
+    flowApiName: string,
+    name: string,
+    aggregate: string,
+    variable: ValueType
+): string {
+    return `aggregate '${aggregate}' adds up the output '${name}' of all chunks, but flow variable '${name}' of '${flowApiName}' is ${typePhrase(variable)}: map a Number or Currency output (not a collection), or use aggregate 'last' or 'collect'.`;
+}
+
+/** mode auto / async without an input mapped to a table's selection. */
+export function chunkedRunWithoutSelection(actionId: string, mode: string, table: string): string {
+    return `Execute Flow action '${actionId}' runs with mode ${mode} but has no input mapped to a table's selection: nothing to split into chunks. Map an input to {!${table}.SelectedRowsKeyValue} or use mode sync.`;
+}
+
+/** {!$Run.*} where no run is set. */
+export function runOutsideChunkedRun(shown: string): string {
+    return `${shown}: $Run is only set in the On Finish and On Error actions of an Execute Flow action with mode auto or async. Move this action into such a chain, or set "mode" on the Execute Flow action.`;
+}
+
+export function unknownRunProperty(shown: string, property: string, properties: readonly string[]): string {
+    return `${shown} is not a run property.${didYouMean(property, properties)} Use ${properties.map((p) => `{!$Run.${p}}`).join(', ')}.`;
+}

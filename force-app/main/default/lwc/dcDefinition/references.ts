@@ -1,6 +1,6 @@
 /*
  * Templates, formulas and the merge fields in them: every {!reference} must name a resource, a component property
- * or a global ($Record, $User, $Error), with fields that exist.
+ * or a global ($Record, $User, $Error, $Run), with fields that exist.
  */
 import { formulaTypeOf, parseFormula, parseTemplate } from 'c/dcExpressions';
 import type { Ast, FormulaType } from 'c/dcExpressions';
@@ -16,6 +16,8 @@ import {
     queryInMergeField,
     resourceHasNoFields,
     rowActionOutsideRowAction,
+    runOutsideChunkedRun,
+    unknownRunProperty,
     rowFieldNotInQuery,
     unknownErrorProperty,
     unknownGlobal,
@@ -24,7 +26,7 @@ import {
 } from './messages';
 import { NUMBER_TABLE_PROPERTIES, TABLE_PROPERTIES } from './definitionTypes';
 import { resolveFieldPath, rowFieldHint } from './schemaFields';
-import { ERROR_PROPERTIES, GLOBALS } from './vocabulary';
+import { ERROR_PROPERTIES, GLOBALS, RUN_PROPERTIES, RUN_TEXT_PROPERTIES } from './vocabulary';
 import { Checker, type Json, type Scope } from './checker';
 
 /**
@@ -55,6 +57,7 @@ export function expression(
 export function referenceFormulaType(ctx: Checker, refPath: string[]): FormulaType | undefined {
     const [head, ...rest] = refPath;
     if (head === '$Error') return 'Text';
+    if (head === '$Run') return (RUN_TEXT_PROPERTIES as readonly string[]).includes(rest[0]) ? 'Text' : 'Number';
     if (head === '$User') return rest.length ? fieldFormulaType(ctx, 'User', rest) : undefined;
     const entry = ctx.lookup(head);
     if (!entry || entry.value.name !== head) return undefined;
@@ -153,6 +156,14 @@ export function globalReference(
             ctx.error(path, errorOutsideOnError(shown));
         } else if (rest.length !== 1 || !(ERROR_PROPERTIES as readonly string[]).includes(rest[0])) {
             ctx.error(path, unknownErrorProperty(shown, rest.join('.'), ERROR_PROPERTIES));
+        }
+        return;
+    }
+    if (head === '$Run') {
+        if (!scope.inRun) {
+            ctx.error(path, runOutsideChunkedRun(shown));
+        } else if (rest.length !== 1 || !(RUN_PROPERTIES as readonly string[]).includes(rest[0])) {
+            ctx.error(path, unknownRunProperty(shown, rest.join('.'), RUN_PROPERTIES));
         }
         return;
     }

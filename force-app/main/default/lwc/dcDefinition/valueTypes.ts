@@ -246,6 +246,8 @@ export function referenceType(
     if (head === '$Record')
         return rest.length ? fieldType(context.catalog, context.recordObjectApiName, rest) : UNKNOWN_TYPE;
     if (head === '$Error') return { dataType: 'Text', isCollection: rest[0] === 'details' };
+    if (head === '$Run')
+        return { dataType: rest[0] === 'id' || rest[0] === 'status' ? 'Text' : 'Number', isCollection: false };
     const resource = byName(d.resources, head);
     if (resource) {
         const dataType = (

@@ -45,9 +45,19 @@ export const ACTION_TYPES = [
     'openFlowPanel',
     'exportCsv'
 ] as const;
-/** Global merge fields: {!$Record.Field}, {!$User.Field}, {!$Error.message} (On Error only). */
-export const GLOBALS = ['$Record', '$User', '$Error'] as const;
+/**
+ * Global merge fields: {!$Record.Field}, {!$User.Field}, {!$Error.message} (On Error only), {!$Run.succeeded} (On Finish
+ * and On Error of an Execute Flow action with mode auto or async).
+ */
+export const GLOBALS = ['$Record', '$User', '$Error', '$Run'] as const;
 export const ERROR_PROPERTIES = ['message', 'code', 'details'] as const;
+/** {!$Run.*}: the run of a chunked Execute Flow action; id and status are Text, the counts Numbers. */
+export const RUN_PROPERTIES = ['id', 'status', 'total', 'succeeded', 'failed', 'remaining'] as const;
+export const RUN_TEXT_PROPERTIES = ['id', 'status'] as const;
+/** executeFlow "mode": sync (default, one transaction), auto (sync up to chunkSize rows, else async), async. */
+export const FLOW_RUN_MODES = ['sync', 'auto', 'async'] as const;
+/** How a flow output of a chunked run combines the chunks' values (default last). */
+export const OUTPUT_AGGREGATES = ['last', 'sum', 'count', 'collect'] as const;
 
 export const LIMITS = {
     apiNameLength: 40,
@@ -57,7 +67,14 @@ export const LIMITS = {
     pageSizeMax: 2000,
     maxRowsMax: 50000,
     relationshipDepth: 5,
-    frozenColumnsMax: 3
+    frozenColumnsMax: 3,
+    /**
+     * executeFlow chunkSize: one chunk is one transaction (10,000 DML rows, 10 s CPU); 2000 records keep five DML rows
+     * per record of headroom.
+     */
+    chunkSizeMin: 1,
+    chunkSizeMax: 2000,
+    chunkSizeDefault: 200
 } as const;
 
 export const FIELD_PATH = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
@@ -86,7 +103,7 @@ export const ACTION_KEYS: Record<string, string[]> = {
     showToast: ['variant', 'title', 'message', 'mode'],
     navigate: ['target', 'recordId', 'objectApiName', 'actionName', 'pageName', 'url'],
     confirm: ['title', 'message', 'confirmLabel', 'variant', 'theme', 'onCancel'],
-    executeFlow: ['flowApiName', 'inputs', 'outputs', 'requiredPermission'],
+    executeFlow: ['flowApiName', 'inputs', 'outputs', 'requiredPermission', 'mode', 'chunkSize'],
     openFlowDialog: ['flowApiName', 'title', 'inputs', 'outputs', 'onClose', 'size', 'requiredPermission'],
     openFlowPanel: ['flowApiName', 'title', 'inputs', 'outputs', 'onClose', 'position', 'size', 'requiredPermission'],
     exportCsv: ['table', 'fileName']
