@@ -345,3 +345,21 @@ test('standard object generator: reads fields, types and relationships from java
         MailingAddress: { type: 'ADDRESS', sortable: false, filterable: false }
     });
 });
+
+test('definitions: a chunked Execute Flow run with a chunk size over the limit, nothing to chunk, a sum into Text and $Run outside its chains fails', async () => {
+    const problems = await problemsOf('definitions', 'definitions-chunked-run');
+    const one = (re: RegExp) => assert.equal(matching(problems, re).length, 1, problems.join('\n'));
+    one(
+        /Chunked_Run_Board\.json:\d+: interactions\[0\]\.do\[0\]\.chunkSize: chunkSize is 5000, but a chunk holds at most 2000 records/
+    );
+    one(
+        /Chunked_Run_Board\.json:\d+: interactions\[0\]\.do\[0\]\.mode: Execute Flow action 'runGo' runs with mode async but has no input mapped to a table's selection/
+    );
+    one(
+        /interactions\[0\]\.do\[0\]\.outputs\[0\]\.aggregate: aggregate 'sum' adds up the values of all chunks into a number, but 'updated' is a Text variable/
+    );
+    one(
+        /interactions\[0\]\.do\[1\]\.title: \{!\$Run\.succeeded\}: \$Run is only set in the On Finish and On Error actions/
+    );
+    assert.equal(problems.length, 4, problems.join('\n'));
+});
