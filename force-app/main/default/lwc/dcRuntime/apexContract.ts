@@ -393,4 +393,79 @@ export interface FlowRunContext {
     selection?: Record<string, string[]>;
     /** The Id of the row a row action was clicked on (the interaction's target table). */
     actionRowId?: string | null;
+    /**
+     * "Select all N matching rows" selections per data table: the server resolves the Ids itself from the table's
+     * query, the search and the exclusions. A table named here is not also named in `selection`.
+     */
+    matching?: Record<string, MatchingSelection>;
+}
+
+/**
+ * A selection of every row a table's query returns for the running user (with the search typed in the table), except
+ * the rows the user unticked afterwards: stored as the query plus search plus exclusions, never as a list of Ids.
+ */
+export interface MatchingSelection {
+    /** The table's search box text when the selection was made (null or '' for none). */
+    searchTerm: string | null;
+    /** Ids the user unticked after selecting all matching rows. */
+    excludedIds: string[];
+    /** The selected count the user saw: the server's count of matching rows minus the exclusions. */
+    expectedCount: number;
+}
+
+/** Status of a chunked Execute Flow run (Dynamic_Component_Run__c.Status__c API names). */
+export type FlowRunStatus = 'Queued' | 'Running' | 'Completed' | 'Completed_With_Errors' | 'Failed' | 'Cancelled';
+/** Status of one chunk (Dynamic_Component_Run_Chunk__c.Status__c). */
+export type FlowRunChunkStatus = 'Queued' | 'Running' | 'Done' | 'Failed' | 'Cancelled';
+
+/** One chunk of a run, as getFlowRun returns it. */
+export interface FlowRunChunkView {
+    index: number;
+    status: FlowRunChunkStatus;
+    size: number;
+    message: string | null;
+    failedIds: string[];
+}
+
+/** A chunked run (startFlowRun, getFlowRun, cancelFlowRun, retryFlowRun, listFlowRuns), docs/CONTRACTS.md. */
+export interface FlowRunView {
+    id: string;
+    name: string;
+    definitionName: string;
+    interactionId: string;
+    actionId: string;
+    status: FlowRunStatus;
+    total: number;
+    succeeded: number;
+    failed: number;
+    remaining: number;
+    chunkSize: number;
+    startedById: string;
+    startedAt: string;
+    finishedAt: string | null;
+    message: string | null;
+    outputs: Record<string, unknown>;
+    /** Only from getFlowRun (and start/cancel/retry). */
+    chunks?: FlowRunChunkView[];
+}
+
+/** Statuses after which a run changes no more (until a retry re-queues its failed chunks). */
+export const FINISHED_RUN_STATUSES: readonly FlowRunStatus[] = Object.freeze([
+    'Completed',
+    'Completed_With_Errors',
+    'Failed',
+    'Cancelled'
+]);
+
+/** The Platform Event a run publishes on every change (channel /event/Dynamic_Component_Run_Event__e). */
+export const RUN_EVENT_CHANNEL = '/event/Dynamic_Component_Run_Event__e';
+
+/** The event's fields, as an empApi subscriber reads them (message.data.payload). */
+export interface FlowRunEventPayload {
+    Run_Id__c: string;
+    Status__c: FlowRunStatus;
+    Total__c: number;
+    Succeeded__c: number;
+    Failed__c: number;
+    Started_By__c: string;
 }

@@ -16,6 +16,8 @@ export { DataTypeError, coerceValue, describeValue, getPath, isPlainRecord } fro
 export type { CoerceOptions } from './dataTypes';
 export {
     ERROR_CODES,
+    FINISHED_RUN_STATUSES,
+    RUN_EVENT_CHANNEL,
     inputSource,
     inputSourceScope,
     parseServerError,
@@ -68,8 +70,14 @@ export type {
     ExportResponse,
     LookupOption,
     ErrorCode,
+    FlowRunChunkStatus,
+    FlowRunChunkView,
     FlowRunContext,
+    FlowRunEventPayload,
     FlowRunResponse,
+    FlowRunStatus,
+    FlowRunView,
+    MatchingSelection,
     InputSource,
     InputSourceScope,
     QueryCursor,
