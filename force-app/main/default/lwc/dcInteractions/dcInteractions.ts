@@ -8,10 +8,12 @@ export { ACTION_NOT_SET_UP, InteractionEngine, interactionKey, MAX_CHAIN_STEPS }
 export { ActionError, toErrorInfo } from './errors';
 export {
     BUILT_IN_EXECUTORS,
+    DEFAULT_CHUNK_SIZE,
     confirm,
     executeFlow,
     exportCsv,
     navigate,
+    needsChunks,
     openFlowDialog,
     openFlowPanel,
     refreshQueries,
@@ -36,6 +38,7 @@ export type {
     InteractionEventPayload,
     OpenFlowRequest,
     OpenFlowResult,
+    StartFlowRunRequest,
     ToastRequest,
     ToastVariant
 } from './types';

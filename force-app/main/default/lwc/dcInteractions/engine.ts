@@ -352,7 +352,11 @@ export class InteractionEngine {
             return 'stop';
         }
         if (outcome && outcome.next === 'branch') {
-            const result = await this.runList(outcome.actions, state, extras);
+            const result = await this.runList(
+                outcome.actions,
+                state,
+                outcome.extras ? { ...extras, ...outcome.extras } : extras
+            );
             return outcome.stop ? 'stop' : result;
         }
         return this.runList(action.onFinish, state, extras);

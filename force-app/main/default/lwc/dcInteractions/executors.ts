@@ -5,7 +5,7 @@
 import { valuesEqual } from 'c/dcExpressions';
 import { urlProblem } from 'c/dcDefinition';
 import { coerceValue, DataTypeError, inputSource, inputSourceScope, selectionReference } from 'c/dcRuntime';
-import type { FlowRunContext, FlowRunResponse } from 'c/dcRuntime';
+import type { FlowRunContext, FlowRunResponse, FlowRunView } from 'c/dcRuntime';
 import type {
     ConfirmAction,
     ExecuteFlowAction,
@@ -20,6 +20,9 @@ import type {
 import { ActionError, toErrorInfo } from './errors';
 import { resolveFlowInputs, toFlowInputVariables, toInputMap } from './inputs';
 import type { ActionContext, ActionExecutor, ActionOutcome } from './types';
+
+/** Records per chunk when the action sets none (the server's default too). */
+export const DEFAULT_CHUNK_SIZE = 200;
 
 function text(context: ActionContext, value: unknown, what: string, required: boolean): string | undefined {
     const resolved = context.resolveText(value).trim();
@@ -234,14 +237,32 @@ export const executeFlow: ActionExecutor<ExecuteFlowAction> = async (action, con
     const scope = inputSourceScope(context.runtime.definition);
     const clientInputs = (action.inputs ?? []).filter((input) => inputSource(input.value, scope) === 'client');
     const inputs = resolveFlowInputs(clientInputs, (value) => context.resolve(value, { formulas: true }));
+    const runContext = flowRunContext(action, context);
+    if (needsChunks(action, runContext)) {
+        return executeChunked(action, context, toInputMap(inputs), runContext);
+    }
+    if (action.mode === 'auto') {
+        return executeAutoInOneTransaction(action, context, toInputMap(inputs), runContext);
+    }
+    await executeInOneTransaction(action, context, toInputMap(inputs), runContext);
+    return undefined;
+};
+
+/** The synchronous run: one transaction on the server; outputs stored; throws the flow's error. */
+async function executeInOneTransaction(
+    action: ExecuteFlowAction,
+    context: ActionContext,
+    inputs: Record<string, unknown>,
+    runContext: FlowRunContext
+): Promise<void> {
     let response: FlowRunResponse;
     try {
         response = await context.services.executeFlow({
             definitionName: context.definitionName,
             interactionId: context.interaction.id,
-            actionId: action.id,
-            inputs: toInputMap(inputs),
-            context: flowRunContext(action, context)
+            actionId: String(action.id),
+            inputs,
+            context: runContext
         });
     } catch (e) {
         const error = toErrorInfo(e);
@@ -256,7 +277,132 @@ export const executeFlow: ActionExecutor<ExecuteFlowAction> = async (action, con
         );
     }
     storeOutputs(context, action.outputs, response.outputs);
-};
+}
+
+/**
+ * Mode auto with a selection that fits one chunk runs in one transaction, and its chains still see {!$Run…} (the
+ * definition may use it whichever way auto decides): a run of no stored record, all succeeded or all failed.
+ */
+async function executeAutoInOneTransaction(
+    action: ExecuteFlowAction,
+    context: ActionContext,
+    inputs: Record<string, unknown>,
+    runContext: FlowRunContext
+): Promise<ActionOutcome> {
+    const total = Object.values(runContext.selection ?? {}).reduce((most, ids) => Math.max(most, ids.length), 0);
+    const chunkSize =
+        typeof action.chunkSize === 'number' && action.chunkSize > 0 ? action.chunkSize : DEFAULT_CHUNK_SIZE;
+    const oneTransactionRun = (failed: boolean, message: string | null): FlowRunView => ({
+        id: '',
+        name: '',
+        definitionName: context.definitionName,
+        interactionId: String(context.interaction.id),
+        actionId: String(action.id),
+        status: failed ? 'Failed' : 'Completed',
+        total,
+        succeeded: failed ? 0 : total,
+        failed: failed ? total : 0,
+        remaining: 0,
+        chunkSize,
+        startedById: '',
+        startedAt: new Date().toISOString(),
+        finishedAt: new Date().toISOString(),
+        message,
+        outputs: {}
+    });
+    try {
+        await executeInOneTransaction(action, context, inputs, runContext);
+    } catch (e) {
+        const error = toErrorInfo(e);
+        if (!action.onError?.length) throw e;
+        return {
+            next: 'branch',
+            actions: action.onError,
+            stop: true,
+            extras: { run: oneTransactionRun(true, error.message), error }
+        };
+    }
+    return { next: 'branch', actions: action.onFinish, extras: { run: oneTransactionRun(false, null) } };
+}
+
+/**
+ * Whether the action runs as a chunked run: mode async always; mode auto when the selection it maps holds more rows
+ * than one chunk (so it would not fit one transaction comfortably); sync (the default) never.
+ */
+export function needsChunks(action: ExecuteFlowAction, runContext: FlowRunContext): boolean {
+    if (action.mode === 'async') return true;
+    if (action.mode !== 'auto') return false;
+    const chunkSize =
+        typeof action.chunkSize === 'number' && action.chunkSize > 0 ? action.chunkSize : DEFAULT_CHUNK_SIZE;
+    const selected = Object.values(runContext.selection ?? {}).reduce((most, ids) => Math.max(most, ids.length), 0);
+    return selected > chunkSize;
+}
+
+const COUNT = new Intl.NumberFormat('en-US');
+
+function newClientKey(): string {
+    const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+    if (crypto && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+    return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * A chunked run: starts it on the server, waits until it has finished (the host tracks its progress), stores the
+ * aggregated outputs, then runs On Finish (every record succeeded) or On Error (some failed) with {!$Run…} in scope.
+ * A cancelled run runs neither: the user stopped it, an info toast says how far it got.
+ */
+async function executeChunked(
+    action: ExecuteFlowAction,
+    context: ActionContext,
+    inputs: Record<string, unknown>,
+    runContext: FlowRunContext
+): Promise<ActionOutcome> {
+    const { startFlowRun, watchFlowRun } = context.services;
+    if (typeof startFlowRun !== 'function' || typeof watchFlowRun !== 'function') {
+        throw new ActionError(
+            'RUNS_UNAVAILABLE',
+            `Action '${String(action.id)}' runs in chunks (mode ${String(action.mode)}), which this page cannot start. Set its mode to sync, or place the component on a Lightning page.`
+        );
+    }
+    let run: FlowRunView;
+    try {
+        const started = await startFlowRun.call(context.services, {
+            definitionName: context.definitionName,
+            interactionId: context.interaction.id,
+            actionId: String(action.id),
+            inputs,
+            context: runContext,
+            clientKey: newClientKey()
+        });
+        run = await watchFlowRun.call(context.services, started);
+    } catch (e) {
+        const error = toErrorInfo(e);
+        throw new ActionError(error.code, error.message, error.details);
+    }
+    if (run.status === 'Cancelled') {
+        context.services.showToast({
+            title: `Run ${run.name} cancelled`,
+            message: `${COUNT.format(run.succeeded + run.failed)} of ${COUNT.format(run.total)} records were processed before it stopped.`,
+            variant: 'info'
+        });
+        return { next: 'branch', actions: [], stop: true };
+    }
+    storeOutputs(context, action.outputs, run.outputs);
+    if (run.status === 'Completed' && run.failed === 0) {
+        return { next: 'branch', actions: action.onFinish, extras: { run } };
+    }
+    const error = new ActionError(
+        'RUN_FAILED',
+        run.failed > 0
+            ? `${COUNT.format(run.failed)} of ${COUNT.format(run.total)} records failed.${run.message ? ` ${run.message}` : ''}`
+            : run.message || `Run ${run.name} failed.`,
+        []
+    );
+    if (action.onError?.length) {
+        return { next: 'branch', actions: action.onError, stop: true, extras: { run, error: toErrorInfo(error) } };
+    }
+    throw error;
+}
 
 function openFlow(kind: 'dialog' | 'panel'): ActionExecutor<OpenFlowAction> {
     return async (action, context): Promise<ActionOutcome> => {

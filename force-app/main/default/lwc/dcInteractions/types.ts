@@ -3,7 +3,7 @@
  */
 import type { Scope } from 'c/dcExpressions';
 import type { ActionDefinition, InteractionDefinition, InteractionEvent } from 'c/dcDefinition';
-import type { ErrorInfo, FlowRunContext, FlowRunResponse, Runtime, ScopeExtras } from 'c/dcRuntime';
+import type { ErrorInfo, FlowRunContext, FlowRunResponse, FlowRunView, Runtime, ScopeExtras } from 'c/dcRuntime';
 
 export type ToastVariant = 'success' | 'error' | 'warning' | 'info';
 
@@ -33,6 +33,11 @@ export interface ExecuteFlowRequest {
     inputs: Record<string, unknown>;
     /** Row Ids and the record Id the server derives the other inputs from (sent as contextJson). */
     context: FlowRunContext;
+}
+
+/** startFlowRun's request: executeFlow's, plus a key that makes a repeated start the same run. */
+export interface StartFlowRunRequest extends ExecuteFlowRequest {
+    clientKey: string;
 }
 
 /** lightning-flow input variable types. */
@@ -68,6 +73,13 @@ export interface ActionServices {
     navigate(pageReference: object): void;
     confirm(options: ConfirmRequest): Promise<boolean>;
     executeFlow(request: ExecuteFlowRequest): Promise<FlowRunResponse>;
+    /**
+     * Starts a chunked run of an Execute Flow action with mode auto/async (DynamicComponentController.startFlowRun).
+     * Optional: without it such an action fails with RUNS_UNAVAILABLE when it needs chunks.
+     */
+    startFlowRun?(request: StartFlowRunRequest): Promise<FlowRunView>;
+    /** Resolves with the run once it has finished (Completed, Completed_With_Errors, Failed or Cancelled). */
+    watchFlowRun?(run: FlowRunView): Promise<FlowRunView>;
     openFlow(request: OpenFlowRequest): Promise<OpenFlowResult>;
     /**
      * exportCsv: downloads the rows of the data table `table` as CSV under `fileName` (undefined: the host's default,
@@ -107,12 +119,14 @@ export interface ActionContext {
 /**
  * What an executor returns:
  * - nothing (or { next: 'finish' }): success → the engine runs action.onFinish, then the next action;
- * - { next: 'branch', actions, stop }: run `actions` (e.g. onCancel, onClose) instead of onFinish; with stop the
- *   remaining actions of the list are skipped.
+ * - { next: 'branch', actions, stop, extras }: run `actions` (e.g. onCancel, onClose) instead of onFinish, with
+ *   `extras` added to their scope (a chunked run's {!$Run…}); with stop the remaining actions of the list are skipped.
  * Throwing (or rejecting) means failure → the engine runs action.onError with {!$Error…}, or shows an error toast.
  */
 export type ActionOutcome =
-    void | { next: 'finish' } | { next: 'branch'; actions?: ActionDefinition[]; stop?: boolean };
+    | void
+    | { next: 'finish' }
+    | { next: 'branch'; actions?: ActionDefinition[]; stop?: boolean; extras?: Partial<ScopeExtras> };
 
 export type ActionExecutor<A extends ActionDefinition = ActionDefinition> = (
     action: A,

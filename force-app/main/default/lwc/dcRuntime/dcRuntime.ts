@@ -10,7 +10,7 @@ export { ResourceStore, ResourceDefinitionError, RECORD_GLOBAL, USER_GLOBAL } fr
 export type { ChangeListener, ResourceStoreOptions } from './store';
 export { SelectionModel, TABLE_PROPERTIES } from './selection';
 export type { Row, SelectionChange, SelectionListener, SelectionOptions } from './selection';
-export { Runtime, ERROR_GLOBAL } from './runtime';
+export { Runtime, ERROR_GLOBAL, RUN_GLOBAL } from './runtime';
 export type { ComponentHandle, ErrorInfo, RuntimeOptions, ScopeExtras } from './runtime';
 export { DataTypeError, coerceValue, describeValue, getPath, isPlainRecord } from './dataTypes';
 export type { CoerceOptions } from './dataTypes';

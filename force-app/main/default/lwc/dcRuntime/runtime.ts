@@ -6,6 +6,7 @@
  *   {!component.Property…}            → the registered component's getProperty(['Property', …])
  *   {!component.ActionRow.Field}      → the row a row action was clicked on (per dispatch)
  *   {!$Error.message|code|details}    → the error being handled (per dispatch, On Error chains)
+ *   {!$Run.succeeded|failed|…}         → the finished chunked run (On Finish / On Error of a mode auto/async run)
  */
 import { resolveValue, evaluateFormula, suggestName } from 'c/dcExpressions';
 import type { ResolveOptions, Scope } from 'c/dcExpressions';
@@ -13,6 +14,7 @@ import type { DefinitionDocument } from 'c/dcDefinition';
 import { getPath } from './dataTypes';
 import { ResourceStore } from './store';
 import type { ChangeListener } from './store';
+import type { FlowRunView } from './apexContract';
 
 /** What a component exposes to merge fields: getProperty(['SelectedRowsKeyValue']) etc. */
 export interface ComponentHandle {
@@ -34,6 +36,8 @@ export interface ScopeExtras {
     actionRow?: Record<string, unknown> | null;
     /** The error handled by an On Error chain: {!$Error.message}. */
     error?: ErrorInfo | null;
+    /** The finished run of a chunked Execute Flow, in its On Finish / On Error chain: {!$Run.succeeded}. */
+    run?: FlowRunView | null;
 }
 
 export interface RuntimeOptions {
@@ -43,6 +47,7 @@ export interface RuntimeOptions {
 }
 
 export const ERROR_GLOBAL = '$Error';
+export const RUN_GLOBAL = '$Run';
 
 export class Runtime {
     readonly definition: DefinitionDocument;
@@ -120,6 +125,14 @@ export class Runtime {
                         throw new Error('{!$Error…} is only available in On Error actions.');
                     }
                     return path.length === 1 ? extras.error : getPath(extras.error, path, 1);
+                }
+                if (head === RUN_GLOBAL) {
+                    if (!extras.run) {
+                        throw new Error(
+                            '{!$Run…} is only set in the On Finish and On Error actions of an Execute Flow action with mode auto or async.'
+                        );
+                    }
+                    return path.length === 1 ? extras.run : getPath(extras.run, path, 1);
                 }
                 if (this.store.has(head) || head.startsWith('$')) {
                     return this.store.resolve(path);

@@ -11,6 +11,8 @@ import hasCustomizeApplication from '@salesforce/userPermission/CustomizeApplica
 import getDefinition from '@salesforce/apex/DynamicComponentController.getDefinition';
 import runQuery from '@salesforce/apex/DynamicComponentController.runQuery';
 import executeFlowApex from '@salesforce/apex/DynamicComponentController.executeFlow';
+import startFlowRunApex from '@salesforce/apex/DynamicComponentController.startFlowRun';
+import getFlowRunApex from '@salesforce/apex/DynamicComponentController.getFlowRun';
 import previewQuery from '@salesforce/apex/DynamicComponentBuilderController.previewQuery';
 import { parseDefinition } from 'c/dcDefinition';
 import type {
@@ -24,6 +26,7 @@ import { Runtime, SelectionModel, exportFileName, parseServerError } from 'c/dcR
 import type {
     DefinitionResponse,
     FlowRunResponse,
+    FlowRunView,
     QueryCursor,
     QueryFieldInfo,
     QueryNotice,
@@ -31,6 +34,7 @@ import type {
     QueryResponse
 } from 'c/dcRuntime';
 import { ActionError, InteractionEngine } from 'c/dcInteractions';
+import { RunWatcher } from './runWatcher';
 import type {
     ActionExecutor,
     ActionServices,
@@ -39,6 +43,7 @@ import type {
     FlowInputVariable,
     OpenFlowRequest,
     OpenFlowResult,
+    StartFlowRunRequest,
     ToastRequest
 } from 'c/dcInteractions';
 import { toText } from 'c/dcExpressions';
@@ -52,6 +57,7 @@ import type { RecordRepresentation } from './recordData';
 type Row = Record<string, unknown>;
 
 const DEFAULT_PAGE_SIZE = 50;
+const RUN_COUNT = new Intl.NumberFormat('en-US');
 const MAX_PAGE_SIZE = 2000;
 const DEFAULT_MAX_ROWS = 50000;
 /** Record ids passed to notifyRecordUpdateAvailable after a refresh (selected rows first, then loaded rows). */
@@ -311,6 +317,8 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
     override disconnectedCallback(): void {
         // a panel flow cannot outlive the component: its interaction ends as closed
         this.closePanel({ status: 'CLOSED', outputs: {} });
+        // chunked runs go on on the server; the page stops polling them
+        this.runWatcher.stop();
     }
 
     // ------------------------------------------------------------------ template state
@@ -533,6 +541,8 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
             navigate: (pageReference) => this.navigate(pageReference as PageReference),
             confirm: (options) => this.confirm(options),
             executeFlow: (request) => this.executeFlow(request),
+            startFlowRun: (request) => this.startFlowRun(request),
+            watchFlowRun: (run) => this.runWatcher.watch(run),
             openFlow: (request) => this.openFlow(request),
             exportTable: (table, fileName) => this.exportTable(table, fileName)
         };
@@ -782,6 +792,43 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
                 theme: options.theme
             })
             .then((confirmed) => confirmed === true);
+    }
+
+    private readonly runWatcher = new RunWatcher({
+        getRun: async (runId) => {
+            try {
+                return (await getFlowRunApex({ runId })) as FlowRunView;
+            } catch (error) {
+                throw parseServerError(error);
+            }
+        }
+    });
+
+    private async startFlowRun(request: StartFlowRunRequest): Promise<FlowRunView> {
+        let run: FlowRunView;
+        try {
+            run = (await startFlowRunApex({
+                definitionName: request.definitionName,
+                interactionId: request.interactionId,
+                actionId: request.actionId,
+                requestJson: JSON.stringify({
+                    inputs: request.inputs,
+                    context: request.context,
+                    clientKey: request.clientKey
+                })
+            })) as FlowRunView;
+        } catch (error) {
+            throw parseServerError(error);
+        }
+        const chunks = Math.ceil(run.total / Math.max(1, run.chunkSize));
+        this.showToast({
+            title: `Run ${run.name} started`,
+            message:
+                `${RUN_COUNT.format(run.total)} records in ${RUN_COUNT.format(chunks)} chunk${chunks === 1 ? '' : 's'}; ` +
+                `the action finishes when every chunk has run.${run.message ? ` ${run.message}` : ''}`,
+            variant: 'info'
+        });
+        return run;
     }
 
     private async executeFlow(request: ExecuteFlowRequest): Promise<FlowRunResponse> {

@@ -1,0 +1,89 @@
+import type { FlowRunView } from 'c/dcRuntime';
+import { RunWatcher, RunWatchStoppedError, isFinished } from '../runWatcher';
+
+function view(status: FlowRunView['status'], succeeded: number): FlowRunView {
+    return {
+        id: 'a01RUN',
+        name: 'RUN-000001',
+        definitionName: 'D',
+        interactionId: 'i',
+        actionId: 'a',
+        status,
+        total: 600,
+        succeeded,
+        failed: 0,
+        remaining: 600 - succeeded,
+        chunkSize: 200,
+        startedById: '005U',
+        startedAt: '2026-12-07T20:00:00.000Z',
+        finishedAt: null,
+        message: null,
+        outputs: {}
+    };
+}
+
+describe('RunWatcher', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('polls getFlowRun every interval until the run has finished, reporting each read', async () => {
+        const reads = [view('Running', 200), view('Running', 400), view('Completed', 600)];
+        const getRun = jest.fn().mockImplementation(() => Promise.resolve(reads.shift()));
+        const progress: number[] = [];
+        const watcher = new RunWatcher({ getRun, onProgress: (r) => progress.push(r.succeeded), intervalMs: 2000 });
+        const done = watcher.watch(view('Queued', 0));
+        for (let i = 0; i < 3; i++) {
+            expect(watcher.size).toBe(1);
+            // eslint-disable-next-line no-await-in-loop
+            await jest.advanceTimersByTimeAsync(2000);
+        }
+        await expect(done).resolves.toMatchObject({ status: 'Completed', succeeded: 600 });
+        expect(getRun).toHaveBeenCalledTimes(3);
+        expect(getRun).toHaveBeenCalledWith('a01RUN');
+        expect(progress).toEqual([0, 200, 400, 600]);
+        expect(watcher.size).toBe(0);
+        expect(jest.getTimerCount()).toBe(0);
+    });
+
+    it('a run that is already finished resolves without a read', async () => {
+        const getRun = jest.fn();
+        await expect(new RunWatcher({ getRun }).watch(view('Cancelled', 200))).resolves.toMatchObject({
+            status: 'Cancelled'
+        });
+        expect(getRun).not.toHaveBeenCalled();
+    });
+
+    it('stop() clears the timers and rejects the pending watches', async () => {
+        const getRun = jest.fn();
+        const watcher = new RunWatcher({ getRun });
+        const done = watcher.watch(view('Running', 0));
+        watcher.stop();
+        await expect(done).rejects.toBeInstanceOf(RunWatchStoppedError);
+        expect(jest.getTimerCount()).toBe(0);
+        await jest.advanceTimersByTimeAsync(10000);
+        expect(getRun).not.toHaveBeenCalled();
+    });
+
+    it('a failed read rejects with the server error', async () => {
+        const error = Object.assign(new Error('No run a01RUN.'), { code: 'NOT_FOUND' });
+        const watcher = new RunWatcher({ getRun: jest.fn().mockRejectedValue(error) });
+        const done = watcher.watch(view('Running', 0));
+        const outcome = done.then(
+            () => 'resolved',
+            (e: unknown) => e
+        );
+        await jest.advanceTimersByTimeAsync(2000);
+        expect(await outcome).toBe(error);
+    });
+
+    it.each([
+        ['Queued', false],
+        ['Running', false],
+        ['Completed', true],
+        ['Completed_With_Errors', true],
+        ['Failed', true],
+        ['Cancelled', true]
+    ] as const)('isFinished(%s) is %s', (status, expected) => {
+        expect(isFinished(view(status, 0))).toBe(expected);
+    });
+});
