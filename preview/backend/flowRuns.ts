@@ -18,50 +18,24 @@
  *   getFlowRun.
  */
 import type { ControllerSession, FlowRunResponse, PreparedFlowRun, PrepareOptions } from './controller';
-import type { FlowRunContext } from '../../force-app/main/default/lwc/dcRuntime/apexContract';
+import type {
+    FlowRunChunkStatus,
+    FlowRunChunkView,
+    FlowRunContext,
+    FlowRunEventPayload,
+    FlowRunStatus,
+    FlowRunView
+} from '../../force-app/main/default/lwc/dcRuntime/apexContract';
 import { ServiceError } from './errors';
 
-export type RunStatus = 'Queued' | 'Running' | 'Completed' | 'Completed_With_Errors' | 'Failed' | 'Cancelled';
-export type ChunkStatus = 'Queued' | 'Running' | 'Done' | 'Failed' | 'Cancelled';
+// The JSON shapes are the component's own (dcRuntime/apexContract.ts), so the preview cannot drift from them.
+export type RunStatus = FlowRunStatus;
+export type ChunkStatus = FlowRunChunkStatus;
 export type OutputAggregate = 'last' | 'sum' | 'count' | 'collect';
-
-export interface RunChunkView {
-    index: number;
-    status: ChunkStatus;
-    size: number;
-    message: string | null;
-    failedIds: string[];
-}
-
-export interface RunView {
-    id: string;
-    name: string;
-    definitionName: string;
-    interactionId: string;
-    actionId: string;
-    status: RunStatus;
-    total: number;
-    succeeded: number;
-    failed: number;
-    remaining: number;
-    chunkSize: number;
-    startedById: string;
-    startedAt: string;
-    finishedAt: string | null;
-    message: string | null;
-    outputs: Record<string, unknown>;
-    chunks?: RunChunkView[];
-}
-
+export type RunChunkView = FlowRunChunkView;
+export type RunView = FlowRunView;
 /** The platform event's fields (Dynamic_Component_Run_Event__e), as the page's empApi subscriber reads them. */
-export interface RunEvent {
-    Run_Id__c: string;
-    Status__c: RunStatus;
-    Total__c: number;
-    Succeeded__c: number;
-    Failed__c: number;
-    Started_By__c: string;
-}
+export type RunEvent = FlowRunEventPayload;
 
 export const RUN_EVENT = 'Dynamic_Component_Run_Event__e';
 export const DEFAULT_CHUNK_SIZE = 200;

@@ -279,6 +279,15 @@ async function executeInOneTransaction(
     storeOutputs(context, action.outputs, response.outputs);
 }
 
+function chunkSizeOf(action: ExecuteFlowAction): number {
+    return typeof action.chunkSize === 'number' && action.chunkSize > 0 ? action.chunkSize : DEFAULT_CHUNK_SIZE;
+}
+
+/** Rows of the largest selection the action's inputs map (the one a chunked run splits). */
+function selectedCount(runContext: FlowRunContext): number {
+    return Object.values(runContext.selection ?? {}).reduce((most, ids) => Math.max(most, ids.length), 0);
+}
+
 /**
  * Mode auto with a selection that fits one chunk runs in one transaction, and its chains still see {!$Run…} (the
  * definition may use it whichever way auto decides): a run of no stored record, all succeeded or all failed.
@@ -289,9 +298,8 @@ async function executeAutoInOneTransaction(
     inputs: Record<string, unknown>,
     runContext: FlowRunContext
 ): Promise<ActionOutcome> {
-    const total = Object.values(runContext.selection ?? {}).reduce((most, ids) => Math.max(most, ids.length), 0);
-    const chunkSize =
-        typeof action.chunkSize === 'number' && action.chunkSize > 0 ? action.chunkSize : DEFAULT_CHUNK_SIZE;
+    const total = selectedCount(runContext);
+    const chunkSize = chunkSizeOf(action);
     const oneTransactionRun = (failed: boolean, message: string | null): FlowRunView => ({
         id: '',
         name: '',
@@ -332,10 +340,7 @@ async function executeAutoInOneTransaction(
 export function needsChunks(action: ExecuteFlowAction, runContext: FlowRunContext): boolean {
     if (action.mode === 'async') return true;
     if (action.mode !== 'auto') return false;
-    const chunkSize =
-        typeof action.chunkSize === 'number' && action.chunkSize > 0 ? action.chunkSize : DEFAULT_CHUNK_SIZE;
-    const selected = Object.values(runContext.selection ?? {}).reduce((most, ids) => Math.max(most, ids.length), 0);
-    return selected > chunkSize;
+    return selectedCount(runContext) > chunkSizeOf(action);
 }
 
 const COUNT = new Intl.NumberFormat('en-US');
