@@ -27,6 +27,26 @@ declare module 'lightning/refresh' {
         constructor();
     }
 }
+declare module 'lightning/empApi' {
+    /** The Streaming API subscription handle subscribe() resolves with. */
+    export interface EmpSubscription {
+        id?: unknown;
+        channel?: string;
+        replayId?: number;
+    }
+    export function isEmpEnabled(): Promise<boolean>;
+    export function subscribe(
+        channel: string,
+        replayId: number,
+        onMessage: (message: unknown) => void
+    ): Promise<EmpSubscription>;
+    export function unsubscribe(
+        subscription: EmpSubscription,
+        callback?: (response: unknown) => void
+    ): Promise<unknown>;
+    export function onError(callback: (error: unknown) => void): void;
+    export function setDebugFlag(flag: boolean): Promise<unknown>;
+}
 declare module 'lightning/datatable' {
     import { LightningElement } from 'lwc';
     export default class LightningDatatable extends LightningElement {}

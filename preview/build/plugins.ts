@@ -111,6 +111,7 @@ export function sfdcModules({ sfdcDir, sourceDir, lbcDir }: SfdcModulesOptions):
         'lightning/messageService': 'lightning/messageService.ts',
         'lightning/actions': 'lightning/actions.ts',
         'lightning/refresh': 'lightning/refresh.ts',
+        'lightning/empApi': 'lightning/empApi.ts',
         '@salesforce/apex': 'apex.ts'
     };
     const labels = readCustomLabels(sourceDir);

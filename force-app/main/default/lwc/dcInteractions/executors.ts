@@ -237,6 +237,11 @@ export const executeFlow: ActionExecutor<ExecuteFlowAction> = async (action, con
     const scope = inputSourceScope(context.runtime.definition);
     const clientInputs = (action.inputs ?? []).filter((input) => inputSource(input.value, scope) === 'client');
     const inputs = resolveFlowInputs(clientInputs, (value) => context.resolve(value, { formulas: true }));
+    const resumed = context.extras.resumeRun;
+    if (resumed && resumed.actionId === String(action.id)) {
+        // a run this page started before a reload (or a retry): follow it; its inputs were sent when it started
+        return followChunkedRun(action, context, (services) => services.watchFlowRun(resumed));
+    }
     const runContext = flowRunContext(action, context);
     if (needsChunks(action, runContext)) {
         return executeChunked(action, context, toInputMap(inputs), runContext);
@@ -356,14 +361,40 @@ function newClientKey(): string {
  * aggregated outputs, then runs On Finish (every record succeeded) or On Error (some failed) with {!$Run…} in scope.
  * A cancelled run runs neither: the user stopped it, an info toast says how far it got.
  */
-async function executeChunked(
+function executeChunked(
     action: ExecuteFlowAction,
     context: ActionContext,
     inputs: Record<string, unknown>,
     runContext: FlowRunContext
 ): Promise<ActionOutcome> {
-    const { startFlowRun, watchFlowRun } = context.services;
-    if (typeof startFlowRun !== 'function' || typeof watchFlowRun !== 'function') {
+    return followChunkedRun(action, context, async (services) =>
+        services.watchFlowRun(
+            await services.startFlowRun({
+                definitionName: context.definitionName,
+                interactionId: context.interaction.id,
+                actionId: String(action.id),
+                inputs,
+                context: runContext,
+                clientKey: newClientKey()
+            })
+        )
+    );
+}
+
+type RunServices = Required<Pick<ActionContext['services'], 'startFlowRun' | 'watchFlowRun'>>;
+
+/**
+ * Waits for a chunked run (one just started, or one followed again after a reload or a retry) and continues the
+ * chain by how it ended: outputs stored, then On Finish (Completed), On Error with $Run and $Error (failed records),
+ * or an info toast and no chain (Cancelled).
+ */
+async function followChunkedRun(
+    action: ExecuteFlowAction,
+    context: ActionContext,
+    follow: (services: RunServices) => Promise<FlowRunView>
+): Promise<ActionOutcome> {
+    const services = context.services;
+    if (typeof services.startFlowRun !== 'function' || typeof services.watchFlowRun !== 'function') {
         throw new ActionError(
             'RUNS_UNAVAILABLE',
             `Action '${String(action.id)}' runs in chunks (mode ${String(action.mode)}), which this page cannot start. Set its mode to sync, or place the component on a Lightning page.`
@@ -371,15 +402,10 @@ async function executeChunked(
     }
     let run: FlowRunView;
     try {
-        const started = await startFlowRun.call(context.services, {
-            definitionName: context.definitionName,
-            interactionId: context.interaction.id,
-            actionId: String(action.id),
-            inputs,
-            context: runContext,
-            clientKey: newClientKey()
+        run = await follow({
+            startFlowRun: services.startFlowRun.bind(services),
+            watchFlowRun: services.watchFlowRun.bind(services)
         });
-        run = await watchFlowRun.call(context.services, started);
     } catch (e) {
         const error = toErrorInfo(e);
         throw new ActionError(error.code, error.message, error.details);
@@ -393,8 +419,10 @@ async function executeChunked(
         return { next: 'branch', actions: [], stop: true };
     }
     storeOutputs(context, action.outputs, run.outputs);
+    // the chain after this action must not follow the same run again
+    const extras = { run, resumeRun: null };
     if (run.status === 'Completed' && run.failed === 0) {
-        return { next: 'branch', actions: action.onFinish, extras: { run } };
+        return { next: 'branch', actions: action.onFinish, extras };
     }
     const error = new ActionError(
         'RUN_FAILED',
@@ -404,7 +432,12 @@ async function executeChunked(
         []
     );
     if (action.onError?.length) {
-        return { next: 'branch', actions: action.onError, stop: true, extras: { run, error: toErrorInfo(error) } };
+        return {
+            next: 'branch',
+            actions: action.onError,
+            stop: true,
+            extras: { ...extras, error: toErrorInfo(error) }
+        };
     }
     throw error;
 }

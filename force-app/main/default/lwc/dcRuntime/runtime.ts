@@ -38,6 +38,11 @@ export interface ScopeExtras {
     error?: ErrorInfo | null;
     /** The finished run of a chunked Execute Flow, in its On Finish / On Error chain: {!$Run.succeeded}. */
     run?: FlowRunView | null;
+    /**
+     * A run the page follows again (after a reload, or retried): the executeFlow action whose id is the run's actionId
+     * waits for this run instead of starting one, then continues its chain as if it had started it.
+     */
+    resumeRun?: FlowRunView | null;
 }
 
 export interface RuntimeOptions {

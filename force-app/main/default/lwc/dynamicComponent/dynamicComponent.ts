@@ -13,6 +13,9 @@ import runQuery from '@salesforce/apex/DynamicComponentController.runQuery';
 import executeFlowApex from '@salesforce/apex/DynamicComponentController.executeFlow';
 import startFlowRunApex from '@salesforce/apex/DynamicComponentController.startFlowRun';
 import getFlowRunApex from '@salesforce/apex/DynamicComponentController.getFlowRun';
+import cancelFlowRunApex from '@salesforce/apex/DynamicComponentController.cancelFlowRun';
+import retryFlowRunApex from '@salesforce/apex/DynamicComponentController.retryFlowRun';
+import listFlowRunsApex from '@salesforce/apex/DynamicComponentController.listFlowRuns';
 import previewQuery from '@salesforce/apex/DynamicComponentBuilderController.previewQuery';
 import { parseDefinition } from 'c/dcDefinition';
 import type {
@@ -34,7 +37,8 @@ import type {
     QueryResponse
 } from 'c/dcRuntime';
 import { ActionError, InteractionEngine } from 'c/dcInteractions';
-import { RunWatcher } from './runWatcher';
+import { RunWatcher, isFinished } from './runWatcher';
+import { RunEventSubscription, findRunAction, hasChunkedActions, runLabel } from './runTracking';
 import type {
     ActionExecutor,
     ActionServices,
@@ -55,6 +59,14 @@ import type { LastSave } from './tableHandle';
 import type { RecordRepresentation } from './recordData';
 
 type Row = Record<string, unknown>;
+
+/** One followed run, as the template renders its c-dc-run-progress. */
+interface RunProgressView {
+    id: string;
+    run: FlowRunView;
+    label: string;
+    busy: boolean;
+}
 
 const DEFAULT_PAGE_SIZE = 50;
 const RUN_COUNT = new Intl.NumberFormat('en-US');
@@ -239,6 +251,11 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
     cardHeading = '';
     /** What the template renders per table; recomputed by refreshView() whenever table or runtime state changes. */
     tableViews: TableView[] = [];
+    /** The chunked runs this page follows (and finished ones until dismissed), newest first: one progress each. */
+    runViews: RunProgressView[] = [];
+    /** The run history panel: open, and on which run (null: the list). */
+    historyOpen = false;
+    historyRunId: string | null = null;
     /** id → URL of the record page, for link columns ("/<id>" until the page's own URL pattern is known). */
     recordUrl: (id: string) => string = (id) => `/${encodeURIComponent(id)}`;
 
@@ -269,6 +286,13 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
     private lastUser?: Record<string, unknown>;
     /** Listeners on the current runtime and engine, removed when a draft rebuilds them. */
     private teardown: (() => void)[] = [];
+    private readonly runEvents = new RunEventSubscription();
+    /** Runs whose Cancel or Retry request is under way (their buttons are disabled). */
+    private runRequests = new Set<string>();
+    /** Runs dismissed by the user (a late progress update must not bring them back). */
+    private dismissedRuns = new Set<string>();
+    /** The stored definition's runs were asked for once (listFlowRuns on load). */
+    private runsAttached = false;
 
     @wire(getRecord, { recordId: '$recordWireId', optionalFields: '$recordWireFields' })
     wiredRecord({ data, error }: { data?: RecordRepresentation; error?: unknown }): void {
@@ -317,8 +341,10 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
     override disconnectedCallback(): void {
         // a panel flow cannot outlive the component: its interaction ends as closed
         this.closePanel({ status: 'CLOSED', outputs: {} });
-        // chunked runs go on on the server; the page stops polling them
+        // chunked runs go on on the server; the page stops following them (a reload re-attaches)
         this.runWatcher.stop();
+        this.runEvents.stop();
+        this.runsAttached = false;
     }
 
     // ------------------------------------------------------------------ template state
@@ -660,7 +686,135 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
             }
         }
         this.engine?.dispatch({ event: 'load' });
+        this.attachRuns().catch(() => undefined);
         this.refreshView();
+    }
+
+    // ------------------------------------------------------------------ chunked runs
+
+    get hasRuns(): boolean {
+        return this.runViews.length > 0;
+    }
+
+    /** "Run history" is offered when the stored definition has an Execute Flow action that can run in chunks. */
+    get showRunHistoryButton(): boolean {
+        return !this.isDraft && hasChunkedActions(this.definition);
+    }
+
+    /**
+     * Subscribes to the run events and follows this user's unfinished runs of the definition again (a reload, another
+     * tab): their progress shows and, when they end, their action's On Finish / On Error runs here.
+     */
+    private async attachRuns(): Promise<void> {
+        if (this.isDraft || this.runsAttached || !hasChunkedActions(this.definition)) return;
+        this.runsAttached = true;
+        this.runEvents
+            .start(
+                (payload) => this.runWatcher.handleEvent(payload),
+                (live) => this.runWatcher.setLive(live)
+            )
+            .catch(() => undefined);
+        let runs: FlowRunView[];
+        try {
+            runs = ((await listFlowRunsApex({ definitionName: this.definitionName })) as FlowRunView[]) ?? [];
+        } catch {
+            // the page works without its history; a run started from here is followed anyway
+            return;
+        }
+        for (const run of runs.filter((r) => !isFinished(r))) this.resumeRun(run);
+    }
+
+    /** Follows a run again through its action, so the action's chain continues when it ends. */
+    private resumeRun(run: FlowRunView): void {
+        const found = findRunAction(this.definition, run);
+        if (!found || !this.engine) {
+            // its action left the definition: the progress still shows, nothing runs after it
+            this.runWatcher.watch(run).catch(() => undefined);
+            return;
+        }
+        const { interaction, action } = found;
+        this.engine.runActions([action], interaction, { ...interaction.on }, { resumeRun: run }).catch(() => undefined);
+    }
+
+    private trackRun(run: FlowRunView): void {
+        if (this.dismissedRuns.has(run.id)) return;
+        const view: RunProgressView = {
+            id: run.id,
+            run,
+            label: runLabel(this.definition, run),
+            busy: this.runRequests.has(run.id)
+        };
+        const index = this.runViews.findIndex((r) => r.id === run.id);
+        this.runViews =
+            index === -1
+                ? [view, ...this.runViews]
+                : this.runViews.map((existing, i) => (i === index ? view : existing));
+    }
+
+    private setRunBusy(runId: string, busy: boolean): void {
+        if (busy) this.runRequests.add(runId);
+        else this.runRequests.delete(runId);
+        this.runViews = this.runViews.map((view) => (view.id === runId ? { ...view, busy } : view));
+    }
+
+    async handleRunCancel(event: CustomEvent<{ runId: string }>): Promise<void> {
+        const runId = event.detail.runId;
+        this.setRunBusy(runId, true);
+        try {
+            const run = (await cancelFlowRunApex({ runId })) as FlowRunView;
+            this.trackRun(run);
+            // the action waiting for the run hears of it at once (not at the next poll)
+            this.runWatcher.refresh(runId);
+        } catch (error) {
+            this.showRunError('The run could not be cancelled', error);
+        } finally {
+            this.setRunBusy(runId, false);
+        }
+    }
+
+    async handleRunRetry(event: CustomEvent<{ runId: string }>): Promise<void> {
+        const runId = event.detail.runId;
+        this.setRunBusy(runId, true);
+        try {
+            const run = (await retryFlowRunApex({ runId })) as FlowRunView;
+            this.dismissedRuns.delete(run.id);
+            this.trackRun(run);
+            this.showToast({
+                title: `Run ${run.name} retries ${RUN_COUNT.format(run.remaining)} records`,
+                message: 'Only the records that failed run again; the action finishes when they have run.',
+                variant: 'info'
+            });
+            this.resumeRun(run);
+        } catch (error) {
+            this.showRunError('The failed records could not be retried', error);
+        } finally {
+            this.setRunBusy(runId, false);
+        }
+    }
+
+    handleRunDetails(event: CustomEvent<{ runId: string }>): void {
+        this.historyRunId = event.detail.runId;
+        this.historyOpen = true;
+    }
+
+    handleRunDismiss(event: CustomEvent<{ runId: string }>): void {
+        this.dismissedRuns.add(event.detail.runId);
+        this.runViews = this.runViews.filter((view) => view.id !== event.detail.runId);
+    }
+
+    handleOpenRunHistory(): void {
+        this.historyRunId = null;
+        this.historyOpen = true;
+    }
+
+    handleCloseRunHistory(): void {
+        this.historyOpen = false;
+        this.historyRunId = null;
+    }
+
+    private showRunError(title: string, error: unknown): void {
+        const info = parseServerError(error);
+        this.showToast({ title, message: info.message, variant: 'error', mode: 'sticky' });
     }
 
     private bindsKeyOf(table: TableState): string {
@@ -795,6 +949,7 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
     }
 
     private readonly runWatcher = new RunWatcher({
+        onProgress: (run) => this.trackRun(run),
         getRun: async (runId) => {
             try {
                 return (await getFlowRunApex({ runId })) as FlowRunView;

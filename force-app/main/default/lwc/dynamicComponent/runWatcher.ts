@@ -1,25 +1,31 @@
 /*
- * Waits for a chunked Execute Flow run to finish by polling getFlowRun (the Platform Event subscription of
- * lightning/empApi is the planned fast path; polling is what every page can do). One timer per watched run, stopped
- * by stop() (the component's disconnectedCallback), so a removed component leaves no timer behind.
+ * Follows chunked Execute Flow runs until they finish. The fast path is the run's Platform Event
+ * (Dynamic_Component_Run_Event__e through lightning/empApi, handed in with handleEvent): its counts update the
+ * progress at once, and a finished status triggers one getFlowRun for the final view (outputs, message). Polling
+ * getFlowRun is the fallback: every 2 s while no event subscription is live, every 10 s as a safety net while one
+ * is (an event can be missed: a dropped connection, a full event bus). One timer per followed run, all stopped by
+ * stop() (the component's disconnectedCallback), so a removed component leaves no timer behind.
  */
 import { FINISHED_RUN_STATUSES } from 'c/dcRuntime';
-import type { FlowRunView } from 'c/dcRuntime';
+import type { FlowRunEventPayload, FlowRunView } from 'c/dcRuntime';
 
-/** How often a running run is read again. */
+/** How often a running run is read again while no event subscription is live. */
 export const RUN_POLL_MS = 2000;
+/** How often it is read again while events arrive (a missed event must not stall the progress). */
+export const RUN_SAFETY_POLL_MS = 10000;
 
 export interface RunWatcherOptions {
     /** getFlowRun: the run with its current counts. */
     getRun(runId: string): Promise<FlowRunView>;
-    /** Each read of the run (counts for a progress display). */
+    /** Each new state of a followed run (counts for a progress display). */
     onProgress?(run: FlowRunView): void;
     intervalMs?: number;
+    safetyIntervalMs?: number;
     setTimer?: (callback: () => void, ms: number) => unknown;
     clearTimer?: (handle: unknown) => void;
 }
 
-export function isFinished(run: FlowRunView): boolean {
+export function isFinished(run: Pick<FlowRunView, 'status'>): boolean {
     return FINISHED_RUN_STATUSES.includes(run.status);
 }
 
@@ -28,57 +34,162 @@ export class RunWatchStoppedError extends Error {
     readonly code = 'RUN_WATCH_STOPPED';
 }
 
+interface Followed {
+    run: FlowRunView;
+    waiters: Array<{ resolve: (run: FlowRunView) => void; reject: (error: Error) => void }>;
+    timer: unknown;
+    reading: boolean;
+    /** An event asked for a read while one was under way: read again when it returns. */
+    readAgain: boolean;
+}
+
 export class RunWatcher {
     private readonly options: RunWatcherOptions;
-    private readonly active = new Map<unknown, (error: Error) => void>();
+    private readonly followed = new Map<string, Followed>();
+    private live = false;
 
     constructor(options: RunWatcherOptions) {
         this.options = options;
     }
 
-    /** Resolves with the finished run; rejects when getFlowRun fails or stop() is called first. */
+    /**
+     * Resolves with the run once it has finished; rejects when getFlowRun fails or stop() is called first. Watching a
+     * run that is already followed (a retry, a re-attach) joins the same timer.
+     */
     watch(run: FlowRunView): Promise<FlowRunView> {
         this.options.onProgress?.(run);
         if (isFinished(run)) return Promise.resolve(run);
-        // a poll timer, stopped by stop() from disconnectedCallback
-        // eslint-disable-next-line @lwc/lwc/no-async-operation
-        const setTimer = this.options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
-        const interval = this.options.intervalMs ?? RUN_POLL_MS;
         return new Promise<FlowRunView>((resolve, reject) => {
-            let handle: unknown;
-            const schedule = () => {
-                const key = {};
-                handle = setTimer(() => {
-                    this.active.delete(key);
-                    this.options
-                        .getRun(run.id)
-                        .then((current) => {
-                            this.options.onProgress?.(current);
-                            if (isFinished(current)) resolve(current);
-                            else schedule();
-                        })
-                        .catch(reject);
-                }, interval);
-                this.active.set(key, (error) => {
-                    (this.options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>)))(handle);
-                    reject(error);
-                });
+            const existing = this.followed.get(run.id);
+            if (existing) {
+                existing.run = run;
+                existing.waiters.push({ resolve, reject });
+                return;
+            }
+            const entry: Followed = {
+                run,
+                waiters: [{ resolve, reject }],
+                timer: null,
+                reading: false,
+                readAgain: false
             };
-            schedule();
+            this.followed.set(run.id, entry);
+            this.schedule(entry);
         });
+    }
+
+    /** Whether events are being delivered (a live empApi subscription): polling slows down to the safety net. */
+    setLive(live: boolean): void {
+        if (this.live === live) return;
+        this.live = live;
+        // rescheduling picks up the new interval (a fallback to polling must not wait out a 10 s safety timer)
+        for (const entry of this.followed.values()) {
+            if (!entry.reading) this.schedule(entry);
+        }
+    }
+
+    /** A run event: updates the counts of a followed run at once; a finished status reads the final view. */
+    handleEvent(payload: FlowRunEventPayload | null | undefined): void {
+        const entry = payload ? this.followed.get(payload.Run_Id__c) : undefined;
+        if (!entry || !payload) return;
+        const total = Number(payload.Total__c) || entry.run.total;
+        const succeeded = Number(payload.Succeeded__c) || 0;
+        const failed = Number(payload.Failed__c) || 0;
+        entry.run = {
+            ...entry.run,
+            status: payload.Status__c || entry.run.status,
+            total,
+            succeeded,
+            failed,
+            remaining: Math.max(0, total - succeeded - failed)
+        };
+        if (isFinished(entry.run)) {
+            // the final view carries the aggregated outputs and the message: read it before anyone is told
+            this.read(entry);
+        } else {
+            this.options.onProgress?.(entry.run);
+        }
+    }
+
+    /** Reads a followed run now (after a cancel or retry request: its waiter hears of the change at once). */
+    refresh(runId: string): void {
+        const entry = this.followed.get(runId);
+        if (entry) this.read(entry);
     }
 
     /** Stops every watch; their promises reject with RunWatchStoppedError. */
     stop(): void {
-        const pending = [...this.active.values()];
-        this.active.clear();
-        for (const stopOne of pending) {
-            stopOne(new RunWatchStoppedError('The page stopped following the run; it goes on on the server.'));
+        const entries = [...this.followed.values()];
+        this.followed.clear();
+        for (const entry of entries) {
+            this.clear(entry);
+            for (const waiter of entry.waiters) {
+                waiter.reject(
+                    new RunWatchStoppedError('The page stopped following the run; it goes on on the server.')
+                );
+            }
         }
     }
 
-    /** Runs being watched now. */
+    /** Runs being followed now. */
     get size(): number {
-        return this.active.size;
+        return this.followed.size;
+    }
+
+    /** The latest known state of every followed run. */
+    runs(): FlowRunView[] {
+        return [...this.followed.values()].map((entry) => entry.run);
+    }
+
+    private schedule(entry: Followed): void {
+        this.clear(entry);
+        const interval = this.live
+            ? (this.options.safetyIntervalMs ?? RUN_SAFETY_POLL_MS)
+            : (this.options.intervalMs ?? RUN_POLL_MS);
+        // a poll timer, stopped by stop() from disconnectedCallback
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        const setTimer = this.options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
+        entry.timer = setTimer(() => {
+            entry.timer = null;
+            this.read(entry);
+        }, interval);
+    }
+
+    private clear(entry: Followed): void {
+        if (entry.timer === null) return;
+        (this.options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>)))(entry.timer);
+        entry.timer = null;
+    }
+
+    private read(entry: Followed): void {
+        if (entry.reading) {
+            entry.readAgain = true;
+            return;
+        }
+        this.clear(entry);
+        entry.reading = true;
+        this.options
+            .getRun(entry.run.id)
+            .then((current) => {
+                entry.reading = false;
+                if (this.followed.get(entry.run.id) !== entry) return; // stopped meanwhile
+                entry.run = current;
+                this.options.onProgress?.(current);
+                if (isFinished(current)) {
+                    this.followed.delete(current.id);
+                    for (const waiter of entry.waiters) waiter.resolve(current);
+                } else if (entry.readAgain) {
+                    entry.readAgain = false;
+                    this.read(entry);
+                } else {
+                    this.schedule(entry);
+                }
+            })
+            .catch((error: Error) => {
+                entry.reading = false;
+                if (this.followed.get(entry.run.id) !== entry) return;
+                this.followed.delete(entry.run.id);
+                for (const waiter of entry.waiters) waiter.reject(error);
+            });
     }
 }

@@ -76,6 +76,83 @@ describe('RunWatcher', () => {
         expect(await outcome).toBe(error);
     });
 
+    const event = (status: FlowRunView['status'], succeeded: number, failed = 0) => ({
+        Run_Id__c: 'a01RUN',
+        Status__c: status,
+        Total__c: 600,
+        Succeeded__c: succeeded,
+        Failed__c: failed,
+        Started_By__c: '005U'
+    });
+
+    it('an event updates the counts at once; a finished event reads the final view and resolves', async () => {
+        const getRun = jest.fn().mockResolvedValue({ ...view('Completed_With_Errors', 550), failed: 50, remaining: 0 });
+        const progress: Array<[string, number, number, number]> = [];
+        const watcher = new RunWatcher({
+            getRun,
+            onProgress: (r) => progress.push([r.status, r.succeeded, r.failed, r.remaining])
+        });
+        watcher.setLive(true);
+        const done = watcher.watch(view('Queued', 0));
+        watcher.handleEvent(event('Running', 200, 0));
+        watcher.handleEvent({ ...event('Running', 400, 0), Run_Id__c: 'a01OTHER' });
+        expect(getRun).not.toHaveBeenCalled();
+        expect(watcher.runs()[0]).toMatchObject({ status: 'Running', succeeded: 200, remaining: 400 });
+        watcher.handleEvent(event('Completed_With_Errors', 550, 50));
+        await expect(done).resolves.toMatchObject({ status: 'Completed_With_Errors', failed: 50 });
+        expect(getRun).toHaveBeenCalledTimes(1);
+        expect(progress).toEqual([
+            ['Queued', 0, 0, 600],
+            ['Running', 200, 0, 400],
+            ['Completed_With_Errors', 550, 50, 0]
+        ]);
+        expect(jest.getTimerCount()).toBe(0);
+    });
+
+    it('while events are live it polls only every 10 s (safety); falling back to polling reads every 2 s', async () => {
+        const getRun = jest.fn().mockResolvedValue(view('Running', 200));
+        const watcher = new RunWatcher({ getRun });
+        watcher.setLive(true);
+        const done = watcher.watch(view('Running', 0));
+        await jest.advanceTimersByTimeAsync(9000);
+        expect(getRun).not.toHaveBeenCalled();
+        await jest.advanceTimersByTimeAsync(1000);
+        expect(getRun).toHaveBeenCalledTimes(1);
+        watcher.setLive(false);
+        await jest.advanceTimersByTimeAsync(2000);
+        expect(getRun).toHaveBeenCalledTimes(2);
+        watcher.stop();
+        await expect(done).rejects.toBeInstanceOf(RunWatchStoppedError);
+    });
+
+    it('watching a run that is already followed joins it: one timer, both resolve', async () => {
+        const getRun = jest.fn().mockResolvedValue(view('Completed', 600));
+        const watcher = new RunWatcher({ getRun });
+        const first = watcher.watch(view('Running', 0));
+        const second = watcher.watch(view('Running', 100));
+        expect(watcher.size).toBe(1);
+        expect(jest.getTimerCount()).toBe(1);
+        await jest.advanceTimersByTimeAsync(2000);
+        await expect(Promise.all([first, second])).resolves.toHaveLength(2);
+        expect(getRun).toHaveBeenCalledTimes(1);
+    });
+
+    it('an event during a read reads once more when the read returns', async () => {
+        let release: (run: FlowRunView) => void = () => undefined;
+        const getRun = jest
+            .fn()
+            .mockImplementationOnce(() => new Promise<FlowRunView>((resolve) => (release = resolve)))
+            .mockResolvedValueOnce(view('Completed', 600));
+        const watcher = new RunWatcher({ getRun });
+        const done = watcher.watch(view('Running', 0));
+        await jest.advanceTimersByTimeAsync(2000);
+        watcher.handleEvent(event('Completed', 600));
+        expect(getRun).toHaveBeenCalledTimes(1);
+        release(view('Running', 400));
+        await expect(done).resolves.toMatchObject({ status: 'Completed' });
+        expect(getRun).toHaveBeenCalledTimes(2);
+    });
+
     it.each([
         ['Queued', false],
         ['Running', false],
