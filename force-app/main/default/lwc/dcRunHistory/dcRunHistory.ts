@@ -119,7 +119,10 @@ export default class DcRunHistory extends LightningElement {
             focusTarget === 'details'
                 ? '.details-heading'
                 : `button.run-open[data-id="${focusTarget.replace(/["\\]/g, '')}"]`;
-        const target = this.template?.querySelector<HTMLElement>(selector);
+        // a run opened by runId may not be in the list (another definition): its list's Refresh takes the focus
+        const target =
+            this.template?.querySelector<HTMLElement>(selector) ??
+            (focusTarget === 'details' ? null : this.template?.querySelector<HTMLElement>('button.refresh-list'));
         if (target) {
             target.focus();
             this.focusTarget = null;

@@ -263,6 +263,18 @@ describe('c-dc-run-history', () => {
         expect(q<HTMLButtonElement>(element, 'button.download')!.disabled).toBe(true);
     });
 
+    it("Back from a run that is not in the list puts the focus on the list's Refresh", async () => {
+        listMock.mockResolvedValue([OLD_RUN]);
+        getMock.mockResolvedValue(NEW_RUN_DETAILS);
+        const element = mount({ runId: NEW_RUN.id });
+        await flush();
+        await flush();
+        buttonByText(element, 'Back to runs')!.click();
+        await flush();
+        expect(element.shadowRoot!.activeElement).toBe(q(element, 'button.refresh-list'));
+        expect(qa(element, 'table.runs tbody tr')).toHaveLength(1);
+    });
+
     it('downloads the failed records as CSV: Record Id, Chunk, Message, quoted as RFC 4180 wants', async () => {
         listMock.mockResolvedValue([NEW_RUN]);
         getMock.mockResolvedValue(NEW_RUN_DETAILS);
