@@ -5,7 +5,7 @@
 import { valuesEqual } from 'c/dcExpressions';
 import { urlProblem } from 'c/dcDefinition';
 import { coerceValue, DataTypeError, inputSource, inputSourceScope, selectionReference } from 'c/dcRuntime';
-import type { FlowRunContext, FlowRunResponse, FlowRunView } from 'c/dcRuntime';
+import type { FlowRunContext, FlowRunResponse, FlowRunView, MatchingSelection } from 'c/dcRuntime';
 import type {
     ConfirmAction,
     ExecuteFlowAction,
@@ -204,6 +204,7 @@ function rowId(row: unknown): string | null {
 export function flowRunContext(action: ExecuteFlowAction, context: ActionContext): FlowRunContext {
     const scope = inputSourceScope(context.runtime.definition);
     const selection: Record<string, string[]> = {};
+    const matching: Record<string, MatchingSelection> = {};
     let actionRowId: string | null = null;
     let recordId: string | null = null;
     for (const input of action.inputs ?? []) {
@@ -216,14 +217,38 @@ export function flowRunContext(action: ExecuteFlowAction, context: ActionContext
         if (!ref) continue;
         if (ref.property === 'ActionRow') {
             actionRowId = rowId(context.extras.component === ref.table ? context.extras.actionRow : null);
-        } else if (!(ref.table in selection)) {
+        } else if (!(ref.table in selection) && !(ref.table in matching)) {
+            // every matching row selected: the server resolves the Ids from the table's query (never sent as a list)
+            const all = matchingSelectionOf(context, ref.table);
+            if (all) {
+                matching[ref.table] = all;
+                continue;
+            }
             const rows = context.resolve(`{!${ref.table}.SelectedRows}`);
             selection[ref.table] = (Array.isArray(rows) ? rows : [])
                 .map(rowId)
                 .filter((id): id is string => id !== null);
         }
     }
-    return { recordId, selection, actionRowId };
+    return Object.keys(matching).length
+        ? { recordId, selection, actionRowId, matching }
+        : { recordId, selection, actionRowId };
+}
+
+function matchingSelectionOf(context: ActionContext, table: string): MatchingSelection | null {
+    let value: unknown;
+    try {
+        value = context.resolve(`{!${table}.MatchingSelection}`);
+    } catch {
+        return null; // a component that is not a data table (or a test double) has no such selection
+    }
+    if (!value || typeof value !== 'object') return null;
+    const m = value as MatchingSelection;
+    return {
+        searchTerm: m.searchTerm ?? null,
+        excludedIds: [...(m.excludedIds ?? [])],
+        expectedCount: m.expectedCount
+    };
 }
 
 export const executeFlow: ActionExecutor<ExecuteFlowAction> = async (action, context) => {
@@ -290,7 +315,8 @@ function chunkSizeOf(action: ExecuteFlowAction): number {
 
 /** Rows of the largest selection the action's inputs map (the one a chunked run splits). */
 function selectedCount(runContext: FlowRunContext): number {
-    return Object.values(runContext.selection ?? {}).reduce((most, ids) => Math.max(most, ids.length), 0);
+    const listed = Object.values(runContext.selection ?? {}).reduce((most, ids) => Math.max(most, ids.length), 0);
+    return Object.values(runContext.matching ?? {}).reduce((most, m) => Math.max(most, m.expectedCount), listed);
 }
 
 /**
@@ -345,6 +371,8 @@ async function executeAutoInOneTransaction(
 export function needsChunks(action: ExecuteFlowAction, runContext: FlowRunContext): boolean {
     if (action.mode === 'async') return true;
     if (action.mode !== 'auto') return false;
+    // every matching row: the server's count decides the size, so the run is planned there
+    if (Object.keys(runContext.matching ?? {}).length) return true;
     return selectedCount(runContext) > chunkSizeOf(action);
 }
 

@@ -10,10 +10,17 @@
  * - "Select all" means **select all loaded rows**: the rows the table has loaded so far (the view passes them),
  *   up to maxRowSelection. Rows of pages not loaded yet are not selected; "deselect all" clears the selection,
  *   including rows selected on pages that are no longer loaded.
+ * - "Select all N matching" (selectAllMatching) selects every row the table's query returns, loaded or not: the
+ *   selection is then the query plus the search plus the rows the user unticks afterwards (exclusions), never a list
+ *   of N Ids in the browser. Loaded rows count as selected unless excluded; SelectedRowCount is the server's total
+ *   minus the exclusions; SelectedRows / SelectedRowsKeyValue hold only the loaded selected rows (what the browser
+ *   has); an Execute Flow sends `matching` instead (getProperty(['MatchingSelection'])) and the server resolves
+ *   the Ids. clear() or endMatching() ends it.
  */
 
 import { TABLE_PROPERTIES as DEFINITION_TABLE_PROPERTIES } from 'c/dcDefinition';
 import { getPath } from './dataTypes';
+import type { MatchingSelection } from './apexContract';
 
 export type Row = Record<string, unknown>;
 
@@ -64,6 +71,9 @@ export class SelectionModel {
     private cachedRows: readonly Row[] | null = EMPTY;
     private cachedKeys: readonly string[] | null = EMPTY;
     private versionNumber = 0;
+    /** The "select all matching" state: the server's total, the search it was made with, the unticked keys. */
+    private matching: { total: number; searchTerm: string | null; excluded: Set<string> } | null = null;
+    private cachedMatching: MatchingSelection | null = null;
 
     constructor(options: SelectionOptions = {}) {
         this.keyField = options.keyField || 'Id';
@@ -84,6 +94,48 @@ export class SelectionModel {
 
     isSelected(key: unknown): boolean {
         return this.rows.has(String(key));
+    }
+
+    /** Whether every matching row is selected (not only the loaded ones). */
+    get isAllMatching(): boolean {
+        return this.matching !== null;
+    }
+
+    /** The server's count of matching rows the all-matching selection was made from (0 when not in that mode). */
+    get matchingTotal(): number {
+        return this.matching?.total ?? 0;
+    }
+
+    /** The search the all-matching selection was made with. */
+    get matchingSearchTerm(): string | null {
+        return this.matching?.searchTerm ?? null;
+    }
+
+    /** Rows unticked since every matching row was selected. */
+    get excludedCount(): number {
+        return this.matching?.excluded.size ?? 0;
+    }
+
+    /**
+     * Selects every row the query returns (`total`, the server's count for the current search): the loaded rows are
+     * selected, further pages are selected as they load, unticked rows become exclusions. Refused (no change) for
+     * single select or a maxRowSelection below the total.
+     */
+    selectAllMatching(total: number, searchTerm: string | null, loadedRows: readonly Row[]): SelectionChange {
+        const none: SelectionChange = { added: [], removed: [], rejected: [] };
+        if (this.maxRowSelection <= 1 || !(total > 0) || this.maxRowSelection < total) return none;
+        this.matching = { total: Math.floor(total), searchTerm: searchTerm || null, excluded: new Set() };
+        this.cachedMatching = null;
+        // the count changed even when every loaded row was selected already
+        return this.commit(this.addRows(loadedRows).change, true);
+    }
+
+    /** Leaves the all-matching mode; the loaded rows stay selected as an ordinary selection. */
+    endMatching(): SelectionChange {
+        if (!this.matching) return { added: [], removed: [], rejected: [] };
+        this.matching = null;
+        this.cachedMatching = null;
+        return this.commit({ added: [], removed: [], rejected: [] }, true);
     }
 
     get size(): number {
@@ -109,10 +161,22 @@ export class SelectionModel {
             }
             return this.commit(change);
         }
+        const { change: added, refreshed } = this.addRows(list);
+        return this.commit(added, refreshed);
+    }
+
+    /** Adds rows up to maxRowSelection without notifying; `refreshed`: a stored row or an exclusion changed. */
+    private addRows(list: readonly Row[]): { change: SelectionChange; refreshed: boolean } {
+        const change: SelectionChange = { added: [], removed: [], rejected: [] };
         let refreshed = false;
+        const excluded = this.matching?.excluded;
         for (const row of list) {
             const key = this.keyOf(row);
             if (key === undefined) continue;
+            if (excluded?.delete(key)) {
+                this.cachedMatching = null;
+                refreshed = true;
+            }
             if (this.rows.has(key)) {
                 if (this.rows.get(key) !== row) {
                     this.rows.set(key, row);
@@ -127,7 +191,7 @@ export class SelectionModel {
             this.rows.set(key, row);
             change.added.push(key);
         }
-        return this.commit(change, refreshed);
+        return { change, refreshed };
     }
 
     /** Removes rows by key (or row objects). */
@@ -136,7 +200,16 @@ export class SelectionModel {
         const change: SelectionChange = { added: [], removed: [], rejected: [] };
         for (const item of list) {
             const key = typeof item === 'object' && item !== null ? this.keyOf(item as Row) : String(item);
-            if (key !== undefined && this.rows.delete(key)) change.removed.push(key);
+            if (key === undefined) continue;
+            if (this.matching && !this.matching.excluded.has(key)) {
+                // unticked after "select all matching": an exclusion, whether the row was loaded or not
+                this.matching.excluded.add(key);
+                this.cachedMatching = null;
+                this.rows.delete(key);
+                change.removed.push(key);
+            } else if (this.rows.delete(key)) {
+                change.removed.push(key);
+            }
         }
         return this.commit(change);
     }
@@ -148,8 +221,11 @@ export class SelectionModel {
 
     clear(): SelectionChange {
         const change: SelectionChange = { added: [], removed: [...this.rows.keys()], rejected: [] };
+        const wasMatching = this.matching !== null;
         this.rows.clear();
-        return this.commit(change);
+        this.matching = null;
+        this.cachedMatching = null;
+        return this.commit(change, wasMatching);
     }
 
     /** "Select all" = select all loaded rows (up to maxRowSelection); the view passes its loaded rows. */
@@ -173,23 +249,34 @@ export class SelectionModel {
      * when its loaded rows change: fresh row objects for the selection, and whether every loaded row is selected).
      */
     refreshRows(rows: readonly Row[]): number {
-        if (!this.rows.size) return 0;
+        if (!this.rows.size && !this.matching) return 0;
         let touched = false;
+        let added = false;
         let selected = 0;
         const keyField = this.keyField;
+        const excluded = this.matching?.excluded;
         for (const row of rows) {
             const value = row?.[keyField];
             if (value === undefined || value === null || value === '') continue;
             const key = typeof value === 'string' ? value : String(value);
             const stored = this.rows.get(key);
-            if (stored === undefined) continue;
+            if (stored === undefined) {
+                // every matching row is selected: a newly loaded one is too, unless the user unticked it
+                if (excluded && !excluded.has(key)) {
+                    this.rows.set(key, row);
+                    added = true;
+                    selected++;
+                }
+                continue;
+            }
             selected++;
             if (stored !== row) {
                 this.rows.set(key, row);
                 touched = true;
             }
         }
-        this.commit({ added: [], removed: [], rejected: [] }, touched);
+        if (added) this.cachedKeys = null;
+        this.commit({ added: [], removed: [], rejected: [] }, touched || added);
         return selected;
     }
 
@@ -216,9 +303,22 @@ export class SelectionModel {
         return null;
     }
 
-    /** {!table.SelectedRowCount}. */
+    /** {!table.SelectedRowCount}: with every matching row selected, the server's total minus the exclusions. */
     get SelectedRowCount(): number {
-        return this.rows.size;
+        return this.matching ? Math.max(0, this.matching.total - this.matching.excluded.size) : this.rows.size;
+    }
+
+    /** What an Execute Flow sends for an all-matching selection (null otherwise); frozen, cached per change. */
+    get MatchingSelection(): MatchingSelection | null {
+        if (!this.matching) return null;
+        if (!this.cachedMatching) {
+            this.cachedMatching = Object.freeze({
+                searchTerm: this.matching.searchTerm,
+                excludedIds: Object.freeze([...this.matching.excluded]) as string[],
+                expectedCount: this.SelectedRowCount
+            });
+        }
+        return this.cachedMatching;
     }
 
     /**
@@ -234,6 +334,9 @@ export class SelectionModel {
                 return this.SelectedRowsKeyValue;
             case 'SelectedRowCount':
                 return this.SelectedRowCount;
+            case 'MatchingSelection':
+                // read by the Execute Flow executor, not a merge field of the definition format
+                return this.MatchingSelection;
             case 'FirstSelectedRow': {
                 const value = getPath(this.FirstSelectedRow, rest);
                 return value === undefined ? null : value;

@@ -124,7 +124,17 @@ export default class DynamicDataTable extends LightningElement {
     /** Bumped on every selection change: re-renders the count and the header actions. */
     selectionVersion = 0;
 
-    @api totalCount: number | null = null;
+    /** The server's count of the query's rows (with the search); a changed count ends a "select all matching". */
+    @api
+    get totalCount(): number | null {
+        return this.total;
+    }
+    set totalCount(value: number | null) {
+        this.total = typeof value === 'number' ? value : null;
+        const model = this.model;
+        if (model?.isAllMatching && this.total !== null && this.total !== model.matchingTotal) model.endMatching();
+    }
+    private total: number | null = null;
     @api hasMore = false;
     @api loading = false;
     @api loadingMore = false;
@@ -500,7 +510,80 @@ export default class DynamicDataTable extends LightningElement {
 
     get selectedCount(): number {
         // read selectionVersion so the getter re-runs on every selection change
-        return this.selectionVersion >= 0 && this.model ? this.model.size : 0;
+        return this.selectionVersion >= 0 && this.model ? this.model.SelectedRowCount : 0;
+    }
+
+    // ------------------------------------------------------------------ select all matching
+
+    /** "All 50 loaded rows are selected. [Select all 25,000 matching rows]" or the all-matching state. */
+    get showMatchingBanner(): boolean {
+        return this.matchingOffer || this.isAllMatching;
+    }
+
+    get isAllMatching(): boolean {
+        return this.selectionVersion >= 0 && Boolean(this.model?.isAllMatching);
+    }
+
+    /** Every loaded row is selected and the query has more: the table offers to select all of them. */
+    private get matchingOffer(): boolean {
+        const model = this.model;
+        const total = this.totalCount;
+        const loaded = this.rawRows.length;
+        if (this.selectionVersion < 0 || !model || model.isAllMatching || this.selectedView) return false;
+        if (typeof total !== 'number' || total <= loaded || !loaded || model.maxRowSelection <= 1) return false;
+        // a cap below the total cannot take every matching row: no offer that would be refused
+        if (model.maxRowSelection < total) return false;
+        return model.size >= loaded && this.loadedSelectedCount(model) === loaded;
+    }
+
+    get matchingText(): string {
+        const model = this.model;
+        if (!model) return '';
+        if (model.isAllMatching) {
+            const total = COUNT_FORMAT.format(model.matchingTotal);
+            return model.excludedCount
+                ? `${COUNT_FORMAT.format(model.SelectedRowCount)} of ${total} matching rows are selected.`
+                : `All ${total} matching rows are selected.`;
+        }
+        const loaded = this.rawRows.length;
+        return `All ${COUNT_FORMAT.format(loaded)} loaded ${loaded === 1 ? 'row is' : 'rows are'} selected.`;
+    }
+
+    get selectAllMatchingLabel(): string {
+        return `Select all ${COUNT_FORMAT.format(this.totalCount ?? 0)} matching rows`;
+    }
+
+    handleSelectAllMatching(): void {
+        const model = this.model;
+        if (!model || typeof this.totalCount !== 'number') return;
+        model.selectAllMatching(this.totalCount, this.searchInput.trim() || null, this.rawRows);
+        this.announceSelection();
+    }
+
+    handleClearMatching(): void {
+        this.model?.clear();
+        this.selectedView = null;
+        this.announceSelection();
+    }
+
+    /** Tells the host the selection changed (as the grid does after a click). */
+    private announceSelection(): void {
+        const model = this.model;
+        if (!model) return;
+        this.dispatchEvent(
+            new CustomEvent('selectionchange', {
+                detail: {
+                    get selectedKeys() {
+                        return model.selectedKeys;
+                    },
+                    get selectedRows() {
+                        return model.SelectedRows;
+                    },
+                    selectedRowCount: model.SelectedRowCount,
+                    rejected: []
+                }
+            })
+        );
     }
 
     get hasSelectionText(): boolean {
@@ -520,6 +603,8 @@ export default class DynamicDataTable extends LightningElement {
     get hiddenSelectedCount(): number {
         const model = this.model;
         if (!model || this.selectedView || !this.searchInput.trim() || this.selectedCount === 0) return 0;
+        // every matching row of the search is selected: none is hidden by it
+        if (model.isAllMatching) return 0;
         return Math.max(0, model.size - this.loadedSelectedCount(model));
     }
 
@@ -809,6 +894,12 @@ export default class DynamicDataTable extends LightningElement {
     handleSearchInput(event: CustomEvent<{ value: string }>): void {
         this.searchInput = event.detail?.value ?? '';
         this.selectedView = null;
+        // "all matching" was made for the previous search: another search matches other rows
+        const model = this.model;
+        if (model?.isAllMatching && (this.searchInput.trim() || null) !== model.matchingSearchTerm) {
+            model.endMatching();
+            this.announceSelection();
+        }
         clearTimeout(this.searchTimer);
         // eslint-disable-next-line @lwc/lwc/no-async-operation
         this.searchTimer = setTimeout(() => {

@@ -89,7 +89,7 @@ function setup(action: Partial<ExecuteFlowAction>, finished: FlowRunView, select
     const svc = services(finished);
     const engine = new InteractionEngine({ runtime, services: svc });
     const click = { event: 'headerActionClick' as const, target: 'contactsTable', action: 'setActive' };
-    return { runtime, engine, svc, dispatch: () => engine.dispatch(click) };
+    return { runtime, engine, svc, table, dispatch: () => engine.dispatch(click) };
 }
 
 describe('needsChunks', () => {
@@ -224,5 +224,31 @@ describe('executeFlow with mode auto / async', () => {
             '{!$Run…} is only set in the On Finish and On Error actions of an Execute Flow action with mode auto or async.'
         );
         expect(runtime.resolve('{!$Run.succeeded}', { run: run({ succeeded: 7 }) })).toBe(7);
+    });
+});
+
+describe('executeFlow with every matching row selected', () => {
+    it('sends the table as `matching` (search, exclusions, expected count), not as Ids, and auto runs it in chunks', async () => {
+        const { svc, dispatch, table: model } = setup({}, run({ total: 24999, succeeded: 24999 }), 0);
+        model.selectAllMatching(25000, 'ann', [{ Id: '003A' }, { Id: '003B' }]);
+        model.deselect('003B');
+        await dispatch();
+        expect(svc.executeFlow).not.toHaveBeenCalled();
+        expect(svc.startFlowRun).toHaveBeenCalledTimes(1);
+        const request = svc.startFlowRun.mock.calls[0][0];
+        expect(request.context.matching).toEqual({
+            contactsTable: { searchTerm: 'ann', excludedIds: ['003B'], expectedCount: 24999 }
+        });
+        expect(request.context.selection).toEqual({});
+    });
+
+    it('mode sync sends `matching` to executeFlow too: the server resolves (and limits) it', async () => {
+        const { svc, dispatch, table: model } = setup({ mode: 'sync' }, run(), 0);
+        model.selectAllMatching(300, null, [{ Id: '003A' }]);
+        await dispatch();
+        expect(svc.startFlowRun).not.toHaveBeenCalled();
+        expect(svc.executeFlow.mock.calls[0][0].context.matching).toEqual({
+            contactsTable: { searchTerm: null, excludedIds: [], expectedCount: 300 }
+        });
     });
 });

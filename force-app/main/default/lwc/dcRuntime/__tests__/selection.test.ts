@@ -196,3 +196,72 @@ describe('SelectionModel', () => {
         expect(model.selectAllLoaded([{ Id: 'extra' }]).rejected).toEqual(['extra']);
     });
 });
+
+describe('SelectionModel: select all matching', () => {
+    const page = rows.slice(0, 5);
+    const more = rows.slice(5);
+
+    it('selects the loaded rows, counts the server total, and sends query + search + exclusions, not Ids', () => {
+        const model = new SelectionModel({ keyField: 'Id' });
+        const seen: number[] = [];
+        model.subscribe(() => seen.push(model.SelectedRowCount));
+        model.selectAllMatching(25000, 'ann', page);
+        expect(model.isAllMatching).toBe(true);
+        expect(model.SelectedRowCount).toBe(25000);
+        expect(model.SelectedRowsKeyValue).toEqual(page.map((r) => r.Id));
+        expect(model.getProperty(['MatchingSelection'])).toEqual({
+            searchTerm: 'ann',
+            excludedIds: [],
+            expectedCount: 25000
+        });
+        expect(seen).toEqual([25000]);
+    });
+
+    it('unticking a row excludes it (loaded or not), ticking it again takes it back; later pages come selected', () => {
+        const model = new SelectionModel({ keyField: 'Id' });
+        model.selectAllMatching(25000, null, page);
+        model.deselect(['0031', '003999']);
+        expect(model.isSelected('0031')).toBe(false);
+        expect(model.SelectedRowCount).toBe(24998);
+        expect(model.MatchingSelection).toEqual({
+            searchTerm: null,
+            excludedIds: ['0031', '003999'],
+            expectedCount: 24998
+        });
+        model.select(rows[1]);
+        expect(model.isSelected('0031')).toBe(true);
+        expect(model.SelectedRowCount).toBe(24999);
+        expect(model.MatchingSelection!.excludedIds).toEqual(['003999']);
+        // the next page loads: its rows are selected (the view hands them over with refreshRows)
+        expect(model.refreshRows([...page, ...more])).toBe(10);
+        expect(model.SelectedRowsKeyValue).toHaveLength(10);
+        expect(model.isSelected('0039')).toBe(true);
+    });
+
+    it('clear() ends it; endMatching() keeps the loaded rows as an ordinary selection', () => {
+        const model = new SelectionModel({ keyField: 'Id' });
+        model.selectAllMatching(100, null, page);
+        model.endMatching();
+        expect(model.isAllMatching).toBe(false);
+        expect(model.SelectedRowCount).toBe(5);
+        expect(model.MatchingSelection).toBeNull();
+        model.selectAllMatching(100, null, page);
+        model.clear();
+        expect(model.isAllMatching).toBe(false);
+        expect(model.SelectedRowCount).toBe(0);
+        expect(model.getProperty(['MatchingSelection'])).toBeNull();
+        // a cleared model does not select newly loaded rows
+        expect(model.refreshRows(more)).toBe(0);
+    });
+
+    it('is refused for single select, a cap below the total, or no rows', () => {
+        expect(new SelectionModel({ maxRowSelection: 1 }).selectAllMatching(10, null, page).added).toEqual([]);
+        const capped = new SelectionModel({ maxRowSelection: 500 });
+        capped.selectAllMatching(25000, null, page);
+        expect(capped.isAllMatching).toBe(false);
+        expect(capped.size).toBe(0);
+        const empty = new SelectionModel();
+        empty.selectAllMatching(0, null, []);
+        expect(empty.isAllMatching).toBe(false);
+    });
+});

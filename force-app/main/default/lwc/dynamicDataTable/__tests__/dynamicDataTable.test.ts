@@ -947,3 +947,74 @@ describe('c-dynamic-data-table selections hidden by a search, the selection limi
         expect(text(element, '.selection-limit')).toBe('Maximum reached: you can select up to 2 rows.');
     });
 });
+
+describe('c-dynamic-data-table select all matching', () => {
+    afterEach(cleanUp);
+    /** A cap above the total: every matching row can be selected. */
+    const UNCAPPED: DataTableDefinition = { ...DEFINITION, maxRowSelection: 50000 };
+
+    it('offers every matching row once the loaded ones are selected, then counts the total and its exclusions', async () => {
+        const element = createTable({ rows: contacts(1, 50), totalCount: 25000, hasMore: true, definition: UNCAPPED });
+        const changes = listen(element, 'selectionchange');
+        await flush();
+        expect(element.shadowRoot!.querySelector('.matching-banner')).toBeNull();
+        await clickSelectAll(element);
+        expect(text(element, '.matching-text')).toBe('All 50 loaded rows are selected.');
+        expect(text(element, 'button.select-all-matching')).toBe('Select all 25,000 matching rows');
+        expect(element.shadowRoot!.querySelector('.matching-status')!.getAttribute('role')).toBe('status');
+        await expect(element).toBeAccessible();
+        (element.shadowRoot!.querySelector('button.select-all-matching') as HTMLButtonElement).click();
+        await flush();
+        expect(text(element, '.matching-text')).toBe('All 25,000 matching rows are selected.');
+        expect(text(element, '.row-count')).toBe('50 of 25,000 • 25,000 selected');
+        expect(changes).toHaveBeenLastCalledWith(expect.objectContaining({ selectedRowCount: 25000 }));
+        await clickRows(element, [key(2)]);
+        expect(text(element, '.matching-text')).toBe('24,999 of 25,000 matching rows are selected.');
+        expect(element.selection.MatchingSelection).toEqual({
+            searchTerm: null,
+            excludedIds: [key(2)],
+            expectedCount: 24999
+        });
+        // the next page arrives selected
+        element.rows = contacts(1, 100);
+        await flush();
+        expect(element.selection.isSelected(key(80))).toBe(true);
+        expect(element.selection.SelectedRowsKeyValue).toHaveLength(99);
+        expect(checkbox(element, key(3)).checked).toBe(true);
+        expect(checkbox(element, key(2)).checked).toBe(false);
+        (element.shadowRoot!.querySelector('button.clear-matching') as HTMLButtonElement).click();
+        await flush();
+        expect(element.selection.SelectedRowCount).toBe(0);
+        expect(element.shadowRoot!.querySelector('.matching-banner')).toBeNull();
+    });
+
+    it('a new search or a changed total ends it; no offer when maxRowSelection is below the total', async () => {
+        const element = createTable({ rows: contacts(1, 50), totalCount: 25000, hasMore: true, definition: UNCAPPED });
+        await flush();
+        await clickSelectAll(element);
+        (element.shadowRoot!.querySelector('button.select-all-matching') as HTMLButtonElement).click();
+        await flush();
+        element.totalCount = 24000;
+        await flush();
+        expect(element.selection.isAllMatching).toBe(false);
+        expect(text(element, '.row-count')).toBe('50 of 24,000 • 50 selected');
+        (element.shadowRoot!.querySelector('button.select-all-matching') as HTMLButtonElement).click();
+        await flush();
+        expect(element.selection.isAllMatching).toBe(true);
+        element
+            .shadowRoot!.querySelector('lightning-input')!
+            .dispatchEvent(new CustomEvent('change', { detail: { value: 'ann' } }));
+        await flush();
+        expect(element.selection.isAllMatching).toBe(false);
+
+        const capped = createTable({
+            rows: contacts(1, 50),
+            totalCount: 25000,
+            hasMore: true,
+            definition: { ...DEFINITION, maxRowSelection: 500 }
+        });
+        await flush();
+        await clickSelectAll(capped);
+        expect(capped.shadowRoot!.querySelector('.matching-banner')).toBeNull();
+    });
+});
