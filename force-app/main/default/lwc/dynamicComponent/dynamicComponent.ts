@@ -802,9 +802,28 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
         this.runViews = this.runViews.filter((view) => view.id !== event.detail.runId);
     }
 
+    get historyExpanded(): string {
+        return this.historyOpen ? 'true' : 'false';
+    }
+
     handleOpenRunHistory(): void {
         this.historyRunId = null;
         this.historyOpen = true;
+    }
+
+    /** The history panel retried a run itself (it calls retryFlowRun): follow it again here, as Retry failed does. */
+    handleHistoryRetry(event: CustomEvent<{ runId: string; run?: FlowRunView }>): void {
+        const run = event.detail.run;
+        if (!run) return;
+        this.dismissedRuns.delete(run.id);
+        this.trackRun(run);
+        this.resumeRun(run);
+    }
+
+    /** The history panel cancelled a run: the action following it hears at once. */
+    handleHistoryCancel(event: CustomEvent<{ runId: string; run?: FlowRunView }>): void {
+        if (event.detail.run) this.trackRun(event.detail.run);
+        this.runWatcher.refresh(event.detail.runId);
     }
 
     handleCloseRunHistory(): void {

@@ -235,6 +235,32 @@ describe('c-dynamic-component: chunked runs', () => {
         expect(toasts).toHaveBeenCalledWith(expect.objectContaining({ title: 'Run finished: 3 set to Active' }));
     });
 
+    it('Run history opens the panel; View details opens it on that run; Close hides it', async () => {
+        jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+        mocks.listFlowRuns.mockResolvedValue([run()]);
+        mocks.getFlowRun.mockResolvedValue(run());
+        const { element } = mount();
+        await jest.advanceTimersByTimeAsync(10);
+        const historyButton = element.shadowRoot!.querySelector('.run-history-button') as HTMLButtonElement;
+        expect(historyButton.getAttribute('aria-expanded')).toBe('false');
+        historyButton.click();
+        await jest.advanceTimersByTimeAsync(10);
+        let panel = element.shadowRoot!.querySelector('c-dc-run-history') as HTMLElement & {
+            definitionName: string;
+            runId: string;
+        };
+        expect(panel.definitionName).toBe('E2E_Run_Chunked');
+        expect(panel.runId).toBe('');
+        expect(historyButton.getAttribute('aria-expanded')).toBe('true');
+        (element.shadowRoot!.querySelector('.run-history-close') as HTMLButtonElement).click();
+        await jest.advanceTimersByTimeAsync(10);
+        expect(element.shadowRoot!.querySelector('c-dc-run-history')).toBeNull();
+        button(progresses(element)[0], '.run-details')!.click();
+        await jest.advanceTimersByTimeAsync(10);
+        panel = element.shadowRoot!.querySelector('c-dc-run-history') as typeof panel;
+        expect(panel.runId).toBe('a01RUN');
+    });
+
     it('a failing listFlowRuns leaves the page working and shows no progress', async () => {
         mocks.listFlowRuns.mockRejectedValue({ body: { message: 'No access' } });
         const { element } = mount();
