@@ -10,13 +10,17 @@
  *    mass edit of 1,000 selected rows (each table's own way: our "Apply to N selected rows", lightning-datatable's
  *    "Update N selected items").
  * 3. Export of 50,000 rows (--export-rows, ours: c/dcRuntime exportTable): time and peak JS heap.
+ * 4. Execute Flow at scale (--run-records 25000, bench/runs.bench.ts): a chunked run started from the preview page;
+ *    the longest main-thread task while it reports progress, the table's answers to input meanwhile, the preview's
+ *    throughput and per-chunk bookkeeping cost. --run-runs N (default 1): each run seeds and runs 25,000 records.
  *
  * Median of N runs (default 5; a fresh page per run). Slow steps are capped (--cap seconds) and reported as "> N s";
  * a run capped at mounting is not repeated. Writes bench/results/latest.md (+ latest.json; --out <name> for another
  * name) and prints it.
  *
  *   npm run bench [-- --runs 5] [--sizes 1000,10000,50000] [--cap 90] [--only ours,plain,virtual,virtualInline]
- *                 [--steps load,edit,export] [--edit-rows 10000] [--edit-runs N] [--export-rows 50000] [--out latest]
+ *                 [--steps load,edit,export,run] [--edit-rows 10000] [--edit-runs N] [--export-rows 50000]
+ *                 [--run-records 25000] [--run-runs 1] [--out latest]
  *                 [--read-only]   (no editable columns: what editing costs the load steps)
  *
  * First it runs the definition validation benchmark (bench/definitions.bench.ts, Node only, a few seconds):
@@ -31,6 +35,7 @@ import { launchBrowser } from '../e2e/lib/browser';
 import type { CDPSession, Page } from 'playwright-core';
 import { runDefinitionBench } from './definitions.bench';
 import type { Kind, MountOptions, StepCondition } from './benchPage';
+import { runFlowRunBench, runReport, type RunSample } from './runs.bench';
 
 const ROOT = path.resolve(__dirname, '..');
 const TARGET: BuildTarget = { name: 'bench', input: path.join(__dirname, 'benchPage.ts') };
@@ -115,6 +120,8 @@ interface Results {
     load: Record<string, Record<Kind, Sample[]>>;
     edit: Record<Kind, EditSample[]>;
     export: ExportSample[];
+    /** The run step (bench/runs.bench.ts); absent in reports saved before it existed. */
+    run?: RunSample[];
 }
 
 function arg(name: string, fallback: string): string {
@@ -461,7 +468,9 @@ async function main(): Promise<void> {
     const sizes = arg('sizes', '1000,10000,50000').split(',').map(Number);
     const capMs = Number(arg('cap', '90')) * 1000;
     const kinds: Kind[] = onlyArg ? ALL_KINDS.filter((k) => onlyArg.split(',').includes(k)) : ALL_KINDS;
-    const steps = arg('steps', 'load,edit,export').split(',');
+    const steps = arg('steps', 'load,edit,export,run').split(',');
+    const runRecords = Number(arg('run-records', '25000'));
+    const runRuns = Number(arg('run-runs', '1'));
     const editRows = Number(arg('edit-rows', '10000'));
     const editRuns = Number(arg('edit-runs', String(runs)));
     const exportRows = Number(arg('export-rows', '50000'));
@@ -509,7 +518,8 @@ async function main(): Promise<void> {
     const results: Results = {
         load: {},
         edit: { ours: [], plain: [], virtual: [], virtualInline: [] },
-        export: []
+        export: [],
+        run: []
     };
     /** The smallest size below `n` at which `kind` did not render within the cap, or null. */
     const cappedSize = (kind: Kind, n: number): number | null => {
@@ -597,6 +607,26 @@ async function main(): Promise<void> {
                 console.log(
                     `export ours ${exportRows} run ${r + 1}/${runs}: ${s.ms.toFixed(0)} ms, peak heap +${s.peakMB.toFixed(1)} MB ` +
                         `(baseline ${s.baseMB.toFixed(1)} MB), file ${s.fileMB.toFixed(1)} MB`
+                );
+                partial();
+            }
+        }
+        if (steps.includes('run')) {
+            for (let r = 0; r < runRuns; r++) {
+                // the run's own page and preview server (seeded), in this browser
+                const s = await runFlowRunBench(browser.context, runRecords, capMs * 3).catch((e: Error) => {
+                    console.error('run step failed:', e.message.split('\n')[0]);
+                    return null;
+                });
+                if (!s) break;
+                results.run!.push(s);
+                console.log(
+                    `run ${runRecords} run ${r + 1}/${runRuns}: ${s.status}, ${s.runSeconds.toFixed(1)} s, ` +
+                        `${Math.round(s.recordsPerSecond)} records/s, longest task ${s.longestTaskMs === null ? 'none > 50 ms' : s.longestTaskMs.toFixed(0) + ' ms'}, ` +
+                        `frame gap ${s.longestFrameGapMs.toFixed(0)} ms, scroll ${s.scrollProbesMs.map((x) => x.toFixed(0)).join(',')} ms, ` +
+                        `click ${s.clickProbesMs.map((x) => x.toFixed(0)).join(',')} ms, chunk step ${s.chunkStepMs.toFixed(0)} ms = ` +
+                        `flow ${s.chunkFlowMs.toFixed(0)} + bookkeeping ${s.chunkBookkeepingMs.toFixed(0)} ms ` +
+                        `(re-check ${s.bookkeepingParts.recheck.toFixed(0)}, snapshot ${s.bookkeepingParts.snapshot.toFixed(0)}, other ${s.bookkeepingParts.other.toFixed(1)})`
                 );
                 partial();
             }
@@ -843,6 +873,13 @@ function report(input: ReportInput): void {
             `| file size | ${e[0].fileMB.toFixed(1)} MB |`
         );
         json['export'] = { ms, peakMB: peak, fileMB: e[0].fileMB };
+    }
+
+    if (results.run?.length) {
+        const r = runReport(results.run);
+        lines.push(...r.lines);
+        checks.push(...r.checks);
+        json['run'] = results.run;
     }
 
     lines.push('', '## Targets (ours, medians)', '');
