@@ -10,7 +10,11 @@
  * fields} (every write of that record fails with it: ENTITY_IS_LOCKED, DUPLICATES_DETECTED, ...) and
  * POST /api/test/hide-from-user {recordId} (the end user no longer sees that record), POST /api/test/fail-ids
  * {recordIds, message?} (every write of those records fails: a flow run faults on their chunk, for the failure and
- * retry paths) and POST /api/test/clear-fail-ids (removes every injected record error, so a retry succeeds).
+ * retry paths) and POST /api/test/clear-fail-ids (removes every injected record error, so a retry succeeds);
+ * at scale: POST /api/test/seed {object: "Contact", count, values?} → {created, ids} (count Contacts "Seed Contact
+ * 00001"…, write counts reset), GET /api/test/write-counts?object=Contact → {object, records, byWrites: {"0": n,
+ * "1": n, …}} (committed updates per record since the seed: a rolled-back chunk's do not count) and
+ * POST /api/test/run-delay {ms} (each chunk of a flow run waits that long: slow enough to cancel or reload).
  * Flow run progress (DynamicComponentController.startFlowRun, backend/flowRuns.ts) is sent on /api/events as
  * `Dynamic_Component_Run_Event__e` events whose data is the platform event's fields as JSON.
  *
@@ -30,6 +34,7 @@ import {
 } from './backend/builder';
 import { getUiRecord, uiRecordRequest } from './backend/uiRecord';
 import { RUN_EVENT } from './backend/flowRuns';
+import { seedRecords } from './backend/seed';
 import { getPicklistValuesByRecordType, picklistRequest } from './backend/uiObjectInfo';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -187,6 +192,55 @@ export function startServer(options: ServerOptions): Promise<PreviewServer> {
                     });
                 }
                 builder.failNextSave(body.message.trim());
+                return send(res, 200, { ok: true });
+            }
+            if (req.method === 'POST' && p === '/api/test/seed') {
+                let body: { object?: unknown; count?: unknown; values?: unknown };
+                try {
+                    body = JSON.parse((await readBody(req)) || '{}') as typeof body;
+                } catch {
+                    return send(res, 400, { message: 'The request body is not JSON.' });
+                }
+                const values =
+                    body.values && typeof body.values === 'object' && !Array.isArray(body.values)
+                        ? (body.values as Record<string, unknown>)
+                        : {};
+                try {
+                    const seeded = seedRecords(
+                        backend.store,
+                        String(body.object ?? 'Contact'),
+                        Number(body.count),
+                        values
+                    );
+                    return send(res, 200, seeded);
+                } catch (e) {
+                    if (!(e instanceof ServiceError)) throw e;
+                    return send(res, 400, e.toJSON());
+                }
+            }
+            if (req.method === 'GET' && p === '/api/test/write-counts') {
+                const obj = new URL(req.url ?? '/', 'http://localhost').searchParams.get('object') ?? 'Contact';
+                if (!backend.schema.object(obj)) return send(res, 404, { message: `No object ${obj}` });
+                return send(res, 200, {
+                    object: obj,
+                    records: backend.store.count(obj),
+                    byWrites: backend.store.writeCounts(obj)
+                });
+            }
+            if (req.method === 'POST' && p === '/api/test/run-delay') {
+                let body: { ms?: unknown };
+                try {
+                    body = JSON.parse((await readBody(req)) || '{}') as typeof body;
+                } catch {
+                    return send(res, 400, { message: 'The request body is not JSON.' });
+                }
+                const ms = Number(body.ms);
+                if (!Number.isFinite(ms) || ms < 0 || ms > 5000) {
+                    return send(res, 400, {
+                        message: 'Send {"ms": <0 to 5000>}: each chunk of a flow run waits that long.'
+                    });
+                }
+                backend.controller.flowRuns.chunkDelayMs = ms;
                 return send(res, 200, { ok: true });
             }
             if (req.method === 'POST' && p === '/api/test/fail-ids') {

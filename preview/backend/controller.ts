@@ -48,7 +48,15 @@ import type { PreviewSchema } from './schema';
 import { DmlError, type Store } from './store';
 import { readFlowFile, type FlowModel, type FlowVariable } from './flow/flowModel';
 import { FlowFault, FlowInterpreter } from './flow/interpreter';
-import { FlowRunService } from './flowRuns';
+import { FlowRunService, sessionUserId } from './flowRuns';
+import {
+    changedMessage,
+    nothingMatches,
+    parseMatching,
+    SYNC_MAX_ROWS,
+    tooManyForOneTransaction,
+    tooManyForTable
+} from './matching';
 
 /** One problem of DefinitionResponse.problems: errors block (rendering, running), warnings are only listed. */
 export interface ResponseProblem {
@@ -83,6 +91,8 @@ export interface PreparedFlowRun {
     definitionName: string;
     /** The inputs mapped to a table's selection (SelectedRowsKeyValue / SelectedRows), by table. */
     selectionInputs: Map<string, string[]>;
+    /** Who runs it: the records the flow creates get this CreatedById. */
+    userId?: string;
 }
 
 /** prepareFlowRun options of a chunked run (flowRuns.ts). */
@@ -274,7 +284,14 @@ export function parseRunContext(contextJson: unknown): FlowRunContext {
             if (selection[table].some((v) => v === null)) throw bad(`selection.${table} must not hold nulls`);
         }
     }
-    return { recordId: id(ctx.recordId, 'recordId'), selection, actionRowId: id(ctx.actionRowId, 'actionRowId') };
+    const matching = parseMatching(ctx.matching, ctx.selection as Record<string, unknown> | undefined);
+    const parsedContext: FlowRunContext = {
+        recordId: id(ctx.recordId, 'recordId'),
+        selection,
+        actionRowId: id(ctx.actionRowId, 'actionRowId')
+    };
+    if (matching) parsedContext.matching = matching;
+    return parsedContext;
 }
 
 export class PreviewController {
@@ -496,7 +513,8 @@ export class PreviewController {
         const runContext = parseRunContext(params.contextJson);
         let prepared: PreparedFlowRun;
         try {
-            prepared = this.prepareFlowRun(params, sent, runContext, session);
+            const { context } = this.resolveMatching(params, runContext, session, false);
+            prepared = this.prepareFlowRun(params, sent, context, session);
         } catch (e) {
             if (e instanceof ServiceError) return { success: false, outputs: {}, error: e.toJSON() };
             throw e;
@@ -508,6 +526,8 @@ export class PreviewController {
     runPrepared(prepared: PreparedFlowRun): FlowRunResponse {
         const { flow, inputs, outputs } = prepared;
         const store = this.options.store;
+        const previousUser = store.currentUserId;
+        if (prepared.userId) store.currentUserId = prepared.userId;
         store.begin();
         try {
             const result = new FlowInterpreter(flow, store, { user: this.options.user }).run(inputs);
@@ -529,7 +549,74 @@ export class PreviewController {
             if (e instanceof FlowFault || e instanceof DmlError)
                 return { success: false, outputs: {}, error: flowFault(flow, e.message) };
             throw e;
+        } finally {
+            store.currentUserId = previousUser;
         }
+    }
+
+    /**
+     * "Select all matching" (Apex MatchingSelection): each table of context.matching is resolved with its own query
+     * (the page's record, the search, the session's visibility; no client binds, no sort, no maxRows) minus the
+     * unticked Ids, and put in context.selection. One transaction takes at most 10,000 such rows (chunked: any
+     * number), the table's maxRowSelection still caps it; when the count is not the one the user saw, the message says
+     * that the run covers the rows matching now.
+     */
+    resolveMatching(
+        params: { definitionName?: unknown },
+        runContext: FlowRunContext,
+        session: ControllerSession,
+        chunked: boolean
+    ): { context: FlowRunContext; message: string | null } {
+        const matching = runContext.matching;
+        if (!matching || !Object.keys(matching).length) return { context: runContext, message: null };
+        const doc = this.definition(params.definitionName).document as {
+            components?: Record<string, unknown>[];
+            queries?: QueryDefinition[];
+        };
+        const selection = { ...(runContext.selection ?? {}) };
+        let message: string | null = null;
+        for (const [table, spec] of Object.entries(matching)) {
+            const component = (doc.components ?? []).find((c) => c?.type === 'dataTable' && c.name === table);
+            if (!component) {
+                throw new ServiceError(
+                    'INVALID_REQUEST',
+                    `The flow run context matching names '${table}', which is not a data table of this definition (docs/CONTRACTS.md FlowRunContext).`
+                );
+            }
+            const query = (doc.queries ?? []).find((q) => q?.name === component.query);
+            if (!query) {
+                throw new ServiceError(
+                    'INVALID_DEFINITION',
+                    `Data table '${table}' has no query to select its rows from.`
+                );
+            }
+            const ids: string[] = [];
+            runStructuredQuery(
+                this.options.store,
+                query,
+                { searchTerm: spec.searchTerm },
+                {
+                    user: this.options.user,
+                    recordId: runContext.recordId ?? null,
+                    access: this.accessFor(session),
+                    allIdsOut: ids
+                }
+            );
+            const excluded = new Set(spec.excludedIds);
+            const covered = ids.filter((id) => !excluded.has(id));
+            const max =
+                typeof component.maxRowSelection === 'number' && component.maxRowSelection >= 0
+                    ? Math.floor(component.maxRowSelection)
+                    : null;
+            if (!covered.length) throw nothingMatches(table);
+            if (max !== null && covered.length > max) throw tooManyForTable(table, covered.length, max);
+            if (!chunked && covered.length > SYNC_MAX_ROWS) throw tooManyForOneTransaction(table, covered.length);
+            selection[table] = covered;
+            message = changedMessage(covered.length, spec.expectedCount) ?? message;
+        }
+        const resolved: FlowRunContext = { ...runContext, selection };
+        delete resolved.matching;
+        return { context: resolved, message };
     }
 
     /** The server checks and inputs of a flow run (Apex FlowRunner prepare); throws a ServiceError when refused. */
@@ -667,7 +754,8 @@ export class PreviewController {
             outputs,
             action: action as Record<string, unknown>,
             definitionName,
-            selectionInputs
+            selectionInputs,
+            userId: sessionUserId(session, String(this.options.user.Id ?? ''))
         };
     }
 

@@ -59,6 +59,13 @@ export interface FlowRunHost {
         options?: PrepareOptions
     ): PreparedFlowRun;
     runPrepared(prepared: PreparedFlowRun): FlowRunResponse;
+    /** context.matching resolved into context.selection, with the "selection changed" message (or null). */
+    resolveMatching(
+        params: { definitionName?: unknown },
+        runContext: FlowRunContext,
+        session: ControllerSession,
+        chunked: boolean
+    ): { context: FlowRunContext; message: string | null };
 }
 
 interface Chunk {
@@ -94,6 +101,8 @@ interface Run {
     table: string;
     outputNames: string[];
     aggregates: Map<string, OutputAggregate>;
+    /** The "selection changed" message of a select-all-matching selection that matches other rows now. */
+    notice: string | null;
 }
 
 /** The Id of the user a session runs as. */
@@ -194,7 +203,9 @@ export class FlowRunService {
     private seq = 0;
     private doneSeq = 0;
     private disposed = false;
-    private readonly pending = new Set<NodeJS.Immediate>();
+    private readonly pending = new Set<NodeJS.Immediate | NodeJS.Timeout>();
+    /** Tests (POST /api/test/run-delay): each chunk waits this long first, so a run is slow enough to cancel. */
+    chunkDelayMs = 0;
     /** Receives every run event (the preview server forwards them to /api/events). */
     onEvent: (event: RunEvent) => void = () => undefined;
     /** Clock of startedAt / finishedAt (tests may fix it). */
@@ -210,7 +221,10 @@ export class FlowRunService {
     /** Stops scheduling chunks (a reset or a closed server): runs stay as they are. */
     dispose(): void {
         this.disposed = true;
-        for (const p of this.pending) clearImmediate(p);
+        for (const p of this.pending) {
+            clearImmediate(p as NodeJS.Immediate);
+            clearTimeout(p as NodeJS.Timeout);
+        }
         this.pending.clear();
     }
 
@@ -238,6 +252,9 @@ export class FlowRunService {
                 return this.view(existing, false);
             }
         }
+        // every matching row: the server's query decides which rows the run covers (the chunks carry their Ids)
+        const resolved = this.host.resolveMatching(params, request.context, session, true);
+        request.context = resolved.context;
         const missing: string[] = [];
         const prepared = this.host.prepareFlowRun(params, request.inputs, request.context, session, {
             chunked: true,
@@ -300,7 +317,8 @@ export class FlowRunService {
                 outputs
                     .filter((o) => typeof o?.name === 'string')
                     .map((o) => [o.name as string, aggregateOf(o.aggregate)])
-            )
+            ),
+            notice: resolved.message
         };
         this.runs.set(run.id, run);
         if (run.clientKey) this.byClientKey.set(run.clientKey, run.id);
@@ -380,10 +398,12 @@ export class FlowRunService {
 
     private schedule(run: Run): void {
         if (this.disposed) return;
-        const handle = setImmediate(() => {
+        // one chunk per macrotask: the server answers the page (progress reads, queries) between chunks
+        const next = () => {
             this.pending.delete(handle);
             this.step(run);
-        });
+        };
+        const handle = this.chunkDelayMs > 0 ? setTimeout(next, this.chunkDelayMs) : setImmediate(next);
         this.pending.add(handle);
     }
 
@@ -484,9 +504,11 @@ export class FlowRunService {
     }
 
     private message(run: Run): string | null {
-        if (!run.unavailable.length) return null;
         const n = run.unavailable.length;
-        return `${n} selected record(s) are not visible to you and were not processed: ${run.unavailable.slice(0, 5).join(', ')}${n > 5 ? ', …' : ''}.`;
+        const hidden = n
+            ? `${n} selected record(s) are not visible to you and were not processed: ${run.unavailable.slice(0, 5).join(', ')}${n > 5 ? ', …' : ''}.`
+            : null;
+        return [run.notice, hidden].filter(Boolean).join(' ') || null;
     }
 
     private view(run: Run, withChunks: boolean): RunView {

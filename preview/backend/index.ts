@@ -35,6 +35,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
     const { store } = loadDataDir(schema, options.dataDir ?? path.join(root, 'data'));
     const userRec = store.all('User')[0];
     const user = { ...PREVIEW_USER, Id: userRec.Id, Name: userRec.Name };
+    // records written after loading (saves, flows) are created by the preview user unless a session says otherwise
+    store.currentUserId = userRec.Id;
     const controller = new PreviewController({
         store,
         schema,

@@ -298,6 +298,11 @@ export interface ServerScope {
     /** Field-level security and record visibility of the running user (default: full access). */
     access?: AccessPolicy;
     /**
+     * "Select all matching" (Apex MatchingSelection): every matching row's Id is pushed here, with the search, without
+     * paging or maxRows; the response then carries no rows.
+     */
+    allIdsOut?: string[];
+    /**
      * Fields of the query's object selected with the rows but not listed in `fields` (LastModifiedDate and
      * RecordTypeId of a table with an editable column); left out when the object lacks them or they are unreadable.
      */
@@ -523,6 +528,10 @@ export function runStructuredQuery(
         if (!access.canSee(obj.name, rec)) continue;
         const raw = rawOf(rec);
         matching.push({ rec, raw, key: keyOf(raw) });
+    }
+    if (scope.allIdsOut) {
+        for (const m of matching) scope.allIdsOut.push(m.rec.Id);
+        matching.length = 0;
     }
     matching.sort((a, b) => compareKeys(a.key, a.rec.Id, b.key, b.rec.Id));
 

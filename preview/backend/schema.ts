@@ -565,7 +565,16 @@ export function loadSchema(sourceDir: string, projectRoot = path.resolve(sourceD
                         })
                     ],
                     ['CreatedDate', f('CreatedDate', 'Created Date', 'DATETIME', { calculated: true })],
-                    ['LastModifiedDate', f('LastModifiedDate', 'Last Modified Date', 'DATETIME', { calculated: true })]
+                    ['LastModifiedDate', f('LastModifiedDate', 'Last Modified Date', 'DATETIME', { calculated: true })],
+                    // set by the store from the creating session's user (definitions filter on it: the run history)
+                    [
+                        'CreatedById',
+                        f('CreatedById', 'Created By ID', 'REFERENCE', {
+                            referenceTo: ['User'],
+                            relationshipName: 'CreatedBy',
+                            calculated: true
+                        })
+                    ]
                 ])
             };
             schema.add(obj);

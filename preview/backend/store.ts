@@ -26,12 +26,15 @@ export class DmlError extends Error {
     }
 }
 
-const SYSTEM_FIELDS = new Set(['Id', 'CreatedDate', 'LastModifiedDate']);
+const SYSTEM_FIELDS = new Set(['Id', 'CreatedDate', 'LastModifiedDate', 'CreatedById']);
 
 export class Store {
     private tables = new Map<string, Map<string, SObject>>();
     private counters = new Map<string, number>();
     private snapshot?: Map<string, Map<string, SObject>>;
+    /** Committed updates per record Id since the last resetWriteCounts() (tests prove "each record updated once"). */
+    private writes = new Map<string, number>();
+    private writesSnapshot?: Map<string, number>;
     /** Rows written by DML in the current transaction (the 10,000 DML rows limit). */
     dmlRows = 0;
     /**
@@ -40,6 +43,8 @@ export class Store {
      */
     readonly recordErrors = new Map<string, { statusCode: string; message: string; fields: string[] }>();
     now: () => Date = () => new Date();
+    /** The User Id a new record's CreatedById gets (the preview sets the session's user around its writes). */
+    currentUserId: string | null = null;
 
     constructor(readonly schema: PreviewSchema) {
         // one RecordType record per record type of the schema, with the Ids the schema gave them
@@ -320,7 +325,9 @@ export class Store {
         this.countRows(1);
         const values = this.check(obj, fields, true);
         const now = this.now().toISOString();
-        const rec = this.finish(obj, { ...values, Id: this.newId(obj), CreatedDate: now, LastModifiedDate: now });
+        const audit: Record<string, unknown> = { CreatedDate: now, LastModifiedDate: now };
+        if (this.currentUserId && obj.fields.has('CreatedById')) audit.CreatedById = this.currentUserId;
+        const rec = this.finish(obj, { ...values, Id: this.newId(obj), ...audit });
         this.checkPicklistScope(obj, rec, values);
         this.checkValidationRules(obj, rec);
         this.table(obj.name).set(rec.Id, rec);
@@ -347,7 +354,23 @@ export class Store {
         this.checkPicklistScope(obj, rec, values);
         this.checkValidationRules(obj, rec);
         this.table(obj.name).set(id, rec);
+        this.writes.set(id, (this.writes.get(id) ?? 0) + 1);
         return rec;
+    }
+
+    /** How many records of the object got 0, 1, 2… committed updates since the last reset: {"0": n0, "1": n1}. */
+    writeCounts(objectName: string): Record<string, number> {
+        const byWrites: Record<string, number> = {};
+        for (const id of this.table(this.requireObject(objectName).name).keys()) {
+            const n = String(this.writes.get(id) ?? 0);
+            byWrites[n] = (byWrites[n] ?? 0) + 1;
+        }
+        return byWrites;
+    }
+
+    resetWriteCounts(): void {
+        this.writes = new Map();
+        if (this.writesSnapshot) this.writesSnapshot = new Map();
     }
 
     delete(objectName: string, id: string): void {
@@ -386,16 +409,21 @@ export class Store {
     begin(): void {
         if (this.snapshot) throw new Error('A transaction is already open.');
         this.snapshot = new Map([...this.tables].map(([k, v]) => [k, new Map(v)]));
+        this.writesSnapshot = new Map(this.writes);
         this.dmlRows = 0;
     }
 
     commit(): void {
         this.snapshot = undefined;
+        this.writesSnapshot = undefined;
     }
 
     rollback(): void {
         if (this.snapshot) this.tables = this.snapshot;
+        // a rolled-back update was never written
+        if (this.writesSnapshot) this.writes = this.writesSnapshot;
         this.snapshot = undefined;
+        this.writesSnapshot = undefined;
     }
 
     /** Runs fn in a transaction: rolled back when it throws or returns { rollback: true }. */
