@@ -173,6 +173,15 @@ test('a chunked matching run: the changed-selection message, a failing chunk rol
     f.backend.controller.call('DynamicComponentController.retryFlowRun', { runId: started.id }, {});
     await f.backend.controller.flowRuns.idle();
     assert.deepEqual(f.backend.store.writeCounts('Contact'), { '0': 1, '1': 999 });
+    // the run is also a Dynamic_Component_Run__c record with its chunks, created by the starting user
+    const [runRecord] = f.backend.store.all('Dynamic_Component_Run__c');
+    assert.equal(runRecord.Status__c, 'Completed');
+    assert.equal(runRecord.Succeeded__c, 999);
+    assert.equal(runRecord.CreatedById, f.backend.user.Id);
+    const chunks = f.backend.store.all('Dynamic_Component_Run_Chunk__c');
+    assert.equal(chunks.length, 5);
+    assert.ok(chunks.every((c) => c.Run__c === runRecord.Id && c.Status__c === 'Done'));
+    assert.equal(chunks[2].Attempts__c, 2);
 });
 
 test('CreatedById: custom objects have it (not updateable), set from the creating user', () => {

@@ -305,7 +305,7 @@ export class PreviewController {
     constructor(private readonly options: ControllerOptions) {
         this.flows = options.flows ?? flowCatalogOfDirectory(options.flowsDir);
         this.definitions = this.loadAll();
-        this.flowRuns = new FlowRunService(this, String(options.user.Id ?? ''), parseRunContext);
+        this.flowRuns = new FlowRunService(this, String(options.user.Id ?? ''), parseRunContext, options.store);
     }
 
     private loadAll(): Map<string, StoredDefinition> {

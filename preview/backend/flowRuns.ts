@@ -27,6 +27,7 @@ import type {
     FlowRunView
 } from '../../force-app/main/default/lwc/dcRuntime/apexContract';
 import { ServiceError } from './errors';
+import type { Store } from './store';
 
 // The JSON shapes are the component's own (dcRuntime/apexContract.ts), so the preview cannot drift from them.
 export type RunStatus = FlowRunStatus;
@@ -103,7 +104,13 @@ interface Run {
     aggregates: Map<string, OutputAggregate>;
     /** The "selection changed" message of a select-all-matching selection that matches other rows now. */
     notice: string | null;
+    /** The run's Dynamic_Component_Run__c record in the store, and its chunks' records (by chunk index). */
+    recordId?: string;
+    chunkRecordIds?: string[];
 }
+
+const RUN_OBJECT = 'Dynamic_Component_Run__c';
+const CHUNK_OBJECT = 'Dynamic_Component_Run_Chunk__c';
 
 /** The Id of the user a session runs as. */
 export function sessionUserId(session: ControllerSession, adminUserId: string): string {
@@ -215,7 +222,9 @@ export class FlowRunService {
         private readonly host: FlowRunHost,
         private readonly adminUserId: string,
         /** The executeFlow contextJson parser (controller.ts parseRunContext): one FlowRunContext check. */
-        private readonly parseContext: (context: unknown) => FlowRunContext
+        private readonly parseContext: (context: unknown) => FlowRunContext,
+        /** Where the runs are also kept as Dynamic_Component_Run__c / _Chunk__c records (the run history lists them). */
+        private readonly store?: Store
     ) {}
 
     /** Stops scheduling chunks (a reset or a closed server): runs stay as they are. */
@@ -539,7 +548,76 @@ export class FlowRunService {
         return view;
     }
 
+    /**
+     * Writes the run and its chunks to the store as records created by the starting user. Called only between
+     * chunks (never inside a chunk's transaction), so a failing chunk's rollback does not undo its bookkeeping.
+     */
+    private persist(run: Run): void {
+        const store = this.store;
+        if (!store?.schema.object(RUN_OBJECT) || !store.schema.object(CHUNK_OBJECT)) return;
+        const c = this.counts(run);
+        const fields = {
+            Status__c: run.status,
+            Total__c: c.total,
+            Succeeded__c: c.succeeded,
+            Failed__c: c.failed,
+            Finished_At__c: run.finishedAt,
+            Message__c: this.message(run)
+        };
+        const previousUser = store.currentUserId;
+        store.currentUserId = run.startedById;
+        try {
+            if (!run.recordId) {
+                run.recordId = store.insert(RUN_OBJECT, {
+                    Name: run.name,
+                    Definition__c: run.definitionName,
+                    Interaction__c: run.interactionId,
+                    Action__c: run.actionId,
+                    Chunk_Size__c: run.chunkSize,
+                    Client_Request_Id__c: run.clientKey,
+                    ...fields
+                }).Id;
+                run.chunkRecordIds = run.chunks.map(
+                    (chunk) =>
+                        store.insert(CHUNK_OBJECT, {
+                            Name: `CHUNK-${String(chunk.index + 1).padStart(8, '0')}`,
+                            Run__c: run.recordId,
+                            Index__c: chunk.index,
+                            Status__c: chunk.status,
+                            Attempts__c: chunk.attempts,
+                            Record_Ids__c: chunk.ids.join(',')
+                        }).Id
+                );
+                return;
+            }
+            store.update(RUN_OBJECT, run.recordId, fields);
+            for (const chunk of run.chunks) {
+                const id = run.chunkRecordIds?.[chunk.index];
+                const rec = id ? store.get(CHUNK_OBJECT, id) : undefined;
+                const failedIds = chunk.failedIds.join(',') || null;
+                if (
+                    !id ||
+                    !rec ||
+                    (rec.Status__c === chunk.status &&
+                        rec.Attempts__c === chunk.attempts &&
+                        (rec.Failed_Ids__c ?? null) === failedIds)
+                )
+                    continue;
+                store.update(CHUNK_OBJECT, id, {
+                    Status__c: chunk.status,
+                    Attempts__c: chunk.attempts,
+                    Failed_Ids__c: failedIds,
+                    Message__c: chunk.message,
+                    Outputs__c: chunk.outputs ? JSON.stringify(chunk.outputs) : null
+                });
+            }
+        } finally {
+            store.currentUserId = previousUser;
+        }
+    }
+
     private emit(run: Run): void {
+        this.persist(run);
         const c = this.counts(run);
         this.onEvent({
             Run_Id__c: run.id,
