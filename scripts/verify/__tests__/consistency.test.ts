@@ -83,3 +83,25 @@ test('consistency: a template binding to a name the class does not have fails, w
     // for:item, for:index and iterator names, and commented-out bindings, are not reported
     assert.equal(problems.length, 2, problems.join('\n'));
 });
+
+test('consistency: an LWC subscribing to a platform event without Read in a permission set fails; a missing event fails with a did-you-mean', async () => {
+    const problems = await problemsOf('consistency', 'consistency-event-permission');
+    assert.equal(
+        matching(
+            problems,
+            /orderFeed\.ts:8: names the platform event channel \/event\/Order_Shipped__e .*but no permission set \(Order_Desk\) grants Read on Order_Shipped__e, so users get no events: add <objectPermissions>.*<allowRead>true<\/allowRead>.*<object>Order_Shipped__e<\/object>/
+        ).length,
+        1,
+        problems.join('\n')
+    );
+    assert.equal(
+        matching(
+            problems,
+            /orderFeed\.ts:15: .*\/event\/Order_Shiped__e .*the package has no platform event Order_Shiped__e .*did you mean \/event\/Order_Shipped__e\?/
+        ).length,
+        1,
+        problems.join('\n')
+    );
+    // Invoice_Paid__e is granted: neither its subscription nor its objectPermissions entry is reported
+    assert.equal(problems.length, 2, problems.join('\n'));
+});

@@ -7,6 +7,8 @@
  *  - permission sets: every @AuraEnabled class, custom object, custom field, custom metadata type and
  *    tab the package ships is granted by a permission set, and no permission set names something that
  *    is not in the package (a deploy error);
+ *  - platform events: every `/event/<Name>__e` channel an LWC subscribes to is a platform event in the package and a
+ *    permission set grants Read on it (without Read, lightning/empApi subscribes but the user gets no events);
  *  - paired test cases: a case id (ST-01 …) of a preview test and its Apex twin is on both sides (lib/pairedCases).
  */
 import * as fs from 'node:fs';
@@ -56,13 +58,7 @@ function literalKeys(src: string, open: number): string[] | undefined {
 
 function checkLwcApexImports(root: string, classes: Map<string, ApexClassInfo>): Problem[] {
     const problems: Problem[] = [];
-    const lwcDir = path.join(sourceDir(root), 'lwc');
-    const sources = listFiles(lwcDir, (n) => /\.(ts|js)$/.test(n) && !n.endsWith('.d.ts')).filter(
-        (f) =>
-            !f.includes(`${path.sep}__tests__${path.sep}`) &&
-            !(f.endsWith('.js') && fs.existsSync(f.replace(/\.js$/, '.ts')))
-    );
-    for (const file of sources) {
+    for (const file of lwcSources(root)) {
         const raw = fs.readFileSync(file, 'utf8');
         const code = blankCommentsAndStrings(
             raw.replace(/(['"])@salesforce\/apex\/[\w.]+\1/g, (m) => m.replace(/[^'"]/g, 'x'))
@@ -123,6 +119,8 @@ function checkLwcApexImports(root: string, classes: Map<string, ApexClassInfo>):
 interface Shipped {
     auraClasses: string[];
     customObjects: string[];
+    /** Platform events (`__e`): granted with objectPermissions (Read to subscribe, Create to publish), no field grants. */
+    platformEvents: string[];
     customMetadataTypes: string[];
     /** Object.Field for fields a permission set can grant. */
     fields: string[];
@@ -148,6 +146,7 @@ function shippedComponents(root: string, classes: Map<string, ApexClassInfo>): S
     return {
         auraClasses: [...classes.values()].filter((c) => c.auraMethods.length).map((c) => c.name),
         customObjects: objects.filter((o) => o.endsWith('__c')),
+        platformEvents: objects.filter((o) => o.endsWith('__e')),
         customMetadataTypes: objects.filter((o) => o.endsWith('__mdt')),
         fields,
         tabs: listFiles(path.join(src, 'tabs'), (n) => n.endsWith('.tab-meta.xml')).map((f) =>
@@ -285,7 +284,7 @@ function checkPermissionSets(root: string, classes: Map<string, ApexClassInfo>):
             }
         }
         for (const o of values(s.xml, 'objectPermissions', 'object')) {
-            if (!isStandard(o) && !shipped.customObjects.includes(o))
+            if (!isStandard(o) && !shipped.customObjects.includes(o) && !shipped.platformEvents.includes(o))
                 problems.push({ ...at(`<object>${o}<`), message: `grants object ${o}, which is not in the package` });
         }
         for (const t of values(s.xml, 'tabSettings', 'tab')) {
@@ -293,6 +292,54 @@ function checkPermissionSets(root: string, classes: Map<string, ApexClassInfo>):
                 if (!shipped.tabs.includes(t) && !/^standard-/.test(t))
                     problems.push({ ...at(`<tab>${t}<`), message: `grants tab ${t}, which is not in the package` });
             }
+        }
+    }
+    return problems;
+}
+
+/** LWC sources the checks read: TypeScript (or JavaScript without a .ts twin), not declarations or Jest tests. */
+function lwcSources(root: string): string[] {
+    return listFiles(path.join(sourceDir(root), 'lwc'), (n) => /\.(ts|js)$/.test(n) && !n.endsWith('.d.ts')).filter(
+        (f) =>
+            !f.includes(`${path.sep}__tests__${path.sep}`) &&
+            !(f.endsWith('.js') && fs.existsSync(f.replace(/\.js$/, '.ts')))
+    );
+}
+
+const EVENT_CHANNEL = /(['"`])\/event\/(\w+__e)\1/g;
+
+/**
+ * A `/event/<Name>__e` channel string in LWC source (what lightning/empApi subscribes to) needs the platform event in
+ * the package and Read on it in a permission set: without Read the subscription yields no events for the user, and
+ * nothing fails loudly — the component silently falls back to polling.
+ */
+function checkEventSubscriptions(root: string): Problem[] {
+    const problems: Problem[] = [];
+    const objectsDir = path.join(sourceDir(root), 'objects');
+    const sets = readPermissionSets(root);
+    const setNames = sets.map((s) => path.basename(s.file, '.permissionset-meta.xml'));
+    const events = new Set(
+        fs.existsSync(objectsDir) ? fs.readdirSync(objectsDir).filter((o) => o.endsWith('__e')) : []
+    );
+    for (const file of lwcSources(root)) {
+        const raw = fs.readFileSync(file, 'utf8');
+        for (const m of raw.matchAll(EVENT_CHANNEL)) {
+            const event = m[2];
+            const where = { file: rel(root, file), line: lineOf(raw, m.index ?? 0) };
+            const channel = `/event/${event}`;
+            if (!fs.existsSync(path.join(objectsDir, event, `${event}.object-meta.xml`))) {
+                const near = closest(event, events);
+                problems.push({
+                    ...where,
+                    message: `names the platform event channel ${channel} (what lightning/empApi subscribes to), but the package has no platform event ${event} (expected ${rel(root, path.join(objectsDir, event, `${event}.object-meta.xml`))}): add the event or fix the channel name${near ? ` (did you mean /event/${near}?)` : ''}`
+                });
+                continue;
+            }
+            if (sets.some((s) => s.objects.includes(event))) continue;
+            problems.push({
+                ...where,
+                message: `names the platform event channel ${channel} (what lightning/empApi subscribes to), but no permission set (${setNames.join(', ') || 'none in the package'}) grants Read on ${event}, so users get no events: add <objectPermissions><allowCreate>false</allowCreate><allowDelete>false</allowDelete><allowEdit>false</allowEdit><allowRead>true</allowRead><modifyAllRecords>false</modifyAllRecords><object>${event}</object><viewAllRecords>false</viewAllRecords></objectPermissions> to the permission set of the component's users${setNames.length ? ` (e.g. ${setNames[0]}.permissionset-meta.xml)` : ''}`
+            });
         }
     }
     return problems;
@@ -353,7 +400,7 @@ function checkLwcTemplates(root: string): Problem[] {
 
 const check: Check = {
     id: 'consistency',
-    title: 'Consistency: LWC ↔ Apex imports, LWC templates ↔ classes, permission sets',
+    title: 'Consistency: LWC ↔ Apex imports, LWC templates ↔ classes, permission sets, platform event subscriptions',
     async run({ root }) {
         const classes = readApexClasses(root);
         return {
@@ -361,6 +408,7 @@ const check: Check = {
                 ...checkLwcApexImports(root, classes),
                 ...checkLwcTemplates(root),
                 ...checkPermissionSets(root, classes),
+                ...checkEventSubscriptions(root),
                 ...(await checkStaticLiteralApex(root)),
                 ...checkPairedCases(root)
             ]
