@@ -657,11 +657,20 @@ export default class BuilderActionEditor extends LightningElement {
         });
     }
 
+    /** An Execute Flow action with mode auto or async: its chains see {!$Run.*} (docs/DEFINITIONS.md). */
+    get isChunkedRun(): boolean {
+        return this.type === 'executeFlow' && (this.action.mode === 'auto' || this.action.mode === 'async');
+    }
+
     private chainHelp(key: string): string {
+        const run =
+            ' {!$Run.id}, {!$Run.status}, {!$Run.total}, {!$Run.succeeded}, {!$Run.failed} and {!$Run.remaining} describe the run.';
         switch (key) {
             case 'onFinish':
+                if (this.isChunkedRun) return `Runs after every record succeeded.${run}`;
                 return this.type === 'confirm' ? 'Runs when the user confirms.' : 'Runs after this action succeeded.';
             case 'onError':
+                if (this.isChunkedRun) return `Runs when any record failed; {!$Error.message} holds the reason.${run}`;
                 return 'Runs when this action failed; {!$Error.message} holds the reason.';
             case 'onCancel':
                 return 'Runs when the user cancels.';
@@ -783,6 +792,8 @@ export default class BuilderActionEditor extends LightningElement {
             ...CHAIN_KEYS
         ];
         if (this.isFlow) shown.push('flowApiName', 'inputs', 'outputs');
+        // the flow editor shows Execute Flow's run mode and chunk size
+        if (this.type === 'executeFlow') shown.push('chunkSize');
         const claimed = new Set(shown.flatMap((k) => this.problemsUnder(`${this.path}.${k}`)));
         return this.problemsUnder(this.path)
             .filter((p) => !claimed.has(p))

@@ -1,7 +1,11 @@
 import { LightningElement, api } from 'lwc';
 import {
+    LIMITS,
+    chunkSizeTooLarge,
     dataTypeOfFlowType,
     flowUseOf,
+    integerOutOfRange,
+    notAnInteger,
     flowVariableType,
     isAssignable,
     referenceType,
@@ -32,6 +36,54 @@ function clone<T>(v: T): T {
 }
 
 const SINGLE_MERGE_FIELD = /^\{![^}]*\}$/;
+
+/** Execute Flow "mode" (docs/DEFINITIONS.md, Execution modes); sync is the default and is written as no key. */
+const RUN_MODE_OPTIONS: readonly Option[] = Object.freeze([
+    { label: 'Sync — one transaction (default)', value: 'sync' },
+    { label: 'Auto — one transaction when the selection fits a chunk, else in chunks', value: 'auto' },
+    { label: 'Async — always in chunks in the background', value: 'async' }
+]);
+
+/** outputs[].aggregate of a chunked run; last is the default and is written as no key. */
+const AGGREGATE_OPTIONS: readonly Option[] = Object.freeze([
+    { label: "Last — the last chunk's value (default)", value: 'last' },
+    { label: "Sum — the chunks' values added up", value: 'sum' },
+    { label: 'Count — how many values the chunks returned', value: 'count' },
+    { label: "Collect — the chunks' values in one collection", value: 'collect' }
+]);
+
+const DEFAULT_AGGREGATE = 'last';
+
+/** The same messages the validator gives for chunkSize, so the field shows its error before the draft is checked. */
+export function chunkSizeError(size: unknown): string {
+    if (typeof size !== 'number') return '';
+    if (!Number.isInteger(size)) return notAnInteger('chunkSize', String(size));
+    if (size > LIMITS.chunkSizeMax) return chunkSizeTooLarge(size, LIMITS.chunkSizeMax);
+    if (size < LIMITS.chunkSizeMin) {
+        return integerOutOfRange('chunkSize', size, LIMITS.chunkSizeMin, LIMITS.chunkSizeMax);
+    }
+    return '';
+}
+
+/**
+ * The action with mode `mode`. Sync is the default: mode, chunkSize and every output's aggregate are removed, as
+ * they have no effect there (the validator warns about them) and their controls are hidden.
+ */
+export function withRunMode(action: Json, mode: string): Json {
+    const next = clone(action);
+    if (mode !== 'sync') return { ...next, mode };
+    delete next.mode;
+    delete next.chunkSize;
+    if (Array.isArray(next.outputs)) {
+        next.outputs = next.outputs.map((o: unknown) => {
+            if (!isObject(o)) return o;
+            const rest = { ...o };
+            delete rest.aggregate;
+            return rest;
+        });
+    }
+    return next;
+}
 
 /** The starting value of an input of this variable: [] for collections, false for Boolean, '' for text, else null. */
 export function defaultInputValue(variable: FlowVariableDescribe): unknown {
@@ -97,6 +149,8 @@ function direction(v: FlowVariableDescribe): string {
  * required ones are added when the flow is picked; each a static value of the variable's type or mapped through
  * c-builder-mapping-picker; "Allow multiple values (collection)" and the data type follow the variable), and the
  * outputs (a flow output variable into a compatible variable resource, or a new one made by "Create variable").
+ * Execute Flow also gets its run mode (sync, auto, async), and with auto / async the chunk size and, per output,
+ * how the chunks' values aggregate; back to sync removes all three keys.
  *
  * Inputs (@api): node (the action), path (the action's path), context (EditorContext).
  * Events: edit (BuilderEdit, bubbles, composed).
@@ -223,6 +277,60 @@ export default class BuilderFlowEditor extends LightningElement {
 
     get hasVariables(): boolean {
         return this.variableRows.length > 0;
+    }
+
+    // ---------------------------------------------------------------- run mode (Execute Flow only)
+
+    get isExecuteFlow(): boolean {
+        return this.use === 'executeFlow';
+    }
+
+    get runMode(): string {
+        return typeof this.action.mode === 'string' ? this.action.mode : 'sync';
+    }
+
+    get runModeOptions(): Option[] {
+        const options = RUN_MODE_OPTIONS.map((o) => ({ ...o }));
+        // a mode the format does not know stays visible so its problem has something to point at
+        if (!options.some((o) => o.value === this.runMode)) {
+            options.push({ label: `${this.runMode} (not a run mode)`, value: this.runMode });
+        }
+        return options;
+    }
+
+    /** auto and async may run in chunks: chunk size, aggregates and {!$Run.*} apply. */
+    get isChunked(): boolean {
+        return this.isExecuteFlow && (this.runMode === 'auto' || this.runMode === 'async');
+    }
+
+    get chunkSizeValue(): string {
+        const size = this.action.chunkSize;
+        return typeof size === 'number' || typeof size === 'string' ? String(size) : '';
+    }
+
+    get chunkSizeMin(): number {
+        return LIMITS.chunkSizeMin;
+    }
+
+    get chunkSizeMax(): number {
+        return LIMITS.chunkSizeMax;
+    }
+
+    get chunkSizePlaceholder(): string {
+        return String(LIMITS.chunkSizeDefault);
+    }
+
+    get chunkSizeHelp(): string {
+        const max = LIMITS.chunkSizeMax.toLocaleString('en-US');
+        return `Records per chunk, ${LIMITS.chunkSizeMin} to ${max} (empty: ${LIMITS.chunkSizeDefault}). Each chunk runs in one transaction, at most 10,000 DML rows and 10 seconds of CPU; ${max} keeps five DML rows per record of headroom.`;
+    }
+
+    get runModeProblem(): string {
+        return this.problemText(`${this.path}.mode`);
+    }
+
+    get chunkSizeProblem(): string {
+        return this.problemText(`${this.path}.chunkSize`) || chunkSizeError(this.action.chunkSize);
     }
 
     // ---------------------------------------------------------------- inputs
@@ -365,6 +473,11 @@ export default class BuilderFlowEditor extends LightningElement {
                 value: v.name
             }));
             if (name && !variable) nameOptions.push({ label: `${name} (not an output of this flow)`, value: name });
+            const aggregate = typeof output.aggregate === 'string' ? output.aggregate : DEFAULT_AGGREGATE;
+            const aggregateOptions = AGGREGATE_OPTIONS.map((o) => ({ ...o }));
+            if (!aggregateOptions.some((o) => o.value === aggregate)) {
+                aggregateOptions.push({ label: `${aggregate} (not an aggregate)`, value: aggregate });
+            }
             return {
                 key: `${i}:${name}`,
                 index: i,
@@ -378,9 +491,13 @@ export default class BuilderFlowEditor extends LightningElement {
                 canCreate: Boolean(variable),
                 createLabel: `Create variable for ${name}`,
                 removeLabel: `Remove output ${name || i + 1}`,
+                aggregate,
+                aggregateLabel: `Aggregate ${name || `output ${i + 1}`} across chunks`,
+                aggregateOptions,
                 nameProblem: this.problemText(`${opath}.name`),
                 resourceProblem: this.problemText(`${opath}.resource`),
-                problem: this.problemText(opath, [`${opath}.name`, `${opath}.resource`])
+                aggregateProblem: this.problemText(`${opath}.aggregate`),
+                problem: this.problemText(opath, [`${opath}.name`, `${opath}.resource`, `${opath}.aggregate`])
             };
         });
     }
@@ -455,6 +572,39 @@ export default class BuilderFlowEditor extends LightningElement {
                 apply(undefined);
             }
         );
+    }
+
+    handleRunModeChange(event: CustomEvent<{ value: string }>): void {
+        const mode = event.detail.value;
+        if (mode === this.runMode) return;
+        this.edit({
+            op: 'set',
+            path: this.path,
+            value: withRunMode(this.action, mode),
+            label: `Set run mode to ${mode}`
+        });
+    }
+
+    /** Empty means the default (no key); anything else is written as typed, so the validator can name it. */
+    handleChunkSizeChange(event: CustomEvent<{ value: string }>): void {
+        const text = (event.detail.value ?? '').trim();
+        const n = Number(text);
+        this.edit({
+            op: 'set',
+            path: `${this.path}.chunkSize`,
+            value: text === '' ? undefined : Number.isFinite(n) ? n : text,
+            label: 'Change chunk size'
+        });
+    }
+
+    handleAggregateChange(event: CustomEvent<{ value: string }>): void {
+        const value = event.detail.value;
+        this.edit({
+            op: 'set',
+            path: `${this.path}.outputs[${this.index(event)}].aggregate`,
+            value: value === DEFAULT_AGGREGATE ? undefined : value,
+            label: 'Change aggregate'
+        });
     }
 
     handleAddInput(event: CustomEvent<{ value: string }>): void {

@@ -524,3 +524,60 @@ describe('flow mapping helpers', () => {
         });
     });
 });
+
+describe('c-builder-flow-editor: run mode, chunk size and aggregates (Execute Flow at scale)', () => {
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    });
+
+    it('sync (default) shows only the run mode; choosing async writes mode and shows chunk size and aggregates', async () => {
+        const { el, edits } = await mount(SHIPPED, { cached: ['Set_Contact_Status_Active'] });
+        const mode = field(el, 'mode');
+        expect(mode.value).toBe('sync');
+        expect(values(mode.options)).toEqual(['sync', 'auto', 'async']);
+        expect(field(el, 'chunkSize')).toBeNull();
+        expect(q(el, '[data-role="outputAggregate"]')).toBeNull();
+        change(mode, { value: 'async' });
+        expect(edits.pop()).toEqual(
+            expect.objectContaining({ op: 'set', path: 'interactions[0].do[0]', value: { ...SHIPPED, mode: 'async' } })
+        );
+        await expect(el).toBeAccessible();
+    });
+
+    it('with auto: chunk size and aggregate edits write their keys, defaults remove them, out of range is an error', async () => {
+        const chunked = { ...SHIPPED, mode: 'auto', chunkSize: 5000 };
+        const { el, edits } = await mount(chunked, { cached: ['Set_Contact_Status_Active'] });
+        const size = field(el, 'chunkSize');
+        expect(size).not.toBeNull();
+        expect(q(el, '[data-problem-for="chunkSize"]').textContent).toMatch(/2,?000/);
+        change(size, { value: '500' });
+        expect(edits.pop()).toEqual(expect.objectContaining({ path: 'interactions[0].do[0].chunkSize', value: 500 }));
+        change(size, { value: '' });
+        expect(edits.pop()).toEqual(
+            expect.objectContaining({ path: 'interactions[0].do[0].chunkSize', value: undefined })
+        );
+        const aggregate = role(el, 'outputAggregate', 0);
+        expect(values(aggregate.options)).toEqual(expect.arrayContaining(['last', 'sum', 'count', 'collect']));
+        change(aggregate, { value: 'sum' });
+        expect(edits.pop()).toEqual(
+            expect.objectContaining({ path: 'interactions[0].do[0].outputs[0].aggregate', value: 'sum' })
+        );
+        change(aggregate, { value: 'last' });
+        expect(edits.pop()).toEqual(
+            expect.objectContaining({ path: 'interactions[0].do[0].outputs[0].aggregate', value: undefined })
+        );
+    });
+
+    it('back to sync removes mode, chunkSize and every aggregate in one edit', async () => {
+        const chunked = {
+            ...SHIPPED,
+            mode: 'async',
+            chunkSize: 100,
+            outputs: [{ name: 'updatedCount', resource: 'updatedCount', aggregate: 'sum' }]
+        };
+        const { el, edits } = await mount(chunked, { cached: ['Set_Contact_Status_Active'] });
+        change(field(el, 'mode'), { value: 'sync' });
+        expect(edits).toHaveLength(1);
+        expect(edits[0].value).toEqual(SHIPPED);
+    });
+});
