@@ -36,7 +36,7 @@ import type {
     QueryRequest,
     QueryResponse
 } from 'c/dcRuntime';
-import { ActionError, InteractionEngine } from 'c/dcInteractions';
+import { ActionError, InteractionEngine, interactionKey } from 'c/dcInteractions';
 import { RunWatcher, isFinished } from './runWatcher';
 import { RunEventSubscription, findRunAction, hasChunkedActions, runLabel } from './runTracking';
 import type {
@@ -994,6 +994,7 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
         } catch (error) {
             throw parseServerError(error);
         }
+        this.releaseTableOf(request.interactionId);
         const chunks = Math.ceil(run.total / Math.max(1, run.chunkSize));
         this.showToast({
             title: `Run ${run.name} started`,
@@ -1173,6 +1174,17 @@ export default class DynamicComponent extends NavigationMixin(LightningElement) 
 
     private tableName(event: Event): string {
         return (event.currentTarget as HTMLElement).dataset.name ?? '';
+    }
+
+    /**
+     * A started run goes on in the background: the table whose header action started it is unlocked, so the user keeps
+     * working. The interaction itself stays busy until the run ends, so another click does not start a second run.
+     */
+    private releaseTableOf(interactionId: string): void {
+        const on = (this.definition?.interactions ?? []).find((i) => String(i.id) === interactionId)?.on;
+        if (on?.event === 'headerActionClick' && on.target && on.action) {
+            this.handleBusyChange(interactionKey({ event: on.event, target: on.target, action: on.action }), false);
+        }
     }
 
     private handleBusyChange(key: string, busy: boolean): void {

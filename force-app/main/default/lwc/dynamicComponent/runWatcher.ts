@@ -41,7 +41,15 @@ interface Followed {
     reading: boolean;
     /** An event asked for a read while one was under way: read again when it returns. */
     readAgain: boolean;
+    /** Reads that failed in a row (a dropped connection): the watch gives up after MAX_READ_FAILURES. */
+    failures: number;
 }
+
+/** Failed reads in a row before a watch gives up (the run goes on on the server either way). */
+export const MAX_READ_FAILURES = 3;
+
+/** Errors a second read cannot cure: the run is gone or not the user's. */
+const PERMANENT_ERRORS = new Set(['NOT_FOUND', 'INSUFFICIENT_ACCESS', 'INVALID_REQUEST']);
 
 export class RunWatcher {
     private readonly options: RunWatcherOptions;
@@ -71,7 +79,8 @@ export class RunWatcher {
                 waiters: [{ resolve, reject }],
                 timer: null,
                 reading: false,
-                readAgain: false
+                readAgain: false,
+                failures: 0
             };
             this.followed.set(run.id, entry);
             this.schedule(entry);
@@ -173,6 +182,7 @@ export class RunWatcher {
             .then((current) => {
                 entry.reading = false;
                 if (this.followed.get(entry.run.id) !== entry) return; // stopped meanwhile
+                entry.failures = 0;
                 entry.run = current;
                 this.options.onProgress?.(current);
                 if (isFinished(current)) {
@@ -188,6 +198,13 @@ export class RunWatcher {
             .catch((error: Error) => {
                 entry.reading = false;
                 if (this.followed.get(entry.run.id) !== entry) return;
+                entry.failures++;
+                const code = (error as { code?: unknown })?.code;
+                if (entry.failures < MAX_READ_FAILURES && !PERMANENT_ERRORS.has(String(code))) {
+                    // a dropped connection: try again at the next interval
+                    this.schedule(entry);
+                    return;
+                }
                 this.followed.delete(entry.run.id);
                 for (const waiter of entry.waiters) waiter.reject(error);
             });

@@ -578,6 +578,6 @@ describe('c-builder-flow-editor: run mode, chunk size and aggregates (Execute Fl
         const { el, edits } = await mount(chunked, { cached: ['Set_Contact_Status_Active'] });
         change(field(el, 'mode'), { value: 'sync' });
         expect(edits).toHaveLength(1);
-        expect(edits[0].value).toEqual(SHIPPED);
+        expect(edits[0]).toEqual(expect.objectContaining({ op: 'set', value: SHIPPED }));
     });
 });

@@ -153,6 +153,24 @@ describe('RunWatcher', () => {
         expect(getRun).toHaveBeenCalledTimes(2);
     });
 
+    it('a transient read failure is retried; three in a row give up', async () => {
+        const dropped = new Error('Failed to fetch');
+        const getRun = jest.fn().mockRejectedValueOnce(dropped).mockResolvedValueOnce(view('Completed', 600));
+        const watcher = new RunWatcher({ getRun });
+        const done = watcher.watch(view('Running', 0));
+        await jest.advanceTimersByTimeAsync(4000);
+        await expect(done).resolves.toMatchObject({ status: 'Completed' });
+
+        const failing = new RunWatcher({ getRun: jest.fn().mockRejectedValue(dropped) });
+        const outcome = failing.watch(view('Running', 0)).then(
+            () => 'resolved',
+            (e: unknown) => e
+        );
+        await jest.advanceTimersByTimeAsync(6000);
+        expect(await outcome).toBe(dropped);
+        expect(failing.size).toBe(0);
+    });
+
     it.each([
         ['Queued', false],
         ['Running', false],

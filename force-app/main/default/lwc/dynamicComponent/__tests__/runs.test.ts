@@ -11,6 +11,7 @@ import getFlowRun from '@salesforce/apex/DynamicComponentController.getFlowRun';
 import cancelFlowRun from '@salesforce/apex/DynamicComponentController.cancelFlowRun';
 import retryFlowRun from '@salesforce/apex/DynamicComponentController.retryFlowRun';
 import listFlowRuns from '@salesforce/apex/DynamicComponentController.listFlowRuns';
+import startFlowRun from '@salesforce/apex/DynamicComponentController.startFlowRun';
 import { isEmpEnabled, subscribe } from 'lightning/empApi';
 import type { FlowRunView } from 'c/dcRuntime';
 import DEFINITION from '../../../../../../e2e/fixtures/definitions/E2E_Run_Chunked.json';
@@ -51,7 +52,8 @@ const mocks = {
     getFlowRun: getFlowRun as unknown as jest.Mock,
     cancelFlowRun: cancelFlowRun as unknown as jest.Mock,
     retryFlowRun: retryFlowRun as unknown as jest.Mock,
-    listFlowRuns: listFlowRuns as unknown as jest.Mock
+    listFlowRuns: listFlowRuns as unknown as jest.Mock,
+    startFlowRun: startFlowRun as unknown as jest.Mock
 };
 
 function run(overrides: Partial<FlowRunView> = {}): FlowRunView {
@@ -259,6 +261,42 @@ describe('c-dynamic-component: chunked runs', () => {
         await jest.advanceTimersByTimeAsync(10);
         panel = element.shadowRoot!.querySelector('c-dc-run-history') as typeof panel;
         expect(panel.runId).toBe('a01RUN');
+    });
+
+    it('a started run frees its table for work while the interaction stays busy (a second click starts nothing)', async () => {
+        jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+        mocks.runQuery.mockResolvedValue({
+            records: [
+                { Id: '003000000000001AAA', Name: 'Ann', Email: 'a@example.com', Status__c: 'New' },
+                { Id: '003000000000002AAA', Name: 'Bo', Email: 'b@example.com', Status__c: 'New' }
+            ],
+            nextCursor: null,
+            totalCount: 2,
+            fields: [],
+            notices: [],
+            objectLabel: 'Contact',
+            objectLabelPlural: 'Contacts'
+        });
+        mocks.startFlowRun.mockResolvedValue(run({ status: 'Queued', succeeded: 0, remaining: 2, total: 2 }));
+        mocks.getFlowRun.mockResolvedValue(run({ status: 'Running', total: 2, remaining: 1 }));
+        const { element } = mount();
+        await jest.advanceTimersByTimeAsync(10);
+        const table = element.shadowRoot!.querySelector('c-dynamic-data-table') as HTMLElement & {
+            busyActions: string[];
+        };
+        const grid = table.shadowRoot!.querySelector('c-data-grid') as HTMLElement;
+        (grid.shadowRoot!.querySelector('input.select-all') as HTMLInputElement).click();
+        await jest.advanceTimersByTimeAsync(10);
+        const header = () =>
+            table.shadowRoot!.querySelector('lightning-button[data-action="setActive"]') as HTMLElement;
+        header().click();
+        await jest.advanceTimersByTimeAsync(10);
+        expect(mocks.startFlowRun).toHaveBeenCalledTimes(1);
+        expect(progresses(element)).toHaveLength(1);
+        expect(table.busyActions).toEqual([]);
+        header().click();
+        await jest.advanceTimersByTimeAsync(10);
+        expect(mocks.startFlowRun).toHaveBeenCalledTimes(1);
     });
 
     it('a failing listFlowRuns leaves the page working and shows no progress', async () => {
