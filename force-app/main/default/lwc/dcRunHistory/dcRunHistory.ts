@@ -5,7 +5,7 @@ import retryFlowRun from '@salesforce/apex/DynamicComponentController.retryFlowR
 import cancelFlowRun from '@salesforce/apex/DynamicComponentController.cancelFlowRun';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { parseServerError } from 'c/dcRuntime';
+import { downloadFile, parseServerError } from 'c/dcRuntime';
 import type { FlowRunView } from 'c/dcRuntime';
 import {
     chunkStatusLabel,
@@ -388,7 +388,7 @@ export default class DcRunHistory extends LightningElement {
 
     handleDownload(): void {
         if (!this.run || !this.hasFailedRecords) return;
-        downloadCsv(failedRecordsCsv(this.run), failedRecordsFileName(this.run));
+        downloadFile([failedRecordsCsv(this.run)], failedRecordsFileName(this.run));
         this.statusText = `Downloaded ${countText(this.failed.length, LOCALE)} failed records.`;
     }
 
@@ -428,19 +428,4 @@ export default class DcRunHistory extends LightningElement {
             this.actionBusy = false;
         }
     }
-}
-
-/** Saves `text` as a CSV file through a temporary object URL (the browser's download, no server round trip). */
-function downloadCsv(text: string, fileName: string): void {
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-    const anchor = document.createElement('a');
-    anchor.href = url;
-    anchor.download = fileName;
-    anchor.style.display = 'none';
-    document.body.appendChild(anchor);
-    anchor.click();
-    anchor.remove();
-    // the download has started: the URL may go
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    setTimeout(() => URL.revokeObjectURL(url), 0);
 }

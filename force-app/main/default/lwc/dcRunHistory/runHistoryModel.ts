@@ -3,17 +3,10 @@
  * failed records of a run (each failed Id with its chunk's message) and their CSV, dates and counts as text.
  * Chunks are shown and exported 1-based ("Chunk 1" is index 0), the way a user counts them.
  */
-import { FINISHED_RUN_STATUSES, csvFileName, toCsv } from 'c/dcRuntime';
-import type { FlowRunChunkStatus, FlowRunStatus, FlowRunView } from 'c/dcRuntime';
+import { FINISHED_RUN_STATUSES, RUN_STATUS_LABELS, csvFileName, toCsv } from 'c/dcRuntime';
+import type { FlowRunChunkStatus, FlowRunView } from 'c/dcRuntime';
 
-export const RUN_STATUS_LABELS: Readonly<Record<FlowRunStatus, string>> = Object.freeze({
-    Queued: 'Queued',
-    Running: 'Running',
-    Completed: 'Completed',
-    Completed_With_Errors: 'Completed with errors',
-    Failed: 'Failed',
-    Cancelled: 'Cancelled'
-});
+export { RUN_STATUS_LABELS };
 
 export const CHUNK_STATUS_LABELS: Readonly<Record<FlowRunChunkStatus, string>> = Object.freeze({
     Queued: 'Queued',

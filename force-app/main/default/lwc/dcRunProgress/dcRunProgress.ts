@@ -1,16 +1,8 @@
 import { LightningElement, api } from 'lwc';
-import type { FlowRunStatus, FlowRunView } from 'c/dcRuntime';
+import { RUN_STATUS_LABELS } from 'c/dcRuntime';
+import type { FlowRunView } from 'c/dcRuntime';
 
 const COUNT = new Intl.NumberFormat('en-US');
-
-const STATUS_LABELS: Record<FlowRunStatus, string> = {
-    Queued: 'Queued',
-    Running: 'Running',
-    Completed: 'Completed',
-    Completed_With_Errors: 'Completed with errors',
-    Failed: 'Failed',
-    Cancelled: 'Cancelled'
-};
 
 /**
  * Progress of one chunked Execute Flow run, shown by c-dynamic-component above its tables while the run runs and
@@ -38,7 +30,7 @@ export default class DcRunProgress extends LightningElement {
     }
 
     get statusLabel(): string {
-        return this.run ? (STATUS_LABELS[this.run.status] ?? this.run.status) : '';
+        return this.run ? (RUN_STATUS_LABELS[this.run.status] ?? this.run.status) : '';
     }
 
     private get done(): number {

@@ -457,6 +457,16 @@ export const FINISHED_RUN_STATUSES: readonly FlowRunStatus[] = Object.freeze([
     'Cancelled'
 ]);
 
+/** What the page calls each run status (the picklist labels of Dynamic_Component_Run__c.Status__c). */
+export const RUN_STATUS_LABELS: Readonly<Record<FlowRunStatus, string>> = Object.freeze({
+    Queued: 'Queued',
+    Running: 'Running',
+    Completed: 'Completed',
+    Completed_With_Errors: 'Completed with errors',
+    Failed: 'Failed',
+    Cancelled: 'Cancelled'
+});
+
 /** The Platform Event a run publishes on every change (channel /event/Dynamic_Component_Run_Event__e). */
 export const RUN_EVENT_CHANNEL = '/event/Dynamic_Component_Run_Event__e';
 

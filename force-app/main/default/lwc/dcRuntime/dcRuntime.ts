@@ -18,6 +18,7 @@ export {
     ERROR_CODES,
     FINISHED_RUN_STATUSES,
     RUN_EVENT_CHANNEL,
+    RUN_STATUS_LABELS,
     inputSource,
     inputSourceScope,
     parseServerError,
@@ -63,6 +64,7 @@ export {
 export { displayKindOf, picklistLabelText, textFormatter, valueAtPath, valueFormatter } from './format';
 export type { DisplayKind, TextFormatOptions, ValueFormatOptions, ValueFormatter } from './format';
 export { ExportAbortedError, exportTable } from './exporter';
+export { downloadFile } from './download';
 export type { ExportColumn, ExportOmission, ExportOptions, ExportProgress, ExportResult } from './exporter';
 export type {
     DefinitionResponse,

@@ -3,6 +3,7 @@ import {
     DraftStore,
     ExportAbortedError,
     SelectionModel,
+    downloadFile,
     exportFileName,
     exportTable,
     parseServerError
@@ -27,7 +28,7 @@ import exportRows from '@salesforce/apex/DynamicComponentController.exportRows';
 import LOCALE from '@salesforce/i18n/locale';
 import CURRENCY from '@salesforce/i18n/currency';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { commitDraft, downloadFile, exportProgressText, saveDrafts } from './saveFlow';
+import { commitDraft, exportProgressText, saveDrafts } from './saveFlow';
 import { sizedByRows, tableAreaHeight, type GridMetrics } from './tableHeight';
 
 export type { GridColumn, Row, SelectionChangeDetail } from 'c/dataGrid';
